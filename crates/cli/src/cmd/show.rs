@@ -1,0 +1,40 @@
+//! `pilgi show ID`: one section.
+
+use super::Context;
+use crate::output::Style;
+use crate::Outcome;
+use pilgi_core::format_duration;
+
+/// Arguments of `pilgi show`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Section id, e.g. `cka-course-notes#13` (see `pilgi timeline`).
+    pub id: String,
+}
+
+/// Prints the section.
+pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let library = ctx.library()?;
+    let section = library.section(&args.id)?;
+    let out = &ctx.out;
+    if out.json {
+        out.json(section)?;
+    } else {
+        let number = section.number.map_or(String::new(), |n| format!("{n}. "));
+        let duration = section
+            .duration_seconds
+            .map_or(String::new(), |d| format_duration(d.into()));
+        out.line(format!(
+            "{}  {}",
+            out.paint(Style::Bold, &format!("{number}{}", section.title)),
+            out.paint(Style::Dim, &duration)
+        ));
+        let place = format!(
+            "{}:{}-{}",
+            section.file, section.line_start, section.line_end
+        );
+        out.line(out.paint(Style::Dim, &place));
+        out.line(&section.body);
+    }
+    Ok(Outcome::Found)
+}

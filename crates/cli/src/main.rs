@@ -1,0 +1,70 @@
+//! `pilgi`: the terminal companion of the Pilgi notes app.
+//!
+//! Thin glue over `pilgi-core`: parse arguments, call the library, print.
+//! Exit codes: 0 ok, 1 nothing found, 2 usage or input error.
+
+mod cmd;
+mod output;
+
+use clap::{Parser, Subcommand};
+use output::Out;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Read, search and bookmark bilingual study notes.
+#[derive(Parser)]
+#[command(name = "pilgi", version, about)]
+struct Cli {
+    /// Notes folder (default: $PILGI_NOTES, then the config file, then the bundled notes).
+    #[arg(long, global = true, value_name = "DIR")]
+    notes: Option<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The course as a timeline: sections, durations, start times.
+    Timeline(cmd::timeline::Args),
+    /// Show one section by id.
+    Show(cmd::show::Args),
+}
+
+/// What a subcommand reports besides its output.
+pub enum Outcome {
+    /// Something was found or done.
+    Found,
+    /// The command worked but found nothing (exit code 1).
+    Nothing,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let out = Out::new(cli.json);
+    let ctx = cmd::Context {
+        notes: cli.notes,
+        out,
+    };
+    let result = match cli.command {
+        Command::Timeline(a) => cmd::timeline::run(a, &ctx),
+        Command::Show(a) => cmd::show::run(a, &ctx),
+    };
+    match result {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::Nothing) => ExitCode::from(1),
+        Err(e) => {
+            ctx.out.error(&e);
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Printing: JSON or aligned, colored text (colors only on a terminal and
+//! never when NO_COLOR is set).
+
+use serde::Serialize;
+use std::io::IsTerminal;
+
+/// How results are printed.
+pub struct Out {
+    /// `--json` was given.
+    pub json: bool,
+    color: bool,
+}
+
+/// ANSI styles used by the human output.
+#[derive(Clone, Copy)]
+pub enum Style {
+    /// Section numbers, times.
+    Dim,
+    /// Titles.
+    Bold,
+    /// Search matches.
+    Mark,
+    /// Commands.
+    Code,
+    /// Problems.
+    Warn,
+}
+
+impl Out {
+    /// Decides on colors from the environment.
+    pub fn new(json: bool) -> Out {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::io::stdout().is_terminal();
+        Out { json, color }
+    }
+
+    /// Prints a value as pretty JSON.
+    pub fn json<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
+        self.line(serde_json::to_string_pretty(value)?);
+        Ok(())
+    }
+
+    /// Prints one line on stdout. A closed pipe (`pilgi … | head`) ends the
+    /// program quietly instead of panicking.
+    pub fn line(&self, text: impl std::fmt::Display) {
+        use std::io::Write;
+        if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }
+
+    /// Wraps text in a style, when colors are on.
+    pub fn paint(&self, style: Style, text: &str) -> String {
+        if !self.color {
+            return text.to_owned();
+        }
+        let code = match style {
+            Style::Dim => "2",
+            Style::Bold => "1",
+            Style::Mark => "1;33",
+            Style::Code => "36",
+            Style::Warn => "33",
+        };
+        format!("\x1b[{code}m{text}\x1b[0m")
+    }
+
+    /// Turns `<mark>…</mark>` in an HTML snippet into terminal highlighting
+    /// and unescapes the text.
+    pub fn marked(&self, html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        while let Some(start) = rest.find("<mark>") {
+            out.push_str(&unescape(&rest[..start]));
+            let after = &rest[start + 6..];
+            let end = after.find("</mark>").unwrap_or(after.len());
+            out.push_str(&self.paint(Style::Mark, &unescape(&after[..end])));
+            rest = after.get(end + 7..).unwrap_or("");
+        }
+        out.push_str(&unescape(rest));
+        out
+    }
+
+    /// A one-line error on stderr (JSON on stdout with `--json`).
+    pub fn error(&self, e: &anyhow::Error) {
+        if self.json {
+            let kind = e
+                .downcast_ref::<pilgi_core::Error>()
+                .map_or("error", pilgi_core::Error::kind);
+            let _ =
+                self.json(&serde_json::json!({"error": {"kind": kind, "message": e.to_string()}}));
+        }
+        eprintln!("pilgi: {e:#}");
+    }
+
+    /// A warning line on stderr.
+    pub fn warn(&self, text: &str) {
+        eprintln!("{}", self.paint(Style::Warn, &format!("pilgi: {text}")));
+    }
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Pads `text` to `width` display columns (Hangul counts as two).
+pub fn pad(text: &str, width: usize) -> String {
+    let w = display_width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Display columns of `text`: East Asian wide characters count as two.
+pub fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60 => 2,
+            _ => 1,
+        })
+        .sum()
+}

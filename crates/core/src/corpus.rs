@@ -1,0 +1,124 @@
+//! A notes folder read into memory: every note parsed, every skip explained.
+
+use crate::note::{decode, parse, Note, Rejected, Section, SectionId};
+use crate::scan::{scan, Found, Skipped};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// One note file as loaded, with the content hash the index uses to tell
+/// changed files from unchanged ones.
+#[derive(Debug, Clone)]
+pub struct LoadedNote {
+    /// The parsed note.
+    pub note: Note,
+    /// BLAKE3 of the file's bytes, hex.
+    pub hash: String,
+}
+
+/// All notes of a folder, in course order.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// The folder the notes came from.
+    pub root: PathBuf,
+    /// Notes in natural path order.
+    pub notes: Vec<LoadedNote>,
+    /// Files that were not read, with reasons.
+    pub skipped: Vec<Skipped>,
+    by_id: HashMap<SectionId, (usize, usize)>,
+}
+
+impl Corpus {
+    /// Reads and parses every note under `root`. A missing or unreadable
+    /// folder gives an empty corpus with the folder in `skipped`.
+    pub fn load(root: &Path) -> Corpus {
+        let (found, mut skipped) = scan(root);
+        let notes = found
+            .iter()
+            .filter_map(|f| match load_file(f) {
+                Ok(n) => Some(n),
+                Err(reason) => {
+                    skipped.push(Skipped {
+                        file: f.rel.clone(),
+                        reason,
+                    });
+                    None
+                }
+            })
+            .collect();
+        Corpus::from_notes(root, notes, skipped)
+    }
+
+    /// Builds a corpus from notes already loaded (tests, the file watcher).
+    pub fn from_notes(root: &Path, notes: Vec<LoadedNote>, skipped: Vec<Skipped>) -> Corpus {
+        let by_id = notes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, n)| {
+                n.note
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .map(move |(j, s)| (s.id.clone(), (i, j)))
+            })
+            .collect();
+        Corpus {
+            root: root.to_owned(),
+            notes,
+            skipped,
+            by_id,
+        }
+    }
+
+    /// Every section in course order (file order, then position in file).
+    pub fn sections(&self) -> impl Iterator<Item = &Section> {
+        self.notes.iter().flat_map(|n| &n.note.sections)
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        let &(i, j) = self.by_id.get(&SectionId(id.to_owned()))?;
+        Some(&self.notes[i].note.sections[j])
+    }
+
+    /// The note with this relative path.
+    pub fn note(&self, file: &str) -> Option<&Note> {
+        self.notes.iter().map(|n| &n.note).find(|n| n.file == file)
+    }
+
+    /// The sections before and after `id` in course order, for prev/next.
+    pub fn neighbours(&self, id: &str) -> (Option<&Section>, Option<&Section>) {
+        let all: Vec<&Section> = self.sections().collect();
+        match all.iter().position(|s| s.id.as_str() == id) {
+            Some(k) => (k.checked_sub(1).map(|p| all[p]), all.get(k + 1).copied()),
+            None => (None, None),
+        }
+    }
+
+    /// Warnings of notes that were read but not cleanly (e.g. invalid UTF-8).
+    pub fn warnings(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.notes.iter().flat_map(|n| {
+            n.note
+                .warnings
+                .iter()
+                .map(|w| (n.note.file.as_str(), w.as_str()))
+        })
+    }
+}
+
+/// Reads one found file; the error is the reason it was skipped.
+pub fn load_file(found: &Found) -> Result<LoadedNote, String> {
+    let bytes = std::fs::read(&found.path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "vanished while reading".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => format!("cannot read: {e}"),
+    })?;
+    let decoded = decode(&bytes).map_err(|r| match r {
+        Rejected::Binary => "binary file (contains NUL bytes)".to_owned(),
+    })?;
+    let mut note = parse(&found.rel, &decoded.text);
+    note.warnings = decoded.warnings;
+    Ok(LoadedNote {
+        note,
+        hash: blake3::hash(&bytes).to_hex().to_string(),
+    })
+}

@@ -1,0 +1,123 @@
+//! The note model: what a notes file is once parsed.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A section's stable identity: `<file stem>#<number>` (or `#<title slug>` when
+/// the section has no number or repeats one). It does not depend on the
+/// section's position, so editing other sections of the file keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SectionId(pub String);
+
+impl SectionId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SectionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a section is, from its title: the timeline colours them differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// A lecture (the default).
+    Lecture,
+    /// A demo recording.
+    Demo,
+    /// A practice test or lab.
+    PracticeTest,
+    /// The walk-through of a practice test.
+    Solution,
+    /// Housekeeping: downloads, tips, course admin.
+    Other,
+}
+
+impl SectionKind {
+    /// Guesses the kind from a course title (`Practice Test - Pods`,
+    /// `Solution - Services (optional)`, `Demo: Accessing Labs`, …).
+    pub fn from_title(title: &str) -> Self {
+        let t = title.to_lowercase();
+        let has = |w: &str| t.contains(w);
+        if has("solution") {
+            SectionKind::Solution
+        } else if has("practice test") || has("mock exam") || has("lightning lab") {
+            SectionKind::PracticeTest
+        } else if has("demo") {
+            SectionKind::Demo
+        } else if has("download") || has("tip") || has("inspiration") || has("introduction") {
+            SectionKind::Other
+        } else {
+            SectionKind::Lecture
+        }
+    }
+
+    /// The snake_case name used in JSON and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Lecture => "lecture",
+            SectionKind::Demo => "demo",
+            SectionKind::PracticeTest => "practice_test",
+            SectionKind::Solution => "solution",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+/// One lecture section of a note: a header line and the body lines under it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable id, see [`SectionId`].
+    pub id: SectionId,
+    /// The note file, relative to the notes folder, with `/` separators.
+    pub file: String,
+    /// The lecture number, when the header had one.
+    pub number: Option<u32>,
+    /// The title without number, `Preview` marker and duration.
+    pub title: String,
+    /// The lecture's length, when the header had one.
+    pub duration_seconds: Option<u32>,
+    /// Whether the course marks the lecture as a free preview.
+    pub preview: bool,
+    /// Lecture, demo, practice test, …
+    pub kind: SectionKind,
+    /// The body lines (without the header line), joined with `\n`.
+    pub body: String,
+    /// First line of the section in the source file (1-based; the header line).
+    pub line_start: usize,
+    /// Last line of the section in the source file (1-based, inclusive).
+    pub line_end: usize,
+}
+
+impl Section {
+    /// The lines of the body (the header is not included).
+    pub fn body_lines(&self) -> impl Iterator<Item = &str> {
+        self.body.lines()
+    }
+
+    /// The `> ` summary lines of the section, without the marker.
+    pub fn summary(&self) -> impl Iterator<Item = &str> {
+        self.body
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix('>').map(str::trim))
+    }
+}
+
+/// A parsed notes file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// Path relative to the notes folder, `/`-separated.
+    pub file: String,
+    /// Lines before the first section (the course intro), joined with `\n`.
+    pub preamble: String,
+    /// The sections in file order.
+    pub sections: Vec<Section>,
+    /// Problems found while reading that did not stop it (e.g. invalid UTF-8).
+    pub warnings: Vec<String>,
+}

@@ -1,0 +1,200 @@
+//! The course-note dialect parser: text in, [`Note`] out. Never fails, never
+//! drops a line: every line lands in the preamble or in exactly one section.
+
+use super::header::{parse_header, Header};
+use super::model::{Note, Section, SectionId, SectionKind};
+use std::collections::HashSet;
+
+/// Parses one note file's text. `file` is its path relative to the notes folder.
+pub fn parse(file: &str, text: &str) -> Note {
+    let lines: Vec<&str> = text.split('\n').collect();
+    // A trailing newline does not make an extra (empty) line.
+    let lines = match lines.split_last() {
+        Some((last, rest)) if last.is_empty() => rest,
+        _ => &lines[..],
+    };
+    let stem = file_stem(file);
+    let headers: Vec<(usize, Header)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| parse_header(l).map(|h| (i, h)))
+        .collect();
+
+    if headers.is_empty() {
+        return Note {
+            file: file.to_owned(),
+            preamble: String::new(),
+            sections: vec![whole_file_section(file, &stem, lines)],
+            warnings: Vec::new(),
+        };
+    }
+
+    let mut ids = IdAllocator::new(&stem);
+    let sections = headers
+        .iter()
+        .enumerate()
+        .map(|(k, (start, header))| {
+            let end = headers.get(k + 1).map_or(lines.len(), |(next, _)| *next);
+            Section {
+                id: ids.allocate(header.number, &header.title),
+                file: file.to_owned(),
+                number: header.number,
+                title: header.title.clone(),
+                duration_seconds: Some(header.duration_seconds),
+                preview: header.preview,
+                kind: SectionKind::from_title(&header.title),
+                body: lines[start + 1..end].join("\n"),
+                line_start: start + 1,
+                line_end: end,
+            }
+        })
+        .collect();
+    Note {
+        file: file.to_owned(),
+        preamble: lines[..headers[0].0].join("\n"),
+        sections,
+        warnings: Vec::new(),
+    }
+}
+
+/// A file without section headers is one section, titled by its first
+/// `# heading` or, failing that, by its file name.
+fn whole_file_section(file: &str, stem: &str, lines: &[&str]) -> Section {
+    let title = lines
+        .iter()
+        .find_map(|l| {
+            l.strip_prefix("# ")
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+        })
+        .unwrap_or_else(|| stem.rsplit('/').next().unwrap_or(stem))
+        .to_owned();
+    Section {
+        id: SectionId(stem.to_owned()),
+        file: file.to_owned(),
+        number: None,
+        kind: SectionKind::from_title(&title),
+        title,
+        duration_seconds: None,
+        preview: false,
+        body: lines.join("\n"),
+        line_start: 1,
+        line_end: lines.len(),
+    }
+}
+
+/// The file path without its extension: the first half of every section id.
+pub fn file_stem(file: &str) -> String {
+    let name_start = file.rfind('/').map_or(0, |i| i + 1);
+    match file[name_start..].rfind('.') {
+        Some(dot) if dot > 0 => file[..name_start + dot].to_owned(),
+        _ => file.to_owned(),
+    }
+}
+
+/// Hands out ids that are unique within a file and independent of position:
+/// `stem#12` for the first section numbered 12, `stem#12~title-slug` for a
+/// repeat, `stem#title-slug` for an unnumbered one.
+struct IdAllocator<'a> {
+    stem: &'a str,
+    used: HashSet<String>,
+}
+
+impl<'a> IdAllocator<'a> {
+    fn new(stem: &'a str) -> Self {
+        Self {
+            stem,
+            used: HashSet::new(),
+        }
+    }
+
+    fn allocate(&mut self, number: Option<u32>, title: &str) -> SectionId {
+        let slug = slug(title);
+        let mut candidates = match number {
+            Some(n) => vec![
+                format!("{}#{n}", self.stem),
+                format!("{}#{n}~{slug}", self.stem),
+            ],
+            None => vec![format!("{}#{slug}", self.stem)],
+        };
+        let base = candidates.last().cloned().unwrap_or_default();
+        candidates.extend(
+            (2..)
+                .map(|k| format!("{base}~{k}"))
+                .take(self.used.len() + 1),
+        );
+        let id = candidates
+            .into_iter()
+            .find(|c| !self.used.contains(c))
+            .unwrap_or(base);
+        self.used.insert(id.clone());
+        SectionId(id)
+    }
+}
+
+/// Lowercase words (any script) joined by `-`.
+pub fn slug(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "untitled".into()
+    } else {
+        words.join("-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "intro line\n\n3. First Preview01:00\nbody a\n1. scratch\nk run x --tcp=80:80\n3. First again 02:00\n\nTitle only Preview00:30\nlast\n";
+
+    #[test]
+    fn sections_preamble_and_ranges() {
+        let n = parse("week1/notes.txt", SAMPLE);
+        assert_eq!(n.preamble, "intro line\n");
+        let s = &n.sections;
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].id.as_str(), "week1/notes#3");
+        assert_eq!(s[0].body, "body a\n1. scratch\nk run x --tcp=80:80");
+        assert_eq!((s[0].line_start, s[0].line_end), (3, 6));
+        assert_eq!(s[1].id.as_str(), "week1/notes#3~first-again");
+        assert_eq!(s[2].id.as_str(), "week1/notes#title-only");
+        assert_eq!(s[2].number, None);
+        assert_eq!((s[2].line_start, s[2].line_end), (9, 10));
+    }
+
+    #[test]
+    fn ids_survive_edits_elsewhere() {
+        let edited = SAMPLE.replace(
+            "intro line\n",
+            "intro\nnew 1\nnew 2\n2. Inserted 00:10\nx\n",
+        );
+        let before = parse("n.txt", SAMPLE);
+        let after = parse("n.txt", &edited);
+        let ids = |n: &Note| n.sections.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&after)[1..], ids(&before)[..]);
+    }
+
+    #[test]
+    fn file_without_sections() {
+        let n = parse("topics/raft.md", "# Raft consensus\nleader election\n");
+        assert_eq!(n.sections.len(), 1);
+        assert_eq!(n.sections[0].title, "Raft consensus");
+        assert_eq!(n.sections[0].id.as_str(), "topics/raft");
+        let n = parse("scratch.txt", "just text");
+        assert_eq!(n.sections[0].title, "scratch");
+        assert_eq!((n.sections[0].line_start, n.sections[0].line_end), (1, 1));
+    }
+
+    #[test]
+    fn many_duplicates_stay_unique() {
+        let text = "1. Same 00:01\n".repeat(5);
+        let n = parse("d.txt", &text);
+        let ids: HashSet<_> = n.sections.iter().map(|s| s.id.clone()).collect();
+        assert_eq!(ids.len(), 5);
+    }
+}
