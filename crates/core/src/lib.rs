@@ -15,12 +15,16 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod atomic;
+pub mod commands;
 pub mod corpus;
 mod error;
+pub mod index;
 pub mod library;
 pub mod note;
 pub mod paths;
+pub mod render;
 pub mod scan;
 pub mod settings;
 pub mod timeline;

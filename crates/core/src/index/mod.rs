@@ -1,0 +1,1 @@
+//! The tantivy full-text index over note sections, and searching it.

@@ -1,0 +1,1 @@
+//! Note text to tagged, sanitized HTML.
