@@ -1,2 +1,8 @@
 //! Text analysis shared by the index and the query engine: Hangul arithmetic,
 //! the Korean/English tokenizer and the ko↔en glossary.
+
+pub mod glossary;
+pub mod hangul;
+pub mod segment;
+pub mod stem;
+pub mod tokenizer;

@@ -1,0 +1,186 @@
+//! The ko↔en glossary: groups of interchangeable terms (파드 / pod / pods /
+//! po), kept as data in `data/glossary.tsv`.
+//!
+//! Why: the notes mix languages freely (`부족한 node 제외`), so a search for
+//! 노드 must find `node`, and `svc` must find 서비스. The query engine expands
+//! every query word through its group; the renderer tags glossary terms.
+
+use super::stem::{english_stem, korean_stem};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+const BUILTIN: &str = include_str!("../../data/glossary.tsv");
+
+/// One group of terms that mean the same thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The canonical English key (lowercase), e.g. `pod`; stable, usable as
+    /// a CSS class or data attribute.
+    pub key: String,
+    /// English forms (`pod`, `pods`); may contain spaces (`control plane`).
+    pub english: Vec<String>,
+    /// Korean forms (`파드`, `포드`).
+    pub korean: Vec<String>,
+    /// kubectl short names and abbreviations (`po`).
+    pub short: Vec<String>,
+}
+
+impl Group {
+    /// Every form of the group: the key, then English, Korean and short forms.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.key.as_str())
+            .chain(self.english.iter().map(String::as_str))
+            .chain(self.korean.iter().map(String::as_str))
+            .chain(self.short.iter().map(String::as_str))
+    }
+}
+
+/// A parsed glossary with a term → group lookup.
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    groups: Vec<Group>,
+    by_term: HashMap<String, usize>,
+    by_stem: HashMap<String, usize>,
+    problems: Vec<String>,
+}
+
+/// Lowercase NFC with surrounding space trimmed: how terms are compared.
+fn normalize(term: &str) -> String {
+    term.trim().nfc().collect::<String>().to_lowercase()
+}
+
+fn forms(column: Option<&str>) -> Vec<String> {
+    column
+        .unwrap_or_default()
+        .split(',')
+        .map(normalize)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+impl Glossary {
+    /// The glossary shipped with Pilgi (parsed once).
+    pub fn builtin() -> &'static Glossary {
+        static GLOSSARY: OnceLock<Glossary> = OnceLock::new();
+        GLOSSARY.get_or_init(|| Glossary::parse(BUILTIN))
+    }
+
+    /// Parses glossary text (see `data/glossary.tsv` for the format).
+    /// Malformed lines and terms already claimed by an earlier group are
+    /// skipped and listed in [`Glossary::problems`]; parsing never fails.
+    pub fn parse(text: &str) -> Glossary {
+        let mut glossary = Glossary::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut columns = line.split('\t');
+            let key = normalize(columns.next().unwrap_or_default());
+            if key.is_empty() {
+                glossary.problems.push(format!("line {}: no key", n + 1));
+                continue;
+            }
+            let group = Group {
+                key,
+                english: forms(columns.next()),
+                korean: forms(columns.next()),
+                short: forms(columns.next()),
+            };
+            if columns.next().is_some() {
+                glossary
+                    .problems
+                    .push(format!("line {}: more than four columns", n + 1));
+            }
+            glossary.add(group, n + 1);
+        }
+        glossary
+    }
+
+    fn add(&mut self, group: Group, line: usize) {
+        let index = self.groups.len();
+        for term in group.terms() {
+            match self.by_term.get(term) {
+                Some(&other) if other != index => self.problems.push(format!(
+                    "line {line}: {term:?} is already in group {:?}",
+                    self.groups[other].key
+                )),
+                _ => {
+                    self.by_term.insert(term.to_owned(), index);
+                    let stem = english_stem(term);
+                    if stem != term {
+                        self.by_stem.entry(stem.into_owned()).or_insert(index);
+                    }
+                }
+            }
+        }
+        self.groups.push(group);
+    }
+
+    /// The group a word belongs to: exact form first (case-insensitive, NFC),
+    /// then the word's Korean stem (파드를 → 파드), then its English stem
+    /// (`labelled` → `label`). Short names match too: `no` is `node`.
+    pub fn lookup(&self, word: &str) -> Option<&Group> {
+        let word = normalize(word);
+        let index = self
+            .by_term
+            .get(&word)
+            .or_else(|| self.by_term.get(korean_stem(&word)?))
+            .or_else(|| {
+                let stem = english_stem(&word);
+                self.by_term
+                    .get(stem.as_ref())
+                    .or(self.by_stem.get(stem.as_ref()))
+            })?;
+        self.groups.get(*index)
+    }
+
+    /// All groups, in file order.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// Lines that were skipped while parsing, with reasons.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_is_clean_and_large() {
+        let g = Glossary::builtin();
+        assert_eq!(g.problems(), &[] as &[String]);
+        assert!(g.groups().len() >= 150, "{}", g.groups().len());
+    }
+
+    #[test]
+    fn lookups_cross_languages_and_short_names() {
+        let g = Glossary::builtin();
+        let key = |w: &str| g.lookup(w).map(|g| g.key.as_str());
+        assert_eq!(key("파드"), Some("pod"));
+        assert_eq!(key("Pods"), Some("pod"));
+        assert_eq!(key("po"), Some("pod"));
+        assert_eq!(key("svc"), Some("service"));
+        assert_eq!(key("서비스를"), Some("service"));
+        assert_eq!(key("ns"), Some("namespace"));
+        assert_eq!(key("디플로이먼트"), Some("deployment"));
+        assert_eq!(key("rs"), Some("replicaset"));
+        assert_eq!(key("레이블"), Some("label"));
+        assert_eq!(key("labelled"), Some("label"));
+        assert_eq!(key("control plane"), Some("controlplane"));
+        assert_eq!(key("zebra"), None);
+        assert_eq!(key(""), None);
+    }
+
+    #[test]
+    fn bad_lines_are_reported_not_fatal() {
+        let g = Glossary::parse("pod\tpod\t파드\tpo\n\tx\t\t\nnode\tnode\t파드\t\na\tb\tc\td\te\n");
+        assert_eq!(g.groups().len(), 3);
+        assert_eq!(g.problems().len(), 3, "{:?}", g.problems());
+        assert_eq!(g.lookup("파드").map(|g| g.key.as_str()), Some("pod"));
+    }
+}

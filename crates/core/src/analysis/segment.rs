@@ -1,0 +1,277 @@
+//! Splitting note text into words: Hangul words, Latin words and code-ish
+//! compounds (`kube-apiserver`, `--dry-run=client`, `ETCDCTL_API`,
+//! `db-service.dev.svc.cluster.local`, `80:80`) with their parts.
+//!
+//! Why one pure function: the tantivy tokenizer (index side) and the query
+//! engine (query side) must cut text identically, and the snippet builder
+//! needs the byte offsets into the original text.
+
+use super::hangul::is_hangul;
+use super::stem::is_particle;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Longer tokens are dropped: nobody searches for a 200-byte hash, and
+/// tantivy rejects terms over 64 KiB.
+pub const MAX_TOKEN_BYTES: usize = 120;
+
+/// Characters that join the parts of a code-ish compound.
+fn is_connector(c: char) -> bool {
+    matches!(c, '-' | '_' | '.' | ':' | '=' | '/' | '@' | '~' | '%')
+}
+
+/// Connectors that separate whole pieces (`--dry-run=client` → `dry-run`,
+/// `client`), as opposed to those inside a name (`-`, `_`, `.`).
+fn is_piece_separator(c: char) -> bool {
+    matches!(c, ':' | '=' | '/' | '@' | '~' | '%')
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Hangul,
+    Word,
+    Connector,
+    Separator,
+}
+
+fn class(c: char) -> Class {
+    // Conjoining jamo (U+1100–U+11FF) are decomposed Hangul, NFC'd below.
+    if is_hangul(c) || ('\u{1100}'..='\u{11FF}').contains(&c) {
+        Class::Hangul
+    } else if c.is_alphanumeric() {
+        Class::Word
+    } else if is_connector(c) {
+        Class::Connector
+    } else {
+        Class::Separator
+    }
+}
+
+/// The script of a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Hangul syllables or jamo.
+    Hangul,
+    /// Anything else alphanumeric: Latin, digits, code.
+    Other,
+}
+
+/// One word of text with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The word, NFC, with surrounding connectors trimmed (`--cacert` →
+    /// `cacert`), original case.
+    pub text: String,
+    /// Byte offset of the word in the analysed text.
+    pub start: usize,
+    /// Byte offset just past the word.
+    pub end: usize,
+    /// Hangul or not.
+    pub script: Script,
+    /// For compounds: the pieces and atoms inside (`dry-run=client` →
+    /// `dry-run`, `client`, `dry`, `run`), without the word itself.
+    pub parts: Vec<String>,
+    /// For compounds: the atoms of each name run together (`kube-proxy` →
+    /// `kubeproxy`, `ETCDCTL_API=3` → `ETCDCTLAPI`), so a query typed
+    /// without the hyphen still meets it.
+    pub joined: Vec<String>,
+    /// Whether only spaces separate this word from the previous one (title
+    /// shingles join such neighbours: `Kube Proxy` → `kubeproxy`).
+    pub follows_space: bool,
+}
+
+impl Segment {
+    /// Whether the word is a compound with parts.
+    pub fn is_compound(&self) -> bool {
+        !self.parts.is_empty()
+    }
+}
+
+fn nfc(s: &str) -> String {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s.to_owned(),
+        _ => s.nfc().collect(),
+    }
+}
+
+fn atoms(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| is_connector(c)).filter(|a| !a.is_empty())
+}
+
+/// Pieces and atoms of a compound, deduplicated, in order of appearance.
+fn parts_of(word: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut push = |p: &str| {
+        let p = p.trim_matches(is_connector);
+        if !p.is_empty() && p != word && p.len() <= MAX_TOKEN_BYTES && !parts.iter().any(|q| q == p)
+        {
+            parts.push(p.to_owned());
+        }
+    };
+    for piece in word.split(is_piece_separator) {
+        push(piece);
+        for sub in piece.split('.') {
+            push(sub);
+        }
+    }
+    for atom in atoms(word) {
+        push(atom);
+    }
+    parts
+}
+
+/// The atoms of each dotted or separated name run together, for names of
+/// two or more atoms.
+fn joined_names(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in word.split(|c| is_piece_separator(c) || c == '.') {
+        if atoms(name).nth(1).is_some() {
+            let j: String = atoms(name).collect();
+            if j.len() <= MAX_TOKEN_BYTES && !out.contains(&j) {
+                out.push(j);
+            }
+        }
+    }
+    out
+}
+
+/// The word with its connectors removed (`Kube-API` → `KubeAPI`).
+pub fn unjoined(word: &str) -> String {
+    atoms(word).collect()
+}
+
+/// Splits `text` into segments. Particles glued to a Latin word (`replica가`,
+/// `k8s는`) are dropped; other Hangul glued to Latin (`cli툴`) is its own word.
+pub fn segments(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    // Since the previous segment: was there a space, and only spaces?
+    let (mut saw_space, mut only_spaces) = (false, true);
+    let mut after_latin = false;
+    while let Some(&(start, c)) = chars.peek() {
+        let cls = class(c);
+        if cls == Class::Separator || cls == Class::Connector {
+            chars.next();
+            saw_space |= c.is_whitespace();
+            only_spaces &= c.is_whitespace();
+            after_latin = false;
+            continue;
+        }
+        let follows_space = saw_space && only_spaces && !out.is_empty();
+        (saw_space, only_spaces) = (false, true);
+        // A run of one script; Latin runs take connectors inside them.
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            let k = class(c);
+            let same = if cls == Class::Hangul {
+                k == Class::Hangul
+            } else {
+                k == Class::Word || k == Class::Connector
+            };
+            if !same {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let raw = text[start..end].trim_end_matches(is_connector);
+        let end = start + raw.len();
+        let glued = after_latin;
+        after_latin = cls == Class::Word;
+        let word = nfc(raw);
+        let script = if cls == Class::Hangul {
+            Script::Hangul
+        } else {
+            Script::Other
+        };
+        if word.is_empty() || word.len() > MAX_TOKEN_BYTES || (glued && is_particle(&word)) {
+            continue;
+        }
+        let parts = if script == Script::Other && word.contains(is_connector) {
+            parts_of(&word)
+        } else {
+            Vec::new()
+        };
+        let joined = joined_names(&word);
+        out.push(Segment {
+            text: word,
+            start,
+            end,
+            script,
+            parts,
+            joined,
+            follows_space,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        segments(text).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn hangul_and_latin_words() {
+        assert_eq!(
+            words("컨테이너의 상태를 확인"),
+            ["컨테이너의", "상태를", "확인"]
+        );
+        assert_eq!(words("부족한 node 제외"), ["부족한", "node", "제외"]);
+        assert_eq!(
+            words("k8s는 replica가 node끼리"),
+            ["k8s", "replica", "node"]
+        );
+        assert_eq!(words("cli툴도 api서버"), ["cli", "툴도", "api", "서버"]);
+        assert_eq!(
+            words("[kube-apiserver] : 관리함."),
+            ["kube-apiserver", "관리함"]
+        );
+    }
+
+    #[test]
+    fn compounds_keep_whole_and_parts() {
+        let s = &segments("--dry-run=client")[0];
+        assert_eq!(s.text, "dry-run=client");
+        assert_eq!(s.parts, ["dry-run", "client", "dry", "run"]);
+        assert_eq!(s.joined, ["dryrun"]);
+        let s = &segments("db-service.dev.svc.cluster.local")[0];
+        assert!(s.parts.iter().any(|p| p == "db-service"));
+        assert!(s.parts.iter().any(|p| p == "svc"));
+        let s = &segments("ETCDCTL_API=3")[0];
+        assert!(s.parts.iter().any(|p| p == "ETCDCTL_API"));
+        assert_eq!(segments("80:80")[0].parts, ["80"]);
+        assert_eq!(segments("kube-proxy")[0].joined, ["kubeproxy"]);
+        assert_eq!(segments("ETCDCTL_API=3")[0].joined, ["ETCDCTLAPI"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original() {
+        let text = "pod를 [kube-proxy]는";
+        for s in segments(text) {
+            assert_eq!(&text[s.start..s.end], s.text);
+        }
+        let decomposed = "\u{1100}\u{1161}\u{11A8}"; // 각, decomposed (macOS)
+        let s = &segments(decomposed)[0];
+        assert_eq!(s.text, "각");
+        assert_eq!((s.start, s.end), (0, decomposed.len()));
+    }
+
+    #[test]
+    fn spacing_is_remembered_for_shingles() {
+        let s = segments("Kube Proxy, (x)");
+        assert!(!s[0].follows_space);
+        assert!(s[1].follows_space);
+        assert!(!s[2].follows_space);
+    }
+
+    #[test]
+    fn nothing_from_punctuation_emoji_or_empty() {
+        assert!(segments("").is_empty());
+        assert!(segments("  \"*( ) -> ... 🎉").is_empty());
+        assert_eq!(words("ㅋㅋ 😀pod"), ["ㅋㅋ", "pod"]);
+        assert!(segments(&"a".repeat(500)).is_empty());
+    }
+}
