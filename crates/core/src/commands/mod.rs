@@ -1,8 +1,26 @@
 //! Shell commands written in the notes: detection (shared by the renderer,
-//! the index and the commands view).
+//! the index and the commands view) and the commands index.
+//!
+//! ```
+//! use pilgi_core::commands::command_of;
+//! assert_eq!(command_of("$ k get pods -n kube-system"), Some("k get pods -n kube-system"));
+//! assert_eq!(command_of("kubectl run nginx --image=nginx"), Some("kubectl run nginx --image=nginx"));
+//! // Prose that mentions kubectl is not a command.
+//! assert_eq!(command_of("kubectl run 명령어 알려줌"), None);
+//! ```
 
-/// The shell command on a note line, without a leading `$ `, or `None` for
-/// prose. (Placeholder: only `$ ` lines until real detection lands.)
+mod detect;
+mod extract;
+mod shell;
+mod table;
+
+pub use detect::{detect, Detected};
+pub use extract::{extract, extract_section, Command};
+pub use shell::{has_unquoted_hangul, is_hangul, split_comment, words as shell_words};
+
+/// The shell command on a note line, without list bullet, label or leading
+/// `$ `, or `None` for prose. A trailing `# comment` is kept; use
+/// [`split_comment`] to separate it. See [`detect`] for the tool and label.
 pub fn command_of(line: &str) -> Option<&str> {
-    line.trim().strip_prefix("$ ").map(str::trim)
+    detect(line).map(|d| d.command)
 }
