@@ -3,6 +3,9 @@
 
 pub mod glossary;
 pub mod hangul;
+pub mod query;
 pub mod segment;
 pub mod stem;
 pub mod tokenizer;
+
+pub use query::terms_for_marking;

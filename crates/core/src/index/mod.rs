@@ -1,1 +1,180 @@
 //! The tantivy full-text index over note sections, and searching it.
+//!
+//! One index per notes folder, in the cache dir ([`crate::Locations::index`]).
+//! It is a cache: a schema change or a damaged index is rebuilt on open,
+//! with a notice, never an error. Readers never block; the writer lock is
+//! taken only inside [`SearchIndex::sync`] when something changed, and a
+//! second writer waits for it, then reports [`crate::Error::Busy`].
+//!
+//! ```
+//! use pilgi_core::index::SearchIndex;
+//! use pilgi_core::{note, Corpus, LoadedNote};
+//! let note = note::parse("cka.txt", "1. Pods 01:00\n파드를 만듦\n$ k get pods\n");
+//! let loaded = LoadedNote { note, hash: "h1".into() };
+//! let corpus = Corpus::from_notes("notes".as_ref(), vec![loaded], vec![]);
+//! let index = SearchIndex::in_ram().unwrap();
+//! index.sync(&corpus).unwrap();
+//! let results = index.search("pod", 10).unwrap();
+//! assert_eq!(results.hits[0].title, "Pods");
+//! assert!(results.hits[0].snippet.contains("<mark>"));
+//! ```
+
+mod query;
+pub mod schema;
+mod search;
+pub mod snippet;
+pub mod writer;
+
+pub use search::{Hit, SearchResults};
+pub use writer::IndexReport;
+
+use crate::analysis::tokenizer;
+use crate::corpus::Corpus;
+use crate::{Error, Result};
+use schema::{Fields, SCHEMA_VERSION};
+use std::path::Path;
+use tantivy::{Index, IndexReader, ReloadPolicy};
+use writer::Payload;
+
+/// An opened search index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    notice: Option<String>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("notice", &self.notice)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Whether a file in the index folder is one tantivy wrote (the folder is
+/// only cleared of those, in case it was pointed somewhere unexpected).
+fn is_index_file(name: &str) -> bool {
+    name == "meta.json"
+        || name == ".managed.json"
+        || name.starts_with(".tantivy-")
+        || name.split_once('.').is_some_and(|(stem, _)| {
+            stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit())
+        })
+}
+
+fn clear(dir: &Path) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries.flatten() {
+        if entry.file_name().to_str().is_some_and(is_index_file) {
+            let path = entry.path();
+            std::fs::remove_file(&path).map_err(|e| Error::io(path, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Opens an existing index, `Ok(None)` when there is none, `Err(reason)`
+/// when it must be rebuilt.
+fn try_open(dir: &Path) -> std::result::Result<Option<Index>, String> {
+    if !dir.join("meta.json").exists() {
+        return Ok(None);
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| format!("unreadable ({e})"))?;
+    let (expected, _) = schema::build();
+    let same = serde_json::to_string(&index.schema()).ok() == serde_json::to_string(&expected).ok();
+    match Payload::read(&index).map_err(|e| e.to_string())? {
+        Some(p) if p.version != SCHEMA_VERSION => Err(format!(
+            "schema version {} is not the current {SCHEMA_VERSION}",
+            p.version
+        )),
+        _ if !same => Err("schema changed".to_owned()),
+        _ => Ok(Some(index)),
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it if needed and rebuilding it
+    /// (empty, to be filled by [`SearchIndex::sync`]) when its schema
+    /// version changed or it cannot be read; [`SearchIndex::notice`] then
+    /// says why.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, fields) = schema::build();
+        let mut notice = None;
+        let index = match try_open(dir) {
+            Ok(Some(index)) => index,
+            Ok(None) => Index::create_in_dir(dir, schema)?,
+            Err(reason) => {
+                notice = Some(format!("rebuilt the search index: {reason}"));
+                clear(dir)?;
+                Index::create_in_dir(dir, schema)?
+            }
+        };
+        match SearchIndex::with(index, fields, notice.clone()) {
+            Ok(ix) => Ok(ix),
+            Err(e) if notice.is_none() => {
+                // Readable metadata but unreadable segments: rebuild once.
+                clear(dir)?;
+                let (schema, fields) = schema::build();
+                let index = Index::create_in_dir(dir, schema)?;
+                SearchIndex::with(
+                    index,
+                    fields,
+                    Some(format!("rebuilt the search index: {e}")),
+                )
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A throwaway index in memory (tests, examples).
+    pub fn in_ram() -> Result<SearchIndex> {
+        let (schema, fields) = schema::build();
+        SearchIndex::with(Index::create_in_ram(schema), fields, None)
+    }
+
+    fn with(index: Index, fields: Fields, notice: Option<String>) -> Result<SearchIndex> {
+        tokenizer::register(index.tokenizers());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            notice,
+        })
+    }
+
+    /// Why the index was rebuilt when opened, if it was.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Whether the index holds exactly these files at these hashes.
+    pub fn is_current(&self, corpus: &Corpus) -> Result<bool> {
+        writer::is_current(&self.index, corpus)
+    }
+
+    /// Re-indexes the files of `corpus` whose content changed and drops
+    /// the files that are gone. Cheap when nothing changed (no lock taken).
+    pub fn sync(&self, corpus: &Corpus) -> Result<IndexReport> {
+        let mut report = writer::sync(&self.index, &self.fields, corpus)?;
+        report.rebuilt = self.notice.clone();
+        self.reader.reload()?;
+        Ok(report)
+    }
+
+    /// The best `limit` sections for `query`. Any text is a valid query:
+    /// junk gives an empty list, never an error.
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        search::search(&self.reader.searcher(), &self.fields, query, limit)
+    }
+
+    /// How many sections the index holds.
+    pub fn num_sections(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+}

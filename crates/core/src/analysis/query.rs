@@ -1,0 +1,254 @@
+//! Reading a query: its words and the other ways it can be read (typed in
+//! the wrong keyboard layout). Pure text work, no index: the index module
+//! turns a [`Plan`] into tantivy queries, the renderer uses
+//! [`terms_for_marking`].
+
+use super::glossary::Glossary;
+use super::hangul::{from_keys, hangul_of_keys, is_chosung_query, is_hangul, to_keys};
+use super::segment::{segments, Script, Segment};
+use super::stem::{english_stem, korean_stem};
+use unicode_normalization::UnicodeNormalization;
+
+/// Queries are cut to this many characters: nobody types more, and a pasted
+/// page must not cost seconds.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// And to this many words.
+pub const MAX_QUERY_WORDS: usize = 10;
+
+/// One query word as searched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Lowercase NFC text (`kube-apiserver`, `컨테이너의`).
+    pub text: String,
+    /// Hangul or other.
+    pub script: Script,
+    /// Compound parts (`kube`, `apiserver`), lowercase.
+    pub parts: Vec<String>,
+    /// Compound parts run together (`kubeapiserver`).
+    pub joined: Vec<String>,
+    /// The last word of a query still being typed: matched as a prefix too.
+    pub last: bool,
+    /// 2-beolsik keys to look up in the keys field (lowercase), and whether
+    /// an exact match there counts (the word was typed in the Latin layout
+    /// but meant Hangul) or only a prefix of a word being composed.
+    pub keys: Option<(String, bool)>,
+}
+
+impl Word {
+    fn from_segment(s: &Segment, last: bool) -> Word {
+        let lower = |v: &[String]| v.iter().map(|p| p.to_lowercase()).collect();
+        let text = s.text.to_lowercase();
+        // A Hangul word mid-composition (컨ㅌ) still meets 컨테이너 through its keys.
+        let keys =
+            (s.script == Script::Hangul && last).then(|| (to_keys(&text).to_lowercase(), false));
+        Word {
+            script: s.script,
+            parts: lower(&s.parts),
+            joined: lower(&s.joined),
+            last,
+            keys,
+            text,
+        }
+    }
+
+    /// Whether the word is a 초성 query (`ㅋㅌㅇㄴ`).
+    pub fn is_chosung(&self) -> bool {
+        self.text.chars().count() >= 2 && is_chosung_query(&self.text)
+    }
+
+    /// The word's stem when it differs (컨테이너의 → 컨테이너, `pods` → `pod`).
+    pub fn stem(&self) -> Option<String> {
+        match self.script {
+            Script::Hangul => korean_stem(&self.text).map(str::to_owned),
+            Script::Other => {
+                let s = english_stem(&self.text);
+                (s != self.text).then(|| s.into_owned())
+            }
+        }
+    }
+}
+
+/// One reading of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interpretation {
+    /// `None` for the query as typed; otherwise what to tell the user
+    /// (`keyboard layout: 이미지`).
+    pub label: Option<String>,
+    /// The words to search.
+    pub words: Vec<Word>,
+}
+
+/// All readings of a query, the literal one first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plan {
+    /// Readings in order of preference when equally good.
+    pub interpretations: Vec<Interpretation>,
+}
+
+/// The query cut to size and NFC-normalized.
+fn clean(query: &str) -> String {
+    let cut: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    cut.nfc().collect()
+}
+
+fn words_of(raw: &[&str], typing: bool) -> Vec<Word> {
+    let mut out = Vec::new();
+    for (i, w) in raw.iter().enumerate() {
+        let segs = segments(w);
+        let n = segs.len();
+        for (j, s) in segs.iter().enumerate() {
+            let last = typing && i + 1 == raw.len() && j + 1 == n;
+            out.push(Word::from_segment(s, last));
+        }
+    }
+    out
+}
+
+/// The other-layout reading of one raw word: Latin letters that type whole
+/// Hangul syllables (`dlalwl` → 이미지), or Hangul/jamo typed with the Korean
+/// layout on (`ㄷㅅㅊㅇㅊ시` → `etcdctl`).
+fn other_layout(raw: &str) -> Option<String> {
+    if raw.chars().all(|c| c.is_ascii_alphabetic()) {
+        return hangul_of_keys(raw);
+    }
+    raw.chars()
+        .all(is_hangul)
+        .then(|| to_keys(raw))
+        .filter(|k| !k.is_empty())
+}
+
+/// Reads a query. Empty, blank or punctuation-only queries give an empty
+/// plan. The last word counts as still being typed unless the query ends
+/// with a space.
+pub fn plan(query: &str) -> Plan {
+    let query = clean(query);
+    let typing = !query.ends_with(char::is_whitespace);
+    let raw: Vec<&str> = query.split_whitespace().take(MAX_QUERY_WORDS).collect();
+    let literal = words_of(&raw, typing);
+    if literal.is_empty() {
+        return Plan::default();
+    }
+    let mut interpretations = vec![Interpretation {
+        label: None,
+        words: literal,
+    }];
+    let converted: Vec<Option<String>> = raw.iter().map(|w| other_layout(w)).collect();
+    let latin = |w: &str| w.chars().all(|c| c.is_ascii_alphabetic());
+    let any_converted = converted.iter().any(Option::is_some);
+    if any_converted || raw.iter().all(|w| latin(w)) {
+        // Words without a whole-syllable reading stay as typed, unless no
+        // word has one: then the keys lookup below is the whole reading
+        // (`zjsx`: 컨ㅌ, a syllable still being composed).
+        let text: Vec<String> = raw
+            .iter()
+            .zip(&converted)
+            .map(|(w, c)| match c {
+                Some(c) => c.clone(),
+                None if !any_converted => from_keys(w),
+                None => w.to_string(),
+            })
+            .collect();
+        let refs: Vec<&str> = text.iter().map(String::as_str).collect();
+        let mut words = words_of(&refs, typing);
+        // Latin words are also looked up by the keys of indexed Hangul words.
+        if words.len() == raw.len() {
+            for (w, r) in words.iter_mut().zip(&raw) {
+                if latin(r) {
+                    w.keys = Some((r.to_lowercase(), true));
+                }
+            }
+        }
+        interpretations.push(Interpretation {
+            label: Some(format!("keyboard layout: {}", text.join(" "))),
+            words,
+        });
+    }
+    Plan { interpretations }
+}
+
+/// The words and stems a query's hits contain, lowercase, for highlighting
+/// a rendered note: the query words, their stems, their glossary group's
+/// terms and their other-layout reading. A text word should be marked when
+/// its lowercase form starts with one of these (the last query word is
+/// matched as a prefix while typing).
+pub fn terms_for_marking(query: &str) -> Vec<String> {
+    let glossary = Glossary::builtin();
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |t: String| {
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    };
+    for interp in plan(query).interpretations {
+        for w in interp.words {
+            // Jamo (ㅋㅌㅇㄴ, a half-typed 컨ㅌ) never appear in rendered words.
+            if w.text.chars().any(super::hangul::is_jamo) {
+                continue;
+            }
+            if let Some(g) = glossary.lookup(&w.text) {
+                g.terms().for_each(|t| push(t.to_owned()));
+            }
+            push(w.stem().unwrap_or_else(|| w.text.clone()));
+            push(w.text);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(q: &str) -> Vec<Option<String>> {
+        plan(q)
+            .interpretations
+            .into_iter()
+            .map(|i| i.label)
+            .collect()
+    }
+
+    #[test]
+    fn literal_first_then_layout() {
+        assert_eq!(
+            labels("dlalwl"),
+            [None, Some("keyboard layout: 이미지".into())]
+        );
+        assert_eq!(
+            labels("ㄷㅅㅊㅇㅊ시"),
+            [None, Some("keyboard layout: etcdctl".into())]
+        );
+        assert_eq!(labels("k8s"), [None]);
+        let p = plan("zjsx");
+        let layout = &p.interpretations[1].words[0];
+        assert_eq!(layout.keys, Some(("zjsx".into(), true)));
+    }
+
+    #[test]
+    fn words_stems_and_typing() {
+        let p = plan("컨테이너의 Pods");
+        let w = &p.interpretations[0].words;
+        assert_eq!(w[0].stem().as_deref(), Some("컨테이너"));
+        assert_eq!(w[1].text, "pods");
+        assert!(w[1].last && !w[0].last);
+        assert!(!plan("pods ").interpretations[0].words[0].last);
+        assert!(plan("ㅋㅌㅇㄴ").interpretations[0].words[0].is_chosung());
+    }
+
+    #[test]
+    fn junk_gives_an_empty_plan() {
+        for q in ["", "   ", "\"", "*", "(", "?!.,", "🎉🎉"] {
+            assert_eq!(plan(q), Plan::default(), "{q:?}");
+        }
+        let long = "가".repeat(10_000);
+        assert!(plan(&long).interpretations[0].words[0].text.chars().count() <= MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn marking_terms_cross_languages() {
+        let t = terms_for_marking("파드를");
+        assert!(t.contains(&"pod".to_owned()), "{t:?}");
+        assert!(t.contains(&"파드".to_owned()), "{t:?}");
+        assert!(terms_for_marking("dlalwl").contains(&"image".to_owned()));
+        assert!(terms_for_marking("").is_empty());
+    }
+}

@@ -1,0 +1,83 @@
+//! The index schema, versioned: bump [`SCHEMA_VERSION`] whenever a field or
+//! an analyzer changes, and every existing index is rebuilt on next open.
+
+use crate::analysis::tokenizer::{ALL, CHOSUNG, KEYS, PARTS, WORDS};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
+};
+
+/// The version of the schema and analyzers. Stored in each commit's payload.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The fields of a section document.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Section id (raw, stored).
+    pub id: Field,
+    /// Note file, relative path (raw, stored): the unit of re-indexing.
+    pub file: Field,
+    /// Lecture number (stored only).
+    pub number: Field,
+    /// Title: words, compound parts and joined neighbours (stored).
+    pub title: Field,
+    /// The `> ` summary lines.
+    pub summary: Field,
+    /// The whole body, words only (stored, for snippets).
+    pub body: Field,
+    /// Shell command lines.
+    pub commands: Field,
+    /// `#tag` words.
+    pub tags: Field,
+    /// Parts of compounds in the body (`dry`, `run`, `client`).
+    pub parts: Field,
+    /// 초성 of Hangul words in title and body.
+    pub chosung: Field,
+    /// 2-beolsik keys of Hangul words in title and body.
+    pub keys: Field,
+}
+
+fn text(analyzer: &str, stored: bool) -> TextOptions {
+    // Frequencies but no positions: queries are built without phrases, and
+    // positions would double the index size for nothing.
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer)
+        .set_index_option(IndexRecordOption::WithFreqs);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema and returns its fields.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        file: b.add_text_field("file", STRING | STORED),
+        number: b.add_u64_field("number", STORED),
+        title: b.add_text_field("title", text(ALL, true)),
+        summary: b.add_text_field("summary", text(WORDS, false)),
+        body: b.add_text_field("body", text(WORDS, true)),
+        commands: b.add_text_field("commands", text(WORDS, false)),
+        tags: b.add_text_field("tags", text(WORDS, false)),
+        parts: b.add_text_field("parts", text(PARTS, false)),
+        chosung: b.add_text_field("chosung", text(CHOSUNG, false)),
+        keys: b.add_text_field("keys", text(KEYS, false)),
+    };
+    (b.build(), fields)
+}
+
+/// Relative weight of a match in each text field: a word in the title says
+/// more about a section than the same word somewhere in its body.
+pub fn text_fields(f: &Fields) -> [(Field, f32); 6] {
+    [
+        (f.title, 4.0),
+        (f.summary, 2.5),
+        (f.commands, 1.8),
+        (f.tags, 1.5),
+        (f.body, 1.0),
+        (f.parts, 0.6),
+    ]
+}

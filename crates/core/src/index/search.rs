@@ -1,0 +1,113 @@
+//! Running a query: every reading of it is searched, the readings with the
+//! most evidence in the index are shown first (the literal one on ties), and
+//! hits are deduplicated across readings.
+
+use super::query::Builder;
+use super::schema::Fields;
+use super::snippet::snippet;
+use crate::analysis::query::plan;
+use crate::Result;
+use serde::Serialize;
+use std::collections::HashSet;
+use tantivy::collector::TopDocs;
+use tantivy::schema::Value;
+use tantivy::{Searcher, TantivyDocument};
+
+/// One matching section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The section id (for `pilgi show`, bookmarks, the reader).
+    pub id: String,
+    /// The note file, relative to the notes folder.
+    pub file: String,
+    /// The lecture number, if the section has one.
+    pub number: Option<u32>,
+    /// The section title.
+    pub title: String,
+    /// Relevance; only comparable within one result list.
+    pub score: f32,
+    /// HTML: escaped text with the matched words in `<mark>`.
+    pub snippet: String,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// The readings other than the literal one that found hits, e.g.
+    /// `keyboard layout: 이미지`, best first: the UI says "showing results
+    /// for …" when the first hit came from one.
+    pub interpretations: Vec<String>,
+    /// Best first.
+    pub hits: Vec<Hit>,
+}
+
+fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Searches `query`, at most `limit` hits.
+pub fn search(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &str,
+    limit: usize,
+) -> Result<SearchResults> {
+    let mut results = SearchResults {
+        query: query.to_owned(),
+        interpretations: Vec::new(),
+        hits: Vec::new(),
+    };
+    if limit == 0 {
+        return Ok(results);
+    }
+    let builder = Builder::new(searcher, fields);
+    let plan = plan(query);
+    let mut readings: Vec<_> = plan
+        .interpretations
+        .iter()
+        .enumerate()
+        .map(|(i, interp)| (i, interp, builder.interpretation(interp)))
+        .collect();
+    readings.sort_by_key(|(i, _, b)| (std::cmp::Reverse(b.evidence), *i));
+    let mut seen = HashSet::new();
+    for (rank, (_, interp, built)) in readings.iter().enumerate() {
+        if rank > 0 && built.evidence == 0 {
+            continue;
+        }
+        let Some(q) = &built.query else { continue };
+        let top = searcher.search(q.as_ref(), &TopDocs::with_limit(limit).order_by_score())?;
+        let mut contributed = false;
+        for (score, address) in top {
+            if results.hits.len() >= limit {
+                break;
+            }
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let id = text(&doc, fields.id);
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            contributed = true;
+            results.hits.push(Hit {
+                id,
+                file: text(&doc, fields.file),
+                number: doc
+                    .get_first(fields.number)
+                    .and_then(|v| v.as_u64())
+                    .and_then(|n| u32::try_from(n).ok()),
+                title: text(&doc, fields.title),
+                score,
+                snippet: snippet(&text(&doc, fields.body), &built.marks),
+            });
+        }
+        if contributed {
+            if let Some(label) = &interp.label {
+                results.interpretations.push(label.clone());
+            }
+        }
+    }
+    Ok(results)
+}
