@@ -31,6 +31,10 @@ enum Command {
     Timeline(cmd::timeline::Args),
     /// Show one section by id.
     Show(cmd::show::Args),
+    /// Search the notes (Korean, English, 초성, wrong keyboard layout).
+    Search(cmd::search::Args),
+    /// Build or refresh the search index.
+    Index(cmd::index::Args),
 }
 
 /// What a subcommand reports besides its output.
@@ -58,6 +62,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Timeline(a) => cmd::timeline::run(a, &ctx),
         Command::Show(a) => cmd::show::run(a, &ctx),
+        Command::Search(a) => cmd::search::run(a, &ctx),
+        Command::Index(a) => cmd::index::run(a, &ctx),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

@@ -54,4 +54,23 @@ impl Library {
             .section(id)
             .ok_or_else(|| Error::NotFound(format!("no section with id {id:?}")))
     }
+
+    /// Opens this folder's search index (in the cache dir) and brings it up
+    /// to date with the loaded notes: only files whose content changed are
+    /// re-indexed. Another process writing the index gives [`Error::Busy`].
+    pub fn index(&self) -> Result<(crate::index::SearchIndex, crate::index::IndexReport)> {
+        let index = crate::index::SearchIndex::open(&self.locations.index)?;
+        let report = index.sync(&self.corpus)?;
+        Ok((index, report))
+    }
+
+    /// Searches the notes, building or refreshing the index first. When
+    /// another process is updating the index, the index as it is is searched.
+    pub fn search(&self, query: &str, limit: usize) -> Result<crate::index::SearchResults> {
+        let index = crate::index::SearchIndex::open(&self.locations.index)?;
+        match index.sync(&self.corpus) {
+            Ok(_) | Err(Error::Busy) => index.search(query, limit),
+            Err(e) => Err(e),
+        }
+    }
 }

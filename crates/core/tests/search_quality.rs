@@ -41,7 +41,7 @@ fn load_queries(path: &Path) -> Vec<Judged> {
 /// (MRR@10, Recall@5, report lines)
 fn evaluate(notes: &Path, queries: &[Judged]) -> (f64, f64, Vec<String>) {
     let corpus = Corpus::load(notes);
-    assert!(corpus.notes.len() > 0, "no notes in {}", notes.display());
+    assert!(!corpus.notes.is_empty(), "no notes in {}", notes.display());
     let index = SearchIndex::in_ram().expect("index");
     index.sync(&corpus).expect("sync");
     let (mut rr, mut r5, mut report) = (0.0, 0.0, Vec::new());
@@ -74,4 +74,14 @@ fn dev_queries_over_the_bundled_notes() {
     println!("{}\nMRR@10 {mrr:.3}  R@5 {r5:.3}", report.join("\n"));
     assert!(mrr >= 0.9, "MRR@10 {mrr:.3} < 0.9\n{}", report.join("\n"));
     assert!(r5 >= 0.95, "R@5 {r5:.3} < 0.95\n{}", report.join("\n"));
+}
+
+#[test]
+fn hard_queries_over_fixture_notes() {
+    let dir = manifest().join("tests/fixtures/search");
+    let queries = load_queries(&dir.join("hard-queries.tsv"));
+    let (mrr, r5, report) = evaluate(&dir, &queries);
+    println!("{}\nMRR@10 {mrr:.3}  R@5 {r5:.3}", report.join("\n"));
+    assert!(mrr >= 0.85, "MRR@10 {mrr:.3} < 0.85\n{}", report.join("\n"));
+    assert!(r5 >= 0.9, "R@5 {r5:.3} < 0.9\n{}", report.join("\n"));
 }

@@ -1,5 +1,7 @@
 //! One module per subcommand; each has `Args` and `run`.
 
+pub mod index;
+pub mod search;
 pub mod show;
 pub mod timeline;
 

@@ -10,6 +10,7 @@
 use super::schema::{text_fields, Fields};
 use super::snippet::Marks;
 use crate::analysis::glossary::Glossary;
+use crate::analysis::hangul::is_jamo;
 use crate::analysis::query::{Interpretation, Word};
 use crate::analysis::segment::{segments, Script};
 use crate::analysis::stem::{english_stem, korean_stem};
@@ -160,6 +161,12 @@ impl<'a> Builder<'a> {
     fn word(&self, w: &Word, marks: &mut Marks) -> (Option<Box<dyn Query>>, bool) {
         let f = self.fields;
         let mut c = Clauses::new();
+        if let (Some((keys, true)), true) = (&w.keys, w.text.chars().any(is_jamo)) {
+            // Latin keys that type no whole syllables (`zjsx` → 컨ㅌ): only
+            // the keys of indexed words can tell what was meant.
+            let evidence = self.keys_clauses(keys, true, w.last, &mut c, marks);
+            return (any(c), evidence);
+        }
         let mut evidence = self.term_in_text(&w.text, EXACT, &mut c);
         marks.exact.insert(w.text.clone());
         if let Some(stem) = w.stem() {
@@ -178,7 +185,12 @@ impl<'a> Builder<'a> {
                 .collect();
             let all: Option<Clauses> = atoms
                 .iter()
-                .map(|a| self.form(a, 1.0, marks).map(|q| (Occur::Must, q)))
+                // Atoms alone are not highlighted: `run` of `dry-run` would
+                // light up every `kubectl run`.
+                .map(|a| {
+                    self.form(a, 1.0, &mut Marks::default())
+                        .map(|q| (Occur::Must, q))
+                })
                 .collect();
             if let Some(q) = all.filter(|a| !a.is_empty()).and_then(any) {
                 c.push((Occur::Should, boosted(q, PARTS)));
@@ -206,7 +218,7 @@ impl<'a> Builder<'a> {
             if len >= 4 && w.parts.is_empty() && w.text.chars().all(|ch| ch.is_ascii_alphanumeric())
             {
                 let distance = if len >= 9 { 2 } else { 1 };
-                for (field, weight) in [(f.title, 4.0), (f.body, 1.0), (f.parts, 0.6)] {
+                for (field, weight) in [(f.title, 4.0), (f.body, 1.0), (f.parts, 0.35)] {
                     let term = Term::from_field_text(field, &w.text);
                     let q = FuzzyTermQuery::new(term, distance, true);
                     c.push((Occur::Should, boosted(Box::new(q), FUZZY * weight)));
@@ -236,17 +248,30 @@ impl<'a> Builder<'a> {
             marks.chosung.push(w.text.clone());
         }
         if let Some((keys, exact)) = &w.keys {
-            if *exact {
-                evidence |= self.term_in(f.keys, keys, KEYS, &mut c);
-            }
-            if w.last && keys.len() >= 2 {
-                for t in self.prefixed(f.keys, keys) {
-                    evidence |= self.term_in(f.keys, &t, KEYS * 0.5, &mut c);
-                }
-            }
-            marks.keys.push(keys.clone());
+            evidence |= self.keys_clauses(keys, *exact, w.last, &mut c, marks);
         }
         (any(c), evidence)
+    }
+
+    /// Keyboard keys against the keys of indexed Hangul words: exact when
+    /// the word was typed in the Latin layout, as a prefix while typing.
+    fn keys_clauses(
+        &self,
+        keys: &str,
+        exact: bool,
+        last: bool,
+        c: &mut Clauses,
+        marks: &mut Marks,
+    ) -> bool {
+        let field = self.fields.keys;
+        let mut evidence = exact && self.term_in(field, keys, KEYS, c);
+        if last && keys.len() >= 2 {
+            for t in self.prefixed(field, keys) {
+                evidence |= self.term_in(field, &t, KEYS * 0.5, c);
+            }
+        }
+        marks.keys.push(keys.to_owned());
+        evidence
     }
 
     /// The query of a whole reading: every word optional, but each matched

@@ -78,6 +78,6 @@ pub fn text_fields(f: &Fields) -> [(Field, f32); 6] {
         (f.commands, 1.8),
         (f.tags, 1.5),
         (f.body, 1.0),
-        (f.parts, 0.6),
+        (f.parts, 0.35),
     ]
 }

@@ -1,0 +1,47 @@
+//! `pilgi index`: build or refresh the search index of the notes folder.
+
+use super::Context;
+use crate::output::Style;
+use crate::Outcome;
+
+/// Arguments of `pilgi index`.
+#[derive(clap::Args)]
+pub struct Args {}
+
+/// Syncs the index and prints what changed.
+pub fn run(_args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    // Skipped files are printed (with reasons) by `ctx.library()`.
+    let library = ctx.library()?;
+    let (index, report) = library.index()?;
+    let out = &ctx.out;
+    if out.json {
+        out.json(&serde_json::json!({
+            "index": library.locations().index,
+            "report": report,
+            "total_sections": index.num_sections(),
+            "skipped": library.corpus().skipped,
+        }))?;
+    } else {
+        if let Some(notice) = &report.rebuilt {
+            out.warn(notice);
+        }
+        out.line(format!(
+            "{} added, {} updated, {} removed, {} unchanged files; {} sections written in {} ms",
+            report.added,
+            report.updated,
+            report.removed,
+            report.unchanged,
+            report.sections,
+            report.millis
+        ));
+        out.line(out.paint(
+            Style::Dim,
+            &format!(
+                "{} sections in {}",
+                index.num_sections(),
+                library.locations().index.display()
+            ),
+        ));
+    }
+    Ok(Outcome::Found)
+}
