@@ -239,7 +239,7 @@ mod tests {
         for q in ["", "   ", "\"", "*", "(", "?!.,", "🎉🎉"] {
             assert_eq!(plan(q), Plan::default(), "{q:?}");
         }
-        let long = "가".repeat(10_000);
+        let long = "가 ".repeat(10_000);
         assert!(plan(&long).interpretations[0].words[0].text.chars().count() <= MAX_QUERY_CHARS);
     }
 

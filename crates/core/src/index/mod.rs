@@ -25,6 +25,9 @@ mod search;
 pub mod snippet;
 pub mod writer;
 
+#[cfg(test)]
+mod tests;
+
 pub use search::{Hit, SearchResults};
 pub use writer::IndexReport;
 

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
 /// How long a second writer waits for the first before reporting busy.
-const WRITER_WAIT: Duration = Duration::from_secs(10);
+const WRITER_WAIT: Duration = Duration::from_secs(3);
 /// Indexing memory budget (tantivy splits it between threads).
 const WRITER_MEMORY: usize = 96 * 1024 * 1024;
 

@@ -1,0 +1,184 @@
+//! Index lifecycle and bad-input tests: incremental sync, rebuild on damage
+//! or schema change, and queries that must never error or panic.
+
+use super::writer::Payload;
+use super::SearchIndex;
+use crate::{note, Corpus, LoadedNote};
+
+fn corpus(files: &[(&str, &str)]) -> Corpus {
+    let notes = files
+        .iter()
+        .map(|(name, text)| LoadedNote {
+            note: note::parse(name, text),
+            hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
+        })
+        .collect();
+    Corpus::from_notes("notes".as_ref(), notes, vec![])
+}
+
+const A: &str = "1. Pods 01:00\n> 파드를 만듦\n$ k get pods\n2. Services 02:00\nsvc 설명\n";
+const B: &str = "1. Namespaces 01:00\n$ k get ns\n";
+
+#[test]
+fn sync_is_incremental_by_file_hash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = SearchIndex::open(dir.path()).expect("open");
+    let r = index
+        .sync(&corpus(&[("a.txt", A), ("b.txt", B)]))
+        .expect("sync");
+    assert_eq!((r.added, r.updated, r.removed, r.sections), (2, 0, 0, 3));
+    let r = index
+        .sync(&corpus(&[("a.txt", A), ("b.txt", B)]))
+        .expect("sync");
+    assert_eq!((r.added, r.unchanged, r.sections), (0, 2, 0));
+    let changed = B.replace("Namespaces", "Quotas");
+    let r = index
+        .sync(&corpus(&[("a.txt", A), ("b.txt", &changed)]))
+        .expect("sync");
+    assert_eq!((r.updated, r.unchanged, r.sections), (1, 1, 1));
+    assert_eq!(index.num_sections(), 3);
+    assert_eq!(index.search("quotas", 5).expect("search").hits.len(), 1);
+    let hits = index.search("namespaces", 5).expect("search").hits;
+    assert!(hits.iter().all(|h| h.title != "Namespaces"), "{hits:?}");
+    let r = index.sync(&corpus(&[("a.txt", A)])).expect("sync");
+    assert_eq!(r.removed, 1);
+    assert_eq!(index.num_sections(), 2);
+}
+
+#[test]
+fn reopening_keeps_the_index() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    SearchIndex::open(dir.path())
+        .and_then(|ix| ix.sync(&corpus(&[("a.txt", A)])))
+        .expect("first");
+    let index = SearchIndex::open(dir.path()).expect("reopen");
+    assert_eq!(index.notice(), None);
+    assert!(index.is_current(&corpus(&[("a.txt", A)])).expect("current"));
+    assert_eq!(index.search("파드", 5).expect("search").hits.len(), 1);
+}
+
+#[test]
+fn damaged_or_outdated_index_is_rebuilt_with_a_notice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    SearchIndex::open(dir.path())
+        .and_then(|ix| ix.sync(&corpus(&[("a.txt", A)])))
+        .expect("first");
+    std::fs::write(dir.path().join("meta.json"), "{not json").expect("damage");
+    std::fs::write(dir.path().join("keep.txt"), "not ours").expect("write");
+    let index = SearchIndex::open(dir.path()).expect("rebuilt");
+    assert!(index.notice().is_some_and(|n| n.contains("rebuilt")));
+    assert!(
+        dir.path().join("keep.txt").exists(),
+        "only index files are cleared"
+    );
+    let report = index.sync(&corpus(&[("a.txt", A)])).expect("sync");
+    assert_eq!(report.added, 1);
+    assert!(report.rebuilt.is_some());
+
+    // An index written by another schema version is rebuilt too.
+    let payload = Payload::read(&index.index).expect("read").expect("payload");
+    let mut writer = index
+        .index
+        .writer::<tantivy::TantivyDocument>(15_000_000)
+        .expect("writer");
+    let mut prepared = writer.prepare_commit().expect("prepare");
+    let old = serde_json::json!({"version": 0, "files": payload.files});
+    prepared.set_payload(&old.to_string());
+    prepared.commit().expect("commit");
+    drop(writer);
+    drop(index);
+    let index = SearchIndex::open(dir.path()).expect("rebuilt");
+    assert!(index.notice().is_some_and(|n| n.contains("version 0")));
+}
+
+#[test]
+fn a_second_writer_is_refused_as_busy_not_failed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = SearchIndex::open(dir.path()).expect("open");
+    let _held = index
+        .index
+        .writer::<tantivy::TantivyDocument>(15_000_000)
+        .expect("writer");
+    let started = std::time::Instant::now();
+    let err = index.sync(&corpus(&[("a.txt", A)])).expect_err("busy");
+    assert!(matches!(err, crate::Error::Busy), "{err}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(500),
+        "it waited first"
+    );
+    // Readers are not blocked by the writer.
+    assert!(index.search("pod", 5).expect("search").hits.is_empty());
+}
+
+#[test]
+fn bad_queries_give_lists_not_errors() {
+    let index = SearchIndex::in_ram().expect("index");
+    index
+        .sync(&corpus(&[("a.txt", A), ("b.txt", B)]))
+        .expect("sync");
+    let long = "파드 ".repeat(5_000);
+    let queries = [
+        "",
+        "   ",
+        "\"",
+        "*",
+        "(",
+        ")",
+        "\\",
+        "[",
+        "a:b",
+        "+-!",
+        "?",
+        "~2",
+        "^3",
+        "pod AND",
+        "OR",
+        ".*",
+        "^(a|b)+$",
+        "[a-z]{2,}",
+        "🎉",
+        "ㅋ",
+        "ㅏ",
+        "ㄱ",
+        "Привет мир",
+        "日本語",
+        "مرحبا",
+        "\u{0}",
+        "\u{200b}",
+        "&lt;script&gt;",
+        "<script>alert(1)</script>",
+        &long,
+    ];
+    for q in queries {
+        let r = index.search(q, 10).unwrap_or_else(|e| panic!("{q:?}: {e}"));
+        for h in &r.hits {
+            assert!(!h.snippet.contains("<script"), "{q:?}: {}", h.snippet);
+        }
+    }
+    assert!(index.search("", 10).expect("empty").hits.is_empty());
+    assert!(index.search("(", 10).expect("paren").hits.is_empty());
+    assert!(
+        !index.search(&long, 10).expect("long").hits.is_empty(),
+        "a long query still works"
+    );
+    assert!(index.search("pod", 0).expect("zero limit").hits.is_empty());
+}
+
+#[test]
+fn results_say_which_reading_matched() {
+    let index = SearchIndex::in_ram().expect("index");
+    index.sync(&corpus(&[("a.txt", A)])).expect("sync");
+    let r = index.search("vkem", 5).expect("search"); // 파드 on the Latin layout
+    assert_eq!(r.interpretations, ["keyboard layout: 파드"]);
+    assert_eq!(r.hits[0].title, "Pods");
+    assert!(
+        r.hits[0].snippet.contains("<mark>파드를</mark>"),
+        "{}",
+        r.hits[0].snippet
+    );
+    let r = index.search("pods", 5).expect("search");
+    assert!(r.interpretations.is_empty());
+    let json = serde_json::to_value(&r).expect("json");
+    let keys: Vec<&String> = json["hits"][0].as_object().expect("hit").keys().collect();
+    assert_eq!(keys, ["file", "id", "number", "score", "snippet", "title"]);
+}
