@@ -1,0 +1,63 @@
+//! A temp notes folder with isolated XDG dirs, and a way to run `pilgi` in it.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// A throwaway notes folder plus cache/data/config dirs of its own.
+pub struct Notes {
+    root: tempfile::TempDir,
+}
+
+impl Notes {
+    /// An empty notes folder.
+    pub fn new() -> Notes {
+        let root = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(root.path().join("notes")).expect("notes dir");
+        Notes { root }
+    }
+
+    /// A notes folder holding a copy of the bundled notes.
+    pub fn bundled() -> Notes {
+        let n = Notes::new();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../notes/cka-course-notes.txt");
+        std::fs::copy(src, n.dir().join("cka-course-notes.txt")).expect("copy seed");
+        n
+    }
+
+    /// The notes folder.
+    pub fn dir(&self) -> PathBuf {
+        self.root.path().join("notes")
+    }
+
+    /// Writes a note file (bytes, so tests can write broken UTF-8).
+    pub fn write(&self, name: &str, content: impl AsRef<[u8]>) -> &Notes {
+        let path = self.dir().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, content).expect("write note");
+        self
+    }
+
+    /// `pilgi --notes DIR ARGS…` with XDG dirs inside the temp root.
+    pub fn pilgi(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("pilgi").expect("pilgi binary");
+        cmd.arg("--notes")
+            .arg(self.dir())
+            .args(args)
+            .env("XDG_CACHE_HOME", self.root.path().join("cache"))
+            .env("XDG_DATA_HOME", self.root.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.root.path().join("config"))
+            .env_remove("PILGI_NOTES")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// Runs `pilgi … --json` expecting success and parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let out = self.pilgi(&all).assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).expect("valid JSON on stdout")
+    }
+}

@@ -1,0 +1,180 @@
+//! Drives the real desktop app: starts `tauri-driver` (which starts
+//! WebKitWebDriver, which starts our binary in a real WebKitGTK window) and
+//! connects a WebDriver client. Needs an X display (the tests run under
+//! `xvfb-run`, see `scripts/test`).
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long a UI condition may take before the test fails.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// One running app with its own notes, data and cache folders.
+pub struct App {
+    /// The WebDriver session.
+    pub client: Client,
+    driver: Child,
+    /// The notes folder the app reads (a copy the test may edit).
+    pub notes: PathBuf,
+    /// Temp root holding notes, XDG dirs.
+    pub root: tempfile::TempDir,
+    name: String,
+}
+
+impl App {
+    /// Launches the app on a fresh copy of `notes_src` (a folder).
+    pub async fn launch(name: &str, notes_src: &Path) -> App {
+        let root = tempfile::tempdir().expect("temp dir");
+        let notes = root.path().join("notes");
+        copy_dir(notes_src, &notes);
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("PILGI_NOTES", &notes)
+            .env("XDG_DATA_HOME", root.path().join("data"))
+            .env("XDG_CACHE_HOME", root.path().join("cache"))
+            .env("XDG_CONFIG_HOME", root.path().join("config"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver must be installed (cargo install tauri-driver --version 2.1.0)");
+        wait_for_port(port);
+        let caps = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": env!("CARGO_BIN_EXE_pilgi-app") }
+        });
+        let client = ClientBuilder::native()
+            .capabilities(caps.as_object().cloned().unwrap_or_default())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session");
+        let app = App {
+            client,
+            driver,
+            notes,
+            root,
+            name: name.to_owned(),
+        };
+        app.wait_css("body[data-ready='true']").await;
+        app
+    }
+
+    /// Waits for an element to appear, failing the test (with a screenshot) after [`PATIENCE`].
+    pub async fn wait_css(&self, css: &str) -> Element {
+        match self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+        {
+            Ok(e) => e,
+            Err(e) => {
+                self.shot("failure").await;
+                panic!("{}: no element {css:?} after {PATIENCE:?}: {e}", self.name)
+            }
+        }
+    }
+
+    /// All elements matching a selector, right now.
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+    }
+
+    /// Polls `check` until it returns true, failing with `what` after [`PATIENCE`].
+    pub async fn eventually<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let start = Instant::now();
+        while !check().await {
+            if start.elapsed() > PATIENCE {
+                self.shot("failure").await;
+                panic!("{}: {what} did not happen within {PATIENCE:?}", self.name);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Runs JavaScript in the page and returns its value.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{}: script failed: {e}", self.name))
+    }
+
+    /// Saves a screenshot to `tests/artifacts/<test>-<label>.png`.
+    pub async fn shot(&self, label: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(dir.join(format!("{}-{label}.png", self.name)), png);
+        }
+    }
+
+    /// Ends the session and the driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // A panicking test never reaches close(): do not leave the app running.
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// The repo's bundled notes.
+pub fn bundled_notes() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("notes")
+}
+
+fn tauri_driver() -> PathBuf {
+    let home_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|c| c.join("bin/tauri-driver"));
+    home_bin
+        .filter(|p| p.exists())
+        .unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn wait_for_port(port: u16) {
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < PATIENCE, "tauri-driver did not listen on {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create notes copy");
+    for entry in std::fs::read_dir(from).expect("read notes").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy note");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! End-to-end tests of the desktop app in a real WebKitGTK window over
+//! WebDriver. Run them with `scripts/test` (it starts Xvfb and installs
+//! tauri-driver); each test launches its own app on its own copy of notes.
+
+mod app;
+mod smoke;

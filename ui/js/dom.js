@@ -1,0 +1,30 @@
+// Tiny DOM helpers shared by the feature modules.
+
+/** Creates an element with attributes and children (strings become text). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c !== null && c !== undefined) node.append(c);
+  }
+  return node;
+}
+
+/** `528` → `8:48`, `10567` → `2:56:07`. */
+export function formatDuration(seconds) {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const mm = h ? String(m).padStart(2, '0') : String(m);
+  return (h ? `${h}:` : '') + `${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** Announces something in the status line. */
+export function status(text) {
+  document.getElementById('status').textContent = text;
+}

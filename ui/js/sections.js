@@ -1,0 +1,41 @@
+// The Sections panel: every section, grouped by file, in course order.
+import { el, formatDuration } from './dom.js';
+
+const panel = () => document.getElementById('panel-sections');
+
+/** Renders the list from the timeline; clicking an item emits `pilgi:open`. */
+export function renderSections(timeline) {
+  const byFile = new Map();
+  for (const s of timeline.sections) {
+    if (!byFile.has(s.file)) byFile.set(s.file, []);
+    byFile.get(s.file).push(s);
+  }
+  const groups = [...byFile].map(([file, sections]) =>
+    el('section', { class: 'file-group' },
+      el('h2', { class: 'file-name' }, file),
+      el('ol', { class: 'section-list' }, sections.map(sectionItem))));
+  panel().replaceChildren(...groups);
+}
+
+function sectionItem(s) {
+  const item = el('li', {
+    class: `section-item kind-${s.kind}`, 'data-testid': 'section-item', role: 'option',
+    tabindex: '0', dataset: { id: s.id },
+  },
+  el('span', { class: 'num' }, s.number ?? '·'),
+  el('span', { class: 'title' }, s.title),
+  el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds)));
+  const open = () => document.dispatchEvent(new CustomEvent('pilgi:open', { detail: { id: s.id } }));
+  item.addEventListener('click', open);
+  item.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
+  return item;
+}
+
+/** Marks the open section in the list. */
+export function markCurrent(id) {
+  for (const item of panel().querySelectorAll('.section-item')) {
+    item.classList.toggle('current', item.dataset.id === id);
+    if (item.dataset.id === id) item.setAttribute('aria-selected', 'true');
+    else item.removeAttribute('aria-selected');
+  }
+}
