@@ -31,6 +31,8 @@ enum Command {
     Timeline(cmd::timeline::Args),
     /// Show one section by id.
     Show(cmd::show::Args),
+    /// Render a whole note file (HTML with --html).
+    Render(cmd::render::Args),
     /// Search the notes (Korean, English, 초성, wrong keyboard layout).
     Search(cmd::search::Args),
     /// Build or refresh the search index.
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Timeline(a) => cmd::timeline::run(a, &ctx),
         Command::Show(a) => cmd::show::run(a, &ctx),
+        Command::Render(a) => cmd::render::run(a, &ctx),
         Command::Search(a) => cmd::search::run(a, &ctx),
         Command::Index(a) => cmd::index::run(a, &ctx),
     };

@@ -1,6 +1,7 @@
 //! One module per subcommand; each has `Args` and `run`.
 
 pub mod index;
+pub mod render;
 pub mod search;
 pub mod show;
 pub mod timeline;
