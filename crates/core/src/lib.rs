@@ -17,6 +17,7 @@
 
 pub mod analysis;
 pub mod atomic;
+pub mod bookmarks;
 pub mod commands;
 pub mod corpus;
 mod error;

@@ -1,0 +1,252 @@
+//! What a bookmark is, and the shape of `bookmarks.json` on disk.
+
+use crate::{Error, Result, Section, SectionId};
+use serde::{Deserialize, Serialize};
+
+/// The store format this build reads and writes. A file with a higher
+/// number was written by a newer Pilgi and is never overwritten.
+pub const FORMAT: u32 = 1;
+
+/// A bookmark: the section it marks, how to find that section again after
+/// the note is edited, and what the user said about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// The section id the bookmark is attached to (updated when the
+    /// bookmark re-anchors to a section with a new id).
+    pub id: SectionId,
+    /// What the section looked like when last seen, for re-anchoring.
+    pub anchor: Anchor,
+    /// `confusing`, `review`, `exam-tip` or a word of the user's own.
+    pub label: Label,
+    /// The user's memo, any language, may be empty.
+    #[serde(default)]
+    pub note: String,
+    /// When the bookmark was made (RFC 3339 UTC).
+    pub created: String,
+    /// When label or memo last changed (RFC 3339 UTC).
+    pub updated: String,
+}
+
+impl Bookmark {
+    /// A new bookmark on `section`, made at `now`.
+    pub fn new(section: &Section, label: Label, note: String, now: String) -> Bookmark {
+        Bookmark {
+            id: section.id.clone(),
+            anchor: Anchor::of(section),
+            label,
+            note,
+            created: now.clone(),
+            updated: now,
+        }
+    }
+}
+
+/// Where a bookmarked section was and what it looked like, so the bookmark
+/// can find it again after the file is renamed or the section renumbered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    /// The note file, relative to the notes folder.
+    pub file: String,
+    /// The lecture number, if the section had one.
+    pub number: Option<u32>,
+    /// The last known title: shown for orphaned bookmarks.
+    pub title: String,
+    /// A hash of the section's first body lines ([`fingerprint`]); empty
+    /// when the body was empty (an empty body identifies nothing).
+    #[serde(default)]
+    pub fingerprint: String,
+}
+
+impl Anchor {
+    /// The anchor of a section as it is now.
+    pub fn of(section: &Section) -> Anchor {
+        Anchor {
+            file: section.file.clone(),
+            number: section.number,
+            title: section.title.clone(),
+            fingerprint: fingerprint(&section.body),
+        }
+    }
+}
+
+/// How many non-blank body lines the fingerprint covers: enough to tell
+/// sections apart, few enough that notes appended at the end of a long
+/// section do not change it.
+const FINGERPRINT_LINES: usize = 3;
+
+/// A short hash of the first non-blank body lines with white space
+/// collapsed and case folded, so re-indenting or re-casing keeps it.
+pub fn fingerprint(body: &str) -> String {
+    let lines: Vec<String> = body
+        .lines()
+        .map(|l| {
+            l.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .filter(|l| !l.is_empty())
+        .take(FINGERPRINT_LINES)
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    blake3::hash(lines.join("\n").as_bytes()).to_hex()[..16].to_owned()
+}
+
+/// A bookmark label: one lowercase word. The three built-in ones have
+/// constants; any other word the user types is a custom label.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Label(String);
+
+impl Label {
+    /// Sections the user found confusing: the default.
+    pub const CONFUSING: &'static str = "confusing";
+    /// Sections to go over again.
+    pub const REVIEW: &'static str = "review";
+    /// Things likely to come up in the exam.
+    pub const EXAM_TIP: &'static str = "exam-tip";
+    /// The labels the app offers without typing.
+    pub const BUILT_IN: [&'static str; 3] = [Self::CONFUSING, Self::REVIEW, Self::EXAM_TIP];
+
+    /// Validates a label typed by the user: trimmed, lowercased, letters
+    /// (any script), digits, `-` and `_`, at most 32 characters. `exam tip`
+    /// and `exam_tip` become `exam-tip` so the built-in label is not split
+    /// in two by spelling.
+    pub fn parse(text: &str) -> Result<Label> {
+        let word = text
+            .trim()
+            .to_lowercase()
+            .split(|c: char| c.is_whitespace() || c == '_')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let ok = !word.is_empty()
+            && word.chars().count() <= 32
+            && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if ok {
+            Ok(Label(word))
+        } else {
+            Err(Error::Invalid(format!(
+                "label {text:?}: use one word of letters, digits or '-' (e.g. {})",
+                Self::BUILT_IN.join(", ")
+            )))
+        }
+    }
+
+    /// The label as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this is one of [`Label::BUILT_IN`].
+    pub fn is_built_in(&self) -> bool {
+        Self::BUILT_IN.contains(&self.0.as_str())
+    }
+}
+
+impl Default for Label {
+    fn default() -> Self {
+        Label(Self::CONFUSING.to_owned())
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A suggestion the user turned down: the section and the line that
+/// triggered it. A new confusion line in the same section is offered again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dismissal {
+    /// The section the suggestion was for.
+    pub id: SectionId,
+    /// The matching line, trimmed.
+    pub line: String,
+    /// When it was dismissed.
+    pub at: String,
+}
+
+/// A record of a corrupt store being set aside, kept in the store so both
+/// the CLI and the app can tell the user, whichever found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recovery {
+    /// When it happened.
+    pub at: String,
+    /// Where the unreadable file was moved (nothing is deleted); `None`
+    /// when the store file was missing and the backup was still there.
+    pub set_aside: Option<String>,
+    /// What was wrong with it.
+    pub reason: String,
+    /// Whether the bookmarks were restored from the backup (otherwise the
+    /// store started empty and the set-aside file is the only copy).
+    pub restored_from_backup: bool,
+}
+
+/// The whole of `bookmarks.json` (and of an export file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreFile {
+    /// [`FORMAT`] of the writer.
+    pub format: u32,
+    /// Bumped by every write, so a front end can tell cheaply whether the
+    /// file changed under it.
+    #[serde(default)]
+    pub revision: u64,
+    /// The bookmarks, in the order they were made.
+    #[serde(default)]
+    pub bookmarks: Vec<Bookmark>,
+    /// Suggestions the user dismissed.
+    #[serde(default)]
+    pub dismissed: Vec<Dismissal>,
+    /// Corrupt-store recoveries, newest last.
+    #[serde(default)]
+    pub recoveries: Vec<Recovery>,
+}
+
+impl Default for StoreFile {
+    fn default() -> Self {
+        StoreFile {
+            format: FORMAT,
+            revision: 0,
+            bookmarks: Vec::new(),
+            dismissed: Vec::new(),
+            recoveries: Vec::new(),
+        }
+    }
+}
+
+impl StoreFile {
+    /// The bookmark stored under `id`.
+    pub fn get(&self, id: &str) -> Option<&Bookmark> {
+        self.bookmarks.iter().find(|b| b.id.as_str() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_one_normalised_word() {
+        assert_eq!(Label::parse(" Exam Tip ").unwrap().as_str(), "exam-tip");
+        assert_eq!(Label::parse("exam_tip").unwrap().as_str(), "exam-tip");
+        assert_eq!(Label::parse("복습").unwrap().as_str(), "복습");
+        assert!(Label::parse("review").unwrap().is_built_in());
+        assert!(!Label::parse("later").unwrap().is_built_in());
+        for bad in ["", "  ", "a/b", "x!", &"a".repeat(33)] {
+            assert!(Label::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn fingerprint_ignores_spacing_case_and_appended_text() {
+        let a = fingerprint("Line One\n\n  line   two\nthree\nfour");
+        assert_eq!(a.len(), 16);
+        assert_eq!(a, fingerprint("line one\nLINE TWO\n\nthree\nsomething new"));
+        assert_ne!(a, fingerprint("line one\nline 2\nthree"));
+        assert_eq!(fingerprint(" \n\n"), "");
+    }
+}
