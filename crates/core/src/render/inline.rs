@@ -111,12 +111,25 @@ fn safe(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
                     out.push(Event::End(tag));
                 }
             }
-            Event::Html(h) | Event::InlineHtml(h) => out.push(Event::Text(h)),
-            Event::SoftBreak | Event::HardBreak => out.push(text(" ")),
+            Event::Html(h) | Event::InlineHtml(h) => push_text(&mut out, &h),
+            Event::SoftBreak | Event::HardBreak => push_text(&mut out, " "),
+            Event::Text(t) => push_text(&mut out, &t),
             other => out.push(other),
         }
     }
     out
+}
+
+/// Appends text, joining it to a text event just before (pulldown-cmark
+/// splits text at every `[`, `<`, `&`; one run per language reads better).
+fn push_text(out: &mut Vec<Event<'static>>, t: &str) {
+    if let Some(Event::Text(last)) = out.last_mut() {
+        let mut joined = last.to_string();
+        joined.push_str(t);
+        *last = joined.into();
+    } else {
+        out.push(text(t));
+    }
 }
 
 /// Web and mail links, and links within the notes; never `javascript:`,
