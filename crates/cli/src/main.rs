@@ -37,6 +37,8 @@ enum Command {
     Search(cmd::search::Args),
     /// Build or refresh the search index.
     Index(cmd::index::Args),
+    /// Bookmarks: add, rm, ls, suggest, dismiss, export, import.
+    Bookmark(cmd::bookmark::Args),
 }
 
 /// What a subcommand reports besides its output.
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::Render(a) => cmd::render::run(a, &ctx),
         Command::Search(a) => cmd::search::run(a, &ctx),
         Command::Index(a) => cmd::index::run(a, &ctx),
+        Command::Bookmark(a) => cmd::bookmark::run(a, &ctx),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

@@ -1,5 +1,6 @@
 //! One module per subcommand; each has `Args` and `run`.
 
+pub mod bookmark;
 pub mod index;
 pub mod render;
 pub mod search;

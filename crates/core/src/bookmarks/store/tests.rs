@@ -108,7 +108,7 @@ fn corrupt_store_is_set_aside_and_the_backup_restored() {
     // The recovery is in the store for the other front end to show.
     let again = Store::open(dir.path()).unwrap();
     assert!(again.notices().is_empty());
-    assert_eq!(again.file().recoveries, [notice.clone()]);
+    assert_eq!(again.file().recoveries, std::slice::from_ref(notice));
 }
 
 #[test]
@@ -177,7 +177,12 @@ fn store_from_a_newer_pilgi_is_never_touched() {
         file: StoreFile::default(),
         notices: Vec::new(),
     };
-    assert!(store.mutate(|f| Ok(f.dismissed.clear())).is_err());
+    assert!(store
+        .mutate(|f| {
+            f.dismissed.clear();
+            Ok(())
+        })
+        .is_err());
     assert_eq!(std::fs::read(dir.path().join(FILE_NAME)).unwrap(), newer);
 }
 

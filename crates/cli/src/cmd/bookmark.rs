@@ -1,0 +1,257 @@
+//! `pilgi bookmark add|rm|ls|suggest|dismiss|export|import`: the user's
+//! bookmarks, stored by pilgi-core in the data dir the app reads too.
+
+use super::Context;
+use crate::output::{pad, Style};
+use crate::Outcome;
+use anyhow::Context as _;
+use pilgi_core::bookmarks::{Edit, Label, Listed, Status, Store};
+use pilgi_core::Library;
+use std::path::PathBuf;
+
+/// Arguments of `pilgi bookmark`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(clap::Subcommand)]
+enum Action {
+    /// Bookmark a section; on a bookmarked one, change its label and memo.
+    Add {
+        /// Section id, e.g. `cka-course-notes#44` (see `pilgi timeline`).
+        id: String,
+        /// confusing (default), review, exam-tip, or a word of your own.
+        #[arg(long, short)]
+        label: Option<String>,
+        /// A memo, in any language.
+        #[arg(long, short, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Remove a section's bookmark (also an orphaned one, by its old id).
+    Rm {
+        /// Section id.
+        id: String,
+    },
+    /// List bookmarks in course order, orphaned ones last.
+    Ls {
+        /// Only bookmarks with this label.
+        #[arg(long, short)]
+        label: Option<String>,
+    },
+    /// Sections whose notes say you struggled (헷갈, 몰랐, ??, TODO, …).
+    Suggest,
+    /// Stop suggesting a section (until a new confusion line appears in it).
+    Dismiss {
+        /// Section id.
+        id: String,
+    },
+    /// Write all bookmarks to a JSON file.
+    Export {
+        /// The file to write.
+        file: PathBuf,
+    },
+    /// Merge bookmarks from a JSON file (an export or a bookmarks.json).
+    Import {
+        /// The file to read.
+        file: PathBuf,
+    },
+}
+
+/// Runs the bookmark subcommand.
+pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let library = ctx.library()?;
+    let data = &library.locations().data;
+    let mut store = Store::open(data)
+        .with_context(|| format!("cannot open the bookmarks in {}", data.display()))?;
+    let result = act(args.action, &mut store, &library, ctx);
+    // A recovery is news even when the command itself failed.
+    for r in store.notices() {
+        let kept = r.set_aside.as_deref().map_or(String::new(), |p| {
+            format!("; the unreadable file was kept as {p}")
+        });
+        let restored = if r.restored_from_backup {
+            "restored the previous version from the backup"
+        } else {
+            "no usable backup, started an empty store"
+        };
+        ctx.out.warn(&format!(
+            "bookmarks could not be read ({}): {restored}{kept}",
+            r.reason
+        ));
+    }
+    result
+}
+
+fn act(
+    action: Action,
+    store: &mut Store,
+    library: &Library,
+    ctx: &Context,
+) -> anyhow::Result<Outcome> {
+    let corpus = library.corpus();
+    let out = &ctx.out;
+    match action {
+        Action::Add { id, label, note } => {
+            let label = label.as_deref().map(Label::parse).transpose()?;
+            let done = store
+                .upsert(corpus, &id, Edit { label, note })
+                .with_context(|| format!("cannot bookmark {id} (see `pilgi timeline` for ids)"))?;
+            if out.json {
+                out.json(&done)?;
+            } else {
+                let verb = if done.created {
+                    "bookmarked"
+                } else {
+                    "updated"
+                };
+                out.line(format!("{verb} {}", describe(ctx, &done.bookmark)));
+            }
+            Ok(Outcome::Found)
+        }
+        Action::Rm { id } => match store.remove(corpus, &id)? {
+            Some(removed) => {
+                if out.json {
+                    out.json(&serde_json::json!({ "removed": removed }))?;
+                } else {
+                    out.line(format!("removed the bookmark of {id}"));
+                }
+                Ok(Outcome::Found)
+            }
+            None => {
+                if out.json {
+                    out.json(&serde_json::json!({ "removed": null }))?;
+                }
+                out.warn(&format!("{id} is not bookmarked"));
+                Ok(Outcome::Nothing)
+            }
+        },
+        Action::Ls { label } => {
+            let label = label.as_deref().map(Label::parse).transpose()?;
+            let listed: Vec<Listed> = store
+                .list(corpus)
+                .into_iter()
+                .filter(|l| label.as_ref().is_none_or(|want| &l.label == want))
+                .collect();
+            if out.json {
+                out.json(&serde_json::json!({ "bookmarks": listed }))?;
+            } else {
+                let width = listed
+                    .iter()
+                    .map(|l| l.label.as_str().len())
+                    .max()
+                    .unwrap_or(0);
+                for l in &listed {
+                    let label = out.paint(Style::Mark, &pad(l.label.as_str(), width));
+                    out.line(format!("{label}  {}", describe(ctx, l)));
+                    if !l.note.is_empty() {
+                        out.line(format!(
+                            "{}  {}",
+                            " ".repeat(width),
+                            l.note.replace('\n', " / ")
+                        ));
+                    }
+                }
+            }
+            // Moves were shown once; save them so anchors stay fresh.
+            if let Err(e) = store.reanchor(corpus) {
+                out.warn(&format!("could not save re-anchored bookmarks: {e}"));
+            }
+            Ok(found(!listed.is_empty()))
+        }
+        Action::Suggest => {
+            let suggestions = store.suggest(corpus);
+            if out.json {
+                out.json(&serde_json::json!({ "suggestions": suggestions }))?;
+            } else {
+                for s in &suggestions {
+                    let number = s.section.number.map_or(String::new(), |n| format!("{n}. "));
+                    out.line(format!(
+                        "{}  {}",
+                        out.paint(Style::Dim, s.section.id.as_str()),
+                        out.paint(Style::Bold, &format!("{number}{}", s.section.title))
+                    ));
+                    out.line(format!("    {}: {}", s.line_number, s.line));
+                }
+                if !suggestions.is_empty() {
+                    out.line(out.paint(
+                        Style::Dim,
+                        "accept: pilgi bookmark add ID    dismiss: pilgi bookmark dismiss ID",
+                    ));
+                }
+            }
+            Ok(found(!suggestions.is_empty()))
+        }
+        Action::Dismiss { id } => {
+            let s = store.dismiss(corpus, &id)?;
+            if out.json {
+                out.json(&serde_json::json!({ "dismissed": s }))?;
+            } else {
+                out.line(format!("dismissed the suggestion for {id}: {}", s.line));
+            }
+            Ok(Outcome::Found)
+        }
+        Action::Export { file } => {
+            let n = store.export(&file)?;
+            if out.json {
+                out.json(&serde_json::json!({ "exported": n, "file": file }))?;
+            } else {
+                out.line(format!("exported {n} bookmarks to {}", file.display()));
+            }
+            Ok(Outcome::Found)
+        }
+        Action::Import { file } => {
+            let report = store.import(corpus, &file)?;
+            if out.json {
+                out.json(&report)?;
+            } else {
+                out.line(format!(
+                    "imported from {}: {} new, {} updated, {} unchanged",
+                    file.display(),
+                    report.added,
+                    report.updated,
+                    report.unchanged
+                ));
+            }
+            Ok(Outcome::Found)
+        }
+    }
+}
+
+fn found(any: bool) -> Outcome {
+    if any {
+        Outcome::Found
+    } else {
+        Outcome::Nothing
+    }
+}
+
+/// `cka#44  44. Title`, with where it moved from or that it is orphaned.
+fn describe(ctx: &Context, l: &Listed) -> String {
+    let out = &ctx.out;
+    match (&l.section, l.status) {
+        (Some(s), status) => {
+            let number = s.number.map_or(String::new(), |n| format!("{n}. "));
+            let moved = if status == Status::Moved {
+                out.paint(Style::Warn, &format!("  (moved from {})", l.id))
+            } else {
+                String::new()
+            };
+            format!(
+                "{}  {}{moved}",
+                out.paint(Style::Dim, s.id.as_str()),
+                out.paint(Style::Bold, &format!("{number}{}", s.title))
+            )
+        }
+        (None, _) => format!(
+            "{}  {}  {}",
+            out.paint(Style::Dim, l.id.as_str()),
+            l.anchor.title,
+            out.paint(
+                Style::Warn,
+                &format!("(orphaned: no longer in {})", l.anchor.file)
+            )
+        ),
+    }
+}

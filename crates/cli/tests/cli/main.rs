@@ -1,0 +1,7 @@
+//! Integration tests of the real `pilgi` binary against real note folders.
+//! One binary, one module per subcommand (ripgrep's layout).
+
+mod bookmark;
+mod crash;
+mod timeline_show;
+mod util;
