@@ -184,7 +184,12 @@ impl Store {
     /// current title and fingerprint), so the next edit is matched against
     /// fresh anchors. Orphaned bookmarks are left exactly as they were.
     /// Returns how many bookmarks changed.
+    /// Nothing to save takes no lock and writes nothing (a read-only data
+    /// dir can still be listed).
     pub fn reanchor(&mut self, corpus: &Corpus) -> Result<usize> {
+        if reanchor(&mut self.file().clone(), corpus) == 0 {
+            return Ok(0);
+        }
         self.mutate(|file| Ok(reanchor(file, corpus)))
     }
 }

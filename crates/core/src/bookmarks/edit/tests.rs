@@ -120,6 +120,9 @@ fn moves_show_once_then_are_saved() {
     );
 
     assert_eq!(store.reanchor(&renamed).unwrap(), 1);
+    let revision = store.revision();
+    assert_eq!(store.reanchor(&renamed).unwrap(), 0);
+    assert_eq!(store.revision(), revision);
     let listed = Store::open(dir.path()).unwrap().list(&renamed);
     assert_eq!(listed[0].status, Status::Ok);
     assert_eq!(listed[0].id.as_str(), "kubernetes/cka#43");
