@@ -4,12 +4,16 @@ use super::Context;
 use crate::output::Style;
 use crate::Outcome;
 use pilgi_core::format_duration;
+use pilgi_core::render::{render_section, RenderOptions};
 
 /// Arguments of `pilgi show`.
 #[derive(clap::Args)]
 pub struct Args {
     /// Section id, e.g. `cka-course-notes#13` (see `pilgi timeline`).
     pub id: String,
+    /// Print the body rendered as sanitized HTML.
+    #[arg(long)]
+    pub html: bool,
 }
 
 /// Prints the section.
@@ -17,7 +21,9 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let library = ctx.library()?;
     let section = library.section(&args.id)?;
     let out = &ctx.out;
-    if out.json {
+    if args.html {
+        out.line(render_section(section, &RenderOptions::default()));
+    } else if out.json {
         out.json(section)?;
     } else {
         let number = section.number.map_or(String::new(), |n| format!("{n}. "));

@@ -1,6 +1,7 @@
 //! `pilgi timeline` and `pilgi show`: the JSON contract, human output, exit codes.
 
 use crate::util::Notes;
+use predicates::prelude::*;
 use predicates::str::contains;
 
 #[test]
@@ -79,12 +80,23 @@ fn errors_have_exit_codes_and_name_the_problem() {
 fn bad_files_are_skipped_with_reasons() {
     let n = Notes::new();
     n.write("good.txt", "1. Fine 01:00\nok\n");
-    n.write("broken.txt", b"1. Broken 00:30\nbad \xFF byte\n".to_vec());
-    n.write("image.txt", b"\x89PNG\x00\x00\x00".to_vec());
+    n.write("broken.txt", b"1. Broken 00:30\nbad \xFF byte\n");
+    n.write("image.txt", b"\x89PNG\x00\x00\x00");
     n.pilgi(&["timeline"])
         .assert()
         .success()
         .stdout(contains("Broken"))
         .stderr(contains("skipped image.txt: binary file"))
         .stderr(contains("broken.txt: invalid UTF-8"));
+}
+
+#[test]
+fn show_html_renders_the_section_sanitized() {
+    let n = Notes::new();
+    n.write("x.md", "1. Mixed 01:00\n$ k get pods\n<script>alert(1)</script>\n");
+    n.pilgi(&["show", "x#1", "--html"])
+        .assert()
+        .success()
+        .stdout(contains("data-copy=\"k get pods\""))
+        .stdout(contains("<script>").not());
 }

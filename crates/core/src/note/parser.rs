@@ -10,7 +10,7 @@ pub fn parse(file: &str, text: &str) -> Note {
     let lines: Vec<&str> = text.split('\n').collect();
     // A trailing newline does not make an extra (empty) line.
     let lines = match lines.split_last() {
-        Some((last, rest)) if last.is_empty() => rest,
+        Some((&"", rest)) => rest,
         _ => &lines[..],
     };
     let stem = file_stem(file);
