@@ -1,9 +1,10 @@
 //! A notes folder read into memory: every note parsed, every skip explained.
 
 use crate::note::{decode, parse, Note, Rejected, Section, SectionId};
-use crate::scan::{scan, Found, Skipped};
+use crate::scan::{scan, FileStat, Found, Skipped};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// One note file as loaded, with the content hash the index uses to tell
 /// changed files from unchanged ones.
@@ -25,13 +26,29 @@ pub struct Corpus {
     /// Files that were not read, with reasons.
     pub skipped: Vec<Skipped>,
     by_id: HashMap<SectionId, (usize, usize)>,
+    /// `stat` of every found file (read or not), for the index's fast
+    /// staleness check, and when it was taken.
+    stats: HashMap<String, FileStat>,
+    scanned: Option<SystemTime>,
 }
 
 impl Corpus {
     /// Reads and parses every note under `root`. A missing or unreadable
     /// folder gives an empty corpus with the folder in `skipped`.
     pub fn load(root: &Path) -> Corpus {
-        let (found, mut skipped) = scan(root);
+        let scanned = SystemTime::now();
+        let (found, skipped) = scan(root);
+        Corpus::load_found(root, &found, skipped, scanned)
+    }
+
+    /// Reads and parses the files a [`scan`] of `root` started at
+    /// `scanned` found (so a caller that already scanned need not again).
+    pub fn load_found(
+        root: &Path,
+        found: &[Found],
+        mut skipped: Vec<Skipped>,
+        scanned: SystemTime,
+    ) -> Corpus {
         let notes = found
             .iter()
             .filter_map(|f| match load_file(f) {
@@ -45,7 +62,10 @@ impl Corpus {
                 }
             })
             .collect();
-        Corpus::from_notes(root, notes, skipped)
+        let mut corpus = Corpus::from_notes(root, notes, skipped);
+        corpus.stats = found.iter().map(|f| (f.rel.clone(), f.stat)).collect();
+        corpus.scanned = Some(scanned);
+        corpus
     }
 
     /// Builds a corpus from notes already loaded (tests, the file watcher).
@@ -66,7 +86,23 @@ impl Corpus {
             notes,
             skipped,
             by_id,
+            stats: HashMap::new(),
+            scanned: None,
         }
+    }
+
+    /// Whether the notes were read from a scanned folder (so the stats of
+    /// its files are known), not assembled by [`Corpus::from_notes`].
+    pub fn was_scanned(&self) -> bool {
+        self.scanned.is_some()
+    }
+
+    /// The `stat` of a file as it was when read, if that proves its content
+    /// unchanged as long as the stat stays the same: it was read from disk
+    /// and last modified well before ([`FileStat::settled`]).
+    pub fn settled_stat(&self, file: &str) -> Option<FileStat> {
+        let stat = self.stats.get(file)?;
+        stat.settled(self.scanned?).then_some(*stat)
     }
 
     /// Every section in course order (file order, then position in file).

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 use unicode_normalization::UnicodeNormalization;
 
 /// File extensions read as notes (plus files without an extension).
@@ -21,6 +22,58 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// What `stat` says about a file: enough to tell, without reading it,
+/// that it has not changed since it was last read (the search index keeps
+/// these so `pilgi search` can skip re-reading an unchanged folder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStat {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch (negative
+    /// before it).
+    pub mtime_ns: i64,
+    /// Inode number (0 where there is none): a file replaced by another
+    /// with the same size and time still differs.
+    pub ino: u64,
+}
+
+impl FileStat {
+    /// The stat of a file's metadata (modification time 0 where the
+    /// platform has none).
+    pub fn of(meta: &std::fs::Metadata) -> FileStat {
+        let mtime_ns = meta
+            .modified()
+            .map_or(0, |t| match t.duration_since(UNIX_EPOCH) {
+                Ok(d) => i64::try_from(d.as_nanos()).unwrap_or(i64::MAX),
+                Err(e) => i64::try_from(e.duration().as_nanos()).map_or(i64::MIN, |n| -n),
+            });
+        #[cfg(unix)]
+        let ino = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let ino = 0;
+        FileStat {
+            size: meta.len(),
+            mtime_ns,
+            ino,
+        }
+    }
+
+    /// Whether the file was last modified well before `seen` (when it was
+    /// stat'ed): only then does an unchanged stat prove unchanged content.
+    /// A file written in the same clock tick as it was read could change
+    /// again without its time changing (git's "racy clean" problem); the
+    /// margin covers filesystems with coarse (up to 2 s) timestamps.
+    pub fn settled(&self, seen: SystemTime) -> bool {
+        let seen_ns = seen
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        self.mtime_ns < seen_ns.saturating_sub(RACY_MARGIN_NS)
+    }
+}
+
+/// See [`FileStat::settled`].
+const RACY_MARGIN_NS: i64 = 2_000_000_000;
+
 /// A note file found by [`scan`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -28,6 +81,8 @@ pub struct Found {
     pub rel: String,
     /// Where to read it.
     pub path: PathBuf,
+    /// Its size and times when it was found.
+    pub stat: FileStat,
 }
 
 /// Lists the note files under `root`, in natural order of their paths
@@ -106,7 +161,11 @@ fn walk(
                 format!("too large ({mib} MiB; the limit is 64 MiB)"),
             );
         } else {
-            found.push(Found { rel, path });
+            found.push(Found {
+                rel,
+                path,
+                stat: FileStat::of(&meta),
+            });
         }
     }
 }
@@ -186,5 +245,26 @@ mod tests {
         let mut reasons: Vec<_> = skipped.iter().map(|s| s.file.as_str()).collect();
         reasons.sort();
         assert_eq!(reasons, ["dangling.txt", "pic.png", "week 2/loop"]);
+    }
+
+    #[test]
+    fn stat_sees_edits_and_settles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "one").unwrap();
+        let before = scan(dir.path()).0[0].stat;
+        assert_eq!(before.size, 3);
+        assert!(!before.settled(SystemTime::now()), "just written: racy");
+        let later = SystemTime::now() + std::time::Duration::from_secs(3);
+        assert!(before.settled(later));
+        // Same size, new content and time.
+        std::fs::write(&path, "two").unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(UNIX_EPOCH + std::time::Duration::from_secs(1_000))
+            .unwrap();
+        let after = scan(dir.path()).0[0].stat;
+        assert_eq!(after.size, 3);
+        assert_ne!(after, before);
+        assert_eq!(after.mtime_ns, 1_000_000_000_000);
     }
 }

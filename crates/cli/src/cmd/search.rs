@@ -1,10 +1,12 @@
 //! `pilgi search QUERY`: the best sections for a query, Korean or English,
-//! with highlighted snippets. Builds or refreshes the index first.
+//! with highlighted snippets. Builds or refreshes the index first when the
+//! folder changed; an unchanged folder is only `stat`ed, never read (see
+//! [`pilgi_core::index::quick_search`]).
 
 use super::Context;
 use crate::output::Style;
 use crate::Outcome;
-use pilgi_core::index::SearchIndex;
+use anyhow::Context as _;
 
 /// Arguments of `pilgi search`.
 #[derive(clap::Args)]
@@ -24,19 +26,26 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     if query.trim().is_empty() {
         anyhow::bail!(pilgi_core::Error::Invalid("the query is empty".into()));
     }
-    let library = ctx.library()?;
-    let index = SearchIndex::open(&library.locations().index)?;
-    if let Some(notice) = index.notice() {
+    let locations = ctx.locations();
+    let found = match pilgi_core::index::quick_search(&locations, &query, args.limit) {
+        Err(e @ pilgi_core::Error::NotFound(_)) => Err(e)
+            .with_context(|| format!("cannot open notes folder {}", locations.notes.display()))?,
+        other => other?,
+    };
+    for s in &found.skipped {
+        ctx.out.warn(&format!("skipped {}: {}", s.file, s.reason));
+    }
+    for (file, warning) in &found.warnings {
+        ctx.out.warn(&format!("{file}: {warning}"));
+    }
+    if let Some(notice) = &found.notice {
         ctx.out.warn(notice);
     }
-    match index.sync(library.corpus()) {
-        Ok(_) => {}
-        Err(pilgi_core::Error::Busy) => ctx
-            .out
-            .warn("the index is being updated by another process; results may be stale"),
-        Err(e) => return Err(e.into()),
+    if found.busy {
+        ctx.out
+            .warn("the index is being updated by another process; results may be stale");
     }
-    let results = index.search(&query, args.limit)?;
+    let results = found.results;
     let out = &ctx.out;
     if out.json {
         out.json(&results)?;

@@ -33,9 +33,12 @@ pub use writer::IndexReport;
 
 use crate::analysis::tokenizer;
 use crate::corpus::Corpus;
+use crate::paths::Locations;
+use crate::scan::{scan, Found, Skipped};
 use crate::{Error, Result};
 use schema::{Fields, SCHEMA_VERSION};
 use std::path::Path;
+use std::time::SystemTime;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 use writer::Payload;
 
@@ -138,11 +141,19 @@ impl SearchIndex {
     }
 
     fn with(index: Index, fields: Fields, notice: Option<String>) -> Result<SearchIndex> {
+        SearchIndex::with_policy(index, fields, notice, ReloadPolicy::OnCommitWithDelay)
+    }
+
+    /// `policy` is `Manual` for one-shot searches: the default policy
+    /// starts a thread watching `meta.json` that a CLI run never needs.
+    fn with_policy(
+        index: Index,
+        fields: Fields,
+        notice: Option<String>,
+        policy: ReloadPolicy,
+    ) -> Result<SearchIndex> {
         tokenizer::register(index.tokenizers());
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
-            .try_into()?;
+        let reader = index.reader_builder().reload_policy(policy).try_into()?;
         Ok(SearchIndex {
             index,
             reader,
@@ -180,4 +191,120 @@ impl SearchIndex {
     pub fn num_sections(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
+}
+
+/// The answer of [`quick_search`], with what the front end should report.
+#[derive(Debug)]
+pub struct QuickSearch {
+    /// The hits.
+    pub results: SearchResults,
+    /// Files not read as notes, with reasons (as [`Corpus::skipped`]).
+    pub skipped: Vec<Skipped>,
+    /// `(file, warning)` of notes read with problems (as
+    /// [`Corpus::warnings`]).
+    pub warnings: Vec<(String, String)>,
+    /// Why the index was rebuilt, if it was.
+    pub notice: Option<String>,
+    /// What the sync before the search did; `None` when the folder was
+    /// unchanged since the index was written and no note was read.
+    pub synced: Option<IndexReport>,
+    /// Another process was updating the index: the results may be stale.
+    pub busy: bool,
+}
+
+/// Searches a notes folder with its index for a one-shot front end (the
+/// CLI), reading as little as possible.
+///
+/// Why: loading the corpus (read, decode, parse, hash every note) costs
+/// 100× the query. So the folder is only scanned (`stat`, no reads) and,
+/// when it holds exactly the files the index last recorded with the same
+/// size, time and inode, the index is searched as it is; hits carry
+/// everything from stored fields. Otherwise the notes are loaded and the
+/// index synced first, as [`crate::Library::search`] does.
+pub fn quick_search(locations: &Locations, query: &str, limit: usize) -> Result<QuickSearch> {
+    let notes = &locations.notes;
+    if !notes.is_dir() {
+        return Err(Error::NotFound(format!(
+            "notes folder {} does not exist",
+            notes.display()
+        )));
+    }
+    let scanned = SystemTime::now();
+    let (found, skipped) = scan(notes);
+    if let Some(quick) = search_unchanged(&locations.index, &found, &skipped, query, limit)? {
+        return Ok(quick);
+    }
+    let corpus = Corpus::load_found(notes, &found, skipped, scanned);
+    let index = SearchIndex::open(&locations.index)?;
+    let (synced, busy) = match index.sync(&corpus) {
+        Ok(report) => (Some(report), false),
+        Err(Error::Busy) => (None, true),
+        Err(e) => return Err(e),
+    };
+    Ok(QuickSearch {
+        results: index.search(query, limit)?,
+        skipped: corpus.skipped.clone(),
+        warnings: corpus
+            .warnings()
+            .map(|(f, w)| (f.to_owned(), w.to_owned()))
+            .collect(),
+        notice: index.notice,
+        synced,
+        busy,
+    })
+}
+
+/// The search of [`quick_search`] when the scanned files match the index's
+/// record exactly; `Ok(None)` when they do not (or the index needs any
+/// repair), to take the slow path that handles every case.
+fn search_unchanged(
+    dir: &Path,
+    found: &[Found],
+    skipped: &[Skipped],
+    query: &str,
+    limit: usize,
+) -> Result<Option<QuickSearch>> {
+    let Ok(Some(index)) = try_open(dir) else {
+        return Ok(None);
+    };
+    let Ok(Some(payload)) = Payload::read(&index) else {
+        return Ok(None);
+    };
+    let unchanged = payload.version == SCHEMA_VERSION
+        && payload.stats.len() == found.len()
+        // Every indexed file must still be there, including files whose
+        // stat was too fresh to record.
+        && payload.files.len() + payload.unreadable.len() == found.len()
+        && found.iter().all(|f| {
+            payload.stats.get(&f.rel) == Some(&f.stat)
+                && (payload.files.contains_key(&f.rel) || payload.unreadable.contains_key(&f.rel))
+        });
+    if !unchanged {
+        return Ok(None);
+    }
+    let (_, fields) = schema::build();
+    let Ok(index) = SearchIndex::with_policy(index, fields, None, ReloadPolicy::Manual) else {
+        return Ok(None);
+    };
+    let mut skipped = skipped.to_vec();
+    let mut warnings = Vec::new();
+    for f in found {
+        if let Some(reason) = payload.unreadable.get(&f.rel) {
+            skipped.push(Skipped {
+                file: f.rel.clone(),
+                reason: reason.clone(),
+            });
+        }
+        for w in payload.warnings.get(&f.rel).into_iter().flatten() {
+            warnings.push((f.rel.clone(), w.clone()));
+        }
+    }
+    Ok(Some(QuickSearch {
+        results: index.search(query, limit)?,
+        skipped,
+        warnings,
+        notice: None,
+        synced: None,
+        busy: false,
+    }))
 }

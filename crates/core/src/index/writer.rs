@@ -8,6 +8,7 @@
 use super::schema::{Fields, SCHEMA_VERSION};
 use crate::commands::command_of;
 use crate::corpus::Corpus;
+use crate::scan::FileStat;
 use crate::{Error, Result, Section};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -26,6 +27,66 @@ pub struct Payload {
     pub version: u32,
     /// Indexed files and the content hash they were indexed at.
     pub files: BTreeMap<String, String>,
+    /// What the folder looked like when these hashes were taken: the
+    /// `stat` of every file read, indexed or not, recorded only when it
+    /// proves the content (see [`crate::scan::FileStat::settled`]). When a
+    /// scan finds exactly these files with these stats, the index is
+    /// current without reading a byte of any note.
+    #[serde(default)]
+    pub stats: BTreeMap<String, FileStat>,
+    /// Files found but not readable as notes (binary, no permission), with
+    /// the reason: reported again by a search that reads nothing.
+    #[serde(default)]
+    pub unreadable: BTreeMap<String, String>,
+    /// Warnings of notes read with problems (e.g. invalid UTF-8), likewise.
+    #[serde(default)]
+    pub warnings: BTreeMap<String, Vec<String>>,
+}
+
+/// The part of the payload that describes the folder rather than the index.
+#[derive(PartialEq)]
+struct FolderState {
+    stats: BTreeMap<String, FileStat>,
+    unreadable: BTreeMap<String, String>,
+    warnings: BTreeMap<String, Vec<String>>,
+}
+
+impl FolderState {
+    fn of(corpus: &Corpus) -> FolderState {
+        let read = corpus.notes.iter().map(|n| n.note.file.as_str());
+        let unread = corpus.skipped.iter().map(|s| s.file.as_str());
+        let stats = read
+            .chain(unread)
+            .filter_map(|f| Some((f.to_owned(), corpus.settled_stat(f)?)))
+            .collect();
+        // Only skips of files that were found (and stat'ed) are kept: the
+        // others (hidden, wrong type, loops) a scan finds again by itself.
+        let unreadable = corpus
+            .skipped
+            .iter()
+            .filter(|s| corpus.settled_stat(&s.file).is_some())
+            .map(|s| (s.file.clone(), s.reason.clone()))
+            .collect();
+        let warnings = corpus
+            .notes
+            .iter()
+            .filter(|n| !n.note.warnings.is_empty())
+            .map(|n| (n.note.file.clone(), n.note.warnings.clone()))
+            .collect();
+        FolderState {
+            stats,
+            unreadable,
+            warnings,
+        }
+    }
+
+    fn of_payload(p: &Payload) -> FolderState {
+        FolderState {
+            stats: p.stats.clone(),
+            unreadable: p.unreadable.clone(),
+            warnings: p.warnings.clone(),
+        }
+    }
 }
 
 impl Payload {
@@ -125,19 +186,29 @@ fn acquire(index: &Index) -> Result<IndexWriter> {
 /// Whether the index already holds exactly the corpus's files and hashes.
 pub fn is_current(index: &Index, corpus: &Corpus) -> Result<bool> {
     let indexed = Payload::read(index)?.unwrap_or_default().files;
-    Ok(indexed.len() == corpus.notes.len()
+    Ok(holds(&indexed, corpus))
+}
+
+fn holds(indexed: &BTreeMap<String, String>, corpus: &Corpus) -> bool {
+    indexed.len() == corpus.notes.len()
         && corpus
             .notes
             .iter()
-            .all(|n| indexed.get(&n.note.file) == Some(&n.hash)))
+            .all(|n| indexed.get(&n.note.file) == Some(&n.hash))
 }
 
 /// Brings the index in line with the corpus: files whose hash changed are
 /// re-indexed, files that are gone are deleted, the rest is left alone.
+/// When only the folder's stats changed (a file touched, or just settled),
+/// the new stats are committed alone, so the next search can skip reading.
 pub fn sync(index: &Index, fields: &Fields, corpus: &Corpus) -> Result<IndexReport> {
     let start = Instant::now();
     let mut report = IndexReport::default();
-    if is_current(index, corpus)? {
+    let folder = FolderState::of(corpus);
+    let current = Payload::read(index)?.unwrap_or_default();
+    if holds(&current.files, corpus)
+        && (folder == FolderState::of_payload(&current) || !corpus.was_scanned())
+    {
         report.unchanged = corpus.notes.len();
         report.millis = start.elapsed().as_millis() as u64;
         return Ok(report);
@@ -172,6 +243,9 @@ pub fn sync(index: &Index, fields: &Fields, corpus: &Corpus) -> Result<IndexRepo
         report.removed += 1;
     }
     payload.files = files;
+    payload.stats = folder.stats;
+    payload.unreadable = folder.unreadable;
+    payload.warnings = folder.warnings;
     let text = serde_json::to_string(&payload)
         .map_err(|e| Error::Index(format!("cannot write index payload: {e}")))?;
     let mut prepared = writer.prepare_commit()?;
