@@ -1,8 +1,20 @@
 //! Declares the app's IPC commands so that each must be granted explicitly
 //! in `capabilities/` (least privilege), then runs tauri-build.
 
-/// Every `#[tauri::command]` of `src-tauri/commands.rs`.
-const COMMANDS: &[&str] = &["get_timeline", "get_section"];
+/// Every `#[tauri::command]` under `src-tauri/commands/`.
+const COMMANDS: &[&str] = &[
+    "get_timeline",
+    "get_section",
+    "search",
+    "list_commands",
+    "copy_text",
+    "list_bookmarks",
+    "toggle_bookmark",
+    "save_bookmark",
+    "remove_bookmark",
+    "accept_suggestion",
+    "dismiss_suggestion",
+];
 
 fn main() {
     tauri_build::try_build(

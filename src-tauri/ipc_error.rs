@@ -12,6 +12,13 @@ pub struct IpcError {
     pub message: String,
 }
 
+impl IpcError {
+    /// An error that does not come from the core.
+    pub fn new(kind: &'static str, message: String) -> Self {
+        IpcError { kind, message }
+    }
+}
+
 impl From<pilgi_core::Error> for IpcError {
     fn from(e: pilgi_core::Error) -> Self {
         IpcError {

@@ -1,20 +1,48 @@
-//! What the app keeps between IPC calls: the opened notes library.
+//! What the app keeps between IPC calls: the opened notes library and its
+//! search index.
 
-use pilgi_core::Library;
-use std::sync::RwLock;
+use crate::ipc_error::{IpcError, IpcResult};
+use pilgi_core::bookmarks::Store;
+use pilgi_core::index::SearchIndex;
+use pilgi_core::{Corpus, Library};
+use std::sync::{Mutex, RwLock};
 
 /// Managed by Tauri (`app.manage`); commands borrow it.
 pub struct AppState {
     /// The notes library. Reads share the lock; a reload takes it briefly.
-    pub library: RwLock<Library>,
+    library: RwLock<Library>,
+    /// The search index, `None` until the first sync after launch is done
+    /// (the window paints before the index is ready).
+    index: RwLock<Option<SearchIndex>>,
+    /// The bookmarks store, or why it could not be opened (the app still
+    /// works for reading and searching).
+    bookmarks: Result<Mutex<Store>, String>,
 }
 
 impl AppState {
-    /// Wraps an opened library.
+    /// Wraps an opened library and opens the bookmarks store in the data
+    /// dir; the index comes later ([`AppState::set_index`]).
     pub fn new(library: Library) -> Self {
+        let bookmarks = Store::open(&library.locations().data)
+            .map(Mutex::new)
+            .map_err(|e| e.to_string());
         AppState {
             library: RwLock::new(library),
+            index: RwLock::new(None),
+            bookmarks,
         }
+    }
+
+    /// Runs `f` with the bookmarks store and the loaded notes.
+    pub fn with_bookmarks<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &Corpus) -> pilgi_core::Result<T>,
+    ) -> IpcResult<T> {
+        let store = self.bookmarks.as_ref().map_err(|why| {
+            IpcError::new("bookmarks", format!("bookmarks are unavailable: {why}"))
+        })?;
+        let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
+        self.read(|lib| Ok(f(&mut store, lib.corpus())?))
     }
 
     /// Runs `f` with the library for reading. A poisoned lock (a panic in
@@ -22,5 +50,42 @@ impl AppState {
     pub fn read<T>(&self, f: impl FnOnce(&Library) -> T) -> T {
         let guard = self.library.read().unwrap_or_else(|e| e.into_inner());
         f(&guard)
+    }
+
+    /// Runs `f` with the library for writing (reloads).
+    pub fn write<T>(&self, f: impl FnOnce(&mut Library) -> T) -> T {
+        let mut guard = self.library.write().unwrap_or_else(|e| e.into_inner());
+        f(&mut guard)
+    }
+
+    /// Runs `f` with the index, or says it is not ready yet (kind
+    /// `indexing`: the UI retries when it hears `index-ready`).
+    pub fn with_index<T>(
+        &self,
+        f: impl FnOnce(&SearchIndex) -> pilgi_core::Result<T>,
+    ) -> IpcResult<T> {
+        let guard = self.index.read().unwrap_or_else(|e| e.into_inner());
+        match guard.as_ref() {
+            Some(index) => Ok(f(index)?),
+            None => Err(IpcError::new(
+                "indexing",
+                "the search index is still being built".into(),
+            )),
+        }
+    }
+
+    /// Re-reads the bookmarks store if another process changed it; returns
+    /// whether anything changed.
+    pub fn refresh_bookmarks(&self) -> bool {
+        let Ok(store) = &self.bookmarks else {
+            return false;
+        };
+        let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
+        store.refresh().unwrap_or(false)
+    }
+
+    /// Installs the index once it is open and synced.
+    pub fn set_index(&self, index: SearchIndex) {
+        *self.index.write().unwrap_or_else(|e| e.into_inner()) = Some(index);
     }
 }

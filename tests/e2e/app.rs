@@ -104,6 +104,42 @@ impl App {
         }
     }
 
+    /// Types `query` into the search box (replacing what was there) and
+    /// waits until the results list answers it; returns the hit ids in order.
+    pub async fn search(&self, query: &str) -> Vec<String> {
+        let input = self.wait_css("[data-testid='search-input']").await;
+        input.clear().await.expect("clear search");
+        input.send_keys(query).await.expect("type query");
+        self.results_for(query).await
+    }
+
+    /// Puts `query` in the search box from script (for text a WebDriver
+    /// keyboard cannot type, such as emoji) and waits for its results.
+    pub async fn search_pasted(&self, query: &str) -> Vec<String> {
+        let set = format!(
+            "const i = document.getElementById('search'); i.value = {}; i.dispatchEvent(new Event('input'))",
+            serde_json::Value::from(query)
+        );
+        self.js(&set).await;
+        self.results_for(query).await
+    }
+
+    /// Waits until the results list answers `query`; returns the hit ids.
+    async fn results_for(&self, query: &str) -> Vec<String> {
+        let check = format!(
+            "return document.getElementById('panel-results').dataset.query === {}",
+            serde_json::Value::from(query.trim())
+        );
+        self.eventually(&format!("results for {query:?}"), || async {
+            self.js(&check).await == serde_json::Value::Bool(true)
+        })
+        .await;
+        let ids = self
+            .js("return [...document.querySelectorAll('[data-testid=result-item]')].map(e => e.dataset.id)")
+            .await;
+        serde_json::from_value(ids).unwrap_or_default()
+    }
+
     /// Runs JavaScript in the page and returns its value.
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.client

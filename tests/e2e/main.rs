@@ -3,4 +3,8 @@
 //! tauri-driver); each test launches its own app on its own copy of notes.
 
 mod app;
+mod bookmarks;
+mod live;
+mod search;
 mod smoke;
+mod views;

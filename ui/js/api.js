@@ -12,7 +12,16 @@ async function call(command, args) {
 }
 
 export const getTimeline = () => call('get_timeline');
-export const getSection = (id) => call('get_section', { id });
+export const getSection = (id, query) => call('get_section', { id, query: query || null });
+export const search = (query, limit) => call('search', { query, limit });
+export const listCommands = () => call('list_commands');
+export const copyText = (text) => call('copy_text', { text });
 
-/** Subscribes to a backend event; returns the unsubscribe function. */
+/** Subscribes to a backend event; resolves to the unsubscribe function. */
 export const on = (event, handler) => tauri.event.listen(event, (e) => handler(e.payload));
+export const listBookmarks = () => call('list_bookmarks');
+export const toggleBookmark = (id) => call('toggle_bookmark', { id });
+export const saveBookmark = (id, label, note) => call('save_bookmark', { id, label, note });
+export const removeBookmark = (id) => call('remove_bookmark', { id });
+export const acceptSuggestion = (id) => call('accept_suggestion', { id });
+export const dismissSuggestion = (id) => call('dismiss_suggestion', { id });

@@ -1,5 +1,6 @@
 // The Sections panel: every section, grouped by file, in course order.
 import { el, formatDuration } from './dom.js';
+import { emit } from './events.js';
 
 const panel = () => document.getElementById('panel-sections');
 
@@ -25,7 +26,7 @@ function sectionItem(s) {
   el('span', { class: 'num' }, s.number ?? '·'),
   el('span', { class: 'title' }, s.title),
   el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds)));
-  const open = () => document.dispatchEvent(new CustomEvent('pilgi:open', { detail: { id: s.id } }));
+  const open = () => emit('open', { id: s.id });
   item.addEventListener('click', open);
   item.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
   return item;

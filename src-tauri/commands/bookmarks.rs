@@ -1,0 +1,86 @@
+//! Bookmarks for confusing topics: the view, toggling, label and memo,
+//! and the suggestions found in the notes. Every change is written by the
+//! core's store (locked, atomic, backed up) and announced to the UI.
+
+use super::{valid_id, valid_text};
+use crate::ipc_error::IpcResult;
+use crate::state::AppState;
+use pilgi_core::bookmarks::{Edit, Label, Listed, Recovery, Suggestion, Upserted};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+
+/// Everything the Bookmarks view shows.
+#[derive(Serialize)]
+pub struct BookmarksView {
+    /// Bookmarks in course order, orphaned ones last.
+    pub bookmarks: Vec<Listed>,
+    /// Sections whose text says the user struggled, not yet bookmarked or dismissed.
+    pub suggestions: Vec<Suggestion>,
+    /// Recoveries the user should hear about (a corrupt store set aside).
+    pub notices: Vec<Recovery>,
+}
+
+/// The bookmarks, suggestions and notices.
+#[tauri::command]
+pub async fn list_bookmarks(state: State<'_, AppState>) -> IpcResult<BookmarksView> {
+    state.with_bookmarks(|store, corpus| {
+        Ok(BookmarksView {
+            bookmarks: store.list(corpus),
+            suggestions: store.suggest(corpus),
+            notices: store.notices().to_vec(),
+        })
+    })
+}
+
+/// Bookmarks or un-bookmarks a section (`b`); returns whether it is now bookmarked.
+#[tauri::command]
+pub async fn toggle_bookmark(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<bool> {
+    let id = valid_id(&id)?;
+    changed(&app, state.with_bookmarks(|store, corpus| store.toggle(corpus, id)))
+}
+
+/// Sets a bookmark's label and memo (creating it if needed).
+#[tauri::command]
+pub async fn save_bookmark(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    label: String,
+    note: String,
+) -> IpcResult<Upserted> {
+    let id = valid_id(&id)?;
+    let edit = Edit {
+        label: Some(Label::parse(&label)?),
+        note: Some(valid_text("memo", &note)?.to_owned()),
+    };
+    changed(&app, state.with_bookmarks(|store, corpus| store.upsert(corpus, id, edit)))
+}
+
+/// Removes a bookmark (orphaned ones too).
+#[tauri::command]
+pub async fn remove_bookmark(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<()> {
+    let id = valid_id(&id)?;
+    changed(&app, state.with_bookmarks(|store, corpus| store.remove(corpus, id).map(drop)))
+}
+
+/// Accepts a suggestion: bookmarks the section as `confusing`.
+#[tauri::command]
+pub async fn accept_suggestion(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<()> {
+    let id = valid_id(&id)?;
+    changed(&app, state.with_bookmarks(|store, corpus| store.accept(corpus, id).map(drop)))
+}
+
+/// Dismisses a suggestion for good.
+#[tauri::command]
+pub async fn dismiss_suggestion(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<()> {
+    let id = valid_id(&id)?;
+    changed(&app, state.with_bookmarks(|store, corpus| store.dismiss(corpus, id).map(drop)))
+}
+
+/// Tells every view that bookmarks changed, when they did.
+fn changed<T>(app: &AppHandle, result: IpcResult<T>) -> IpcResult<T> {
+    if result.is_ok() {
+        let _ = app.emit("bookmarks-changed", ());
+    }
+    result
+}

@@ -1,0 +1,30 @@
+//! The app's IPC commands. Each validates its arguments and makes one call
+//! into `pilgi-core`. Every command is declared in `build.rs` and granted
+//! in `capabilities/default.json`.
+
+pub mod bookmarks;
+pub mod clipboard;
+pub mod notes;
+pub mod search;
+
+use pilgi_core::Error;
+
+/// The longest text any command accepts (queries, memos, copied commands).
+const MAX_TEXT: usize = 64 * 1024;
+
+/// Rejects ids no section could have (empty, huge, control characters)
+/// before they reach the core. Ids are looked up, never used as paths.
+pub fn valid_id(id: &str) -> Result<&str, Error> {
+    if id.is_empty() || id.len() > 1024 || id.chars().any(char::is_control) {
+        return Err(Error::Invalid("malformed section id".into()));
+    }
+    Ok(id)
+}
+
+/// Rejects oversized text arguments.
+pub fn valid_text<'a>(what: &str, text: &'a str) -> Result<&'a str, Error> {
+    if text.len() > MAX_TEXT {
+        return Err(Error::Invalid(format!("{what} is longer than 64 KiB")));
+    }
+    Ok(text)
+}

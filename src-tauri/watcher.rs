@@ -1,0 +1,78 @@
+//! Live reload: watches the notes folder and the bookmarks folder. After
+//! edits settle, the notes are re-read and re-indexed (only changed files)
+//! in a background task, and the UI hears `notes-changed` or
+//! `bookmarks-changed` so it can refresh without losing its place.
+
+use crate::state::AppState;
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use std::path::Path;
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Manager};
+
+/// How long a folder must be quiet before reacting: editors save in bursts
+/// (temp file, rename, chmod).
+const SETTLE: Duration = Duration::from_millis(200);
+
+/// The watchers; kept in Tauri state so they live as long as the app
+/// (dropping a watcher stops it).
+pub struct Watchers {
+    _alive: Vec<RecommendedWatcher>,
+}
+
+impl Watchers {
+    /// Keeps `watchers` running.
+    pub fn new(watchers: Vec<RecommendedWatcher>) -> Self {
+        Watchers { _alive: watchers }
+    }
+}
+
+/// Watches the notes folder: reload + incremental re-index on change.
+pub fn watch_notes(app: AppHandle, notes: &Path) -> notify::Result<RecommendedWatcher> {
+    watch_settled(notes, RecursiveMode::Recursive, move || refresh_notes(&app))
+}
+
+/// Watches the bookmarks store's folder so that bookmarks changed by the
+/// CLI show up at once.
+pub fn watch_bookmarks(app: AppHandle, data_dir: &Path) -> notify::Result<RecommendedWatcher> {
+    std::fs::create_dir_all(data_dir).map_err(notify::Error::io)?;
+    watch_settled(data_dir, RecursiveMode::NonRecursive, move || {
+        if app.state::<AppState>().refresh_bookmarks() {
+            let _ = app.emit("bookmarks-changed", ());
+        }
+    })
+}
+
+/// Calls `react` (off the async runtime's workers) once each burst of
+/// changes under `path` has settled.
+fn watch_settled(
+    path: &Path,
+    mode: RecursiveMode,
+    react: impl Fn() + Clone + Send + Sync + 'static,
+) -> notify::Result<RecommendedWatcher> {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = tx.send(());
+        }
+    })?;
+    watcher.watch(path, mode)?;
+    tauri::async_runtime::spawn(async move {
+        while rx.recv().await.is_some() {
+            while let Ok(Some(())) = tokio::time::timeout(SETTLE, rx.recv()).await {}
+            let _ = tauri::async_runtime::spawn_blocking(react.clone()).await;
+        }
+    });
+    Ok(watcher)
+}
+
+/// Re-reads the notes and brings the index up to date, then notifies the UI.
+fn refresh_notes(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    state.write(|lib| lib.reload());
+    let result = state.read(|lib| state.with_index(|index| index.sync(lib.corpus())));
+    let message = match result {
+        Ok(report) => serde_json::json!({ "ok": true, "report": report }),
+        Err(e) => serde_json::json!({ "ok": false, "message": e.message }),
+    };
+    let _ = app.emit("notes-changed", message);
+}

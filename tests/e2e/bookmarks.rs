@@ -1,0 +1,59 @@
+//! Bookmarks in the real window: `b` toggles, the memo is saved to the
+//! store the CLI reads, and a bookmark made outside the app appears in it
+//! without a restart.
+
+use crate::app::{bundled_notes, App};
+use pilgi_core::bookmarks::{Edit, Store};
+use pilgi_core::Corpus;
+
+#[tokio::test]
+async fn bookmarks_round_trip_between_app_and_store() {
+    let app = App::launch("bookmarks", &bundled_notes()).await;
+    let data = app.root.path().join("data/pilgi");
+    app.wait_css("[data-testid='section-item'][data-id='cka-course-notes#44']")
+        .await
+        .click()
+        .await
+        .expect("open 44");
+    app.wait_css("[data-testid='bookmark-toggle']").await;
+    // `b` on the open section (focus on the page, not in a text field).
+    app.js("document.getElementById('reader').focus()").await;
+    app.wait_css("[data-testid='reader']")
+        .await
+        .send_keys("b")
+        .await
+        .expect("press b");
+    let memo = app.wait_css("[data-testid='bookmark-memo']").await;
+    memo.send_keys("run 과 create 차이 헷갈림").await.expect("type memo");
+    app.js("document.querySelector('[data-testid=bookmark-memo]').dispatchEvent(new Event('change'))")
+        .await;
+    let corpus = Corpus::load(&app.notes);
+    app.eventually("the memo reaches the store", || async {
+        Store::open(&data)
+            .ok()
+            .and_then(|s| s.get(&corpus, "cka-course-notes#44"))
+            .is_some_and(|b| b.note == "run 과 create 차이 헷갈림")
+    })
+    .await;
+
+    // Another process (here: the store API the CLI uses) adds a bookmark.
+    let mut store = Store::open(&data).expect("store");
+    store
+        .upsert(&corpus, "cka-course-notes#13", Edit::default())
+        .expect("add 13");
+    app.wait_css("[data-testid='nav-bookmarks']")
+        .await
+        .click()
+        .await
+        .expect("bookmarks view");
+    app.wait_css("[data-testid='bookmark-item'][data-id='cka-course-notes#13']")
+        .await;
+    app.wait_css("[data-testid='bookmark-item'][data-id='cka-course-notes#44']")
+        .await;
+    assert!(
+        !app.all(".section-item.bookmarked").await.is_empty(),
+        "bookmarked sections are marked in the list"
+    );
+    app.shot("bookmarks").await;
+    app.close().await;
+}

@@ -1,0 +1,74 @@
+//! Live reload and hostile notes.
+
+use crate::app::{bundled_notes, App};
+use std::time::Duration;
+
+#[tokio::test]
+async fn editing_a_note_updates_the_open_reader() {
+    let app = App::launch("live-reload", &bundled_notes()).await;
+    let item = app
+        .wait_css("[data-testid='section-item'][data-id='cka-course-notes#17']")
+        .await;
+    item.click().await.expect("open 17");
+    app.wait_css("[data-testid='reader'][data-section-id='cka-course-notes#17']")
+        .await;
+    let file = app.notes.join("cka-course-notes.txt");
+    let text = std::fs::read_to_string(&file).expect("read note");
+    let edited = text.replace("# kubelet.service\n", "# kubelet.service\n새로 추가한 줄 fresh-line-42\n");
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).expect("edit note");
+    let start = std::time::Instant::now();
+    app.eventually("the reader shows the edit", || async {
+        let body = app.js("return document.getElementById('reader').textContent").await;
+        body.as_str().is_some_and(|b| b.contains("fresh-line-42"))
+    })
+    .await;
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(2), "live reload took {took:?}");
+    // The new words are searchable too.
+    let ids = app.search("fresh-line-42").await;
+    assert_eq!(ids.first().map(String::as_str), Some("cka-course-notes#17"));
+    app.close().await;
+}
+
+#[tokio::test]
+async fn a_hostile_note_runs_no_script_and_cannot_navigate() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("hostile.md"),
+        "1. Hostile 01:00\n\
+         <script>document.title='pwned-script'</script>\n\
+         <img src=x onerror=\"document.title='pwned-img'\">\n\
+         [click me](javascript:document.title='pwned-link')\n\
+         <a href=\"https://example.com/\">remote link</a>\n\
+         <a href=\"#\" onclick=\"document.title='pwned-click'\">onclick</a>\n\
+         <iframe src=\"javascript:document.title='pwned-frame'\"></iframe>\n\
+         <style>body{display:none}</style>\n\
+         ![remote](https://example.com/x.png)\n\
+         $ echo '<script>document.title=1</script>'\n",
+    )
+    .expect("write");
+    let app = App::launch("hostile", dir.path()).await;
+    let before_title = app.client.title().await.expect("title");
+    let before_url = app.client.current_url().await.expect("url");
+    app.wait_css("[data-testid='section-item']")
+        .await
+        .click()
+        .await
+        .expect("open");
+    app.wait_css("[data-testid='reader'] .reader-body").await;
+    app.shot("opened").await;
+    for link in app.all("[data-testid='reader'] a, [data-testid='reader'] img").await {
+        let _ = link.click().await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(app.client.title().await.expect("title"), before_title);
+    assert_eq!(app.client.current_url().await.expect("url"), before_url);
+    let scripts = app
+        .js("return document.querySelectorAll('#reader script, #reader iframe, #reader style, #reader [onerror], #reader [onclick]').length")
+        .await;
+    assert_eq!(scripts, 0);
+    let visible = app.js("return getComputedStyle(document.body).display").await;
+    assert_ne!(visible.as_str(), Some("none"));
+    app.close().await;
+}

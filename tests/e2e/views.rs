@@ -1,0 +1,67 @@
+//! The timeline and commands views.
+
+use crate::app::{bundled_notes, App};
+use fantoccini::Locator;
+
+#[tokio::test]
+async fn timeline_shows_every_section_and_opens_one() {
+    let app = App::launch("timeline", &bundled_notes()).await;
+    app.wait_css("[data-testid='nav-timeline']")
+        .await
+        .click()
+        .await
+        .expect("click timeline");
+    app.wait_css("[data-testid='timeline']").await;
+    let items = app.all("[data-testid='timeline-item']").await;
+    let expected = pilgi_core::Corpus::load(&app.notes).sections().count();
+    assert_eq!(items.len(), expected);
+    // Longer lectures get longer segments.
+    let height = |i: usize| {
+        let item = items[i].clone();
+        async move { item.rectangle().await.expect("rect").3 }
+    };
+    let (long, short) = (height(18).await, height(16).await); // 27: 16:09, 25: 0:01
+    assert!(long > short * 3.0, "{long} vs {short}");
+    app.shot("timeline").await;
+    items[18].click().await.expect("click item");
+    let title = app.wait_css("[data-testid='reader'] h1").await;
+    assert!(title.text().await.expect("title").contains("ReplicaSets"));
+    app.close().await;
+}
+
+#[tokio::test]
+async fn commands_view_filters_and_copies() {
+    let app = App::launch("commands", &bundled_notes()).await;
+    app.wait_css("[data-testid='nav-commands']")
+        .await
+        .click()
+        .await
+        .expect("click commands");
+    app.wait_css("[data-testid='command-item']").await;
+    let all = app.all("[data-testid='command-item']").await.len();
+    let filter = app.wait_css("[data-testid='command-filter']").await;
+    filter.send_keys("etcdctl").await.expect("type");
+    app.eventually("filtered list", || async {
+        let n = app.all("[data-testid='command-item']").await.len();
+        n > 0 && n < all
+    })
+    .await;
+    for item in app.all("[data-testid='command-item'] code").await {
+        assert!(item.text().await.expect("text").contains("etcdctl"));
+    }
+    app.shot("commands").await;
+    let copy = app
+        .client
+        .find(Locator::Css("[data-testid='copy-command']"))
+        .await
+        .expect("copy button");
+    copy.click().await.expect("click copy");
+    app.eventually("copied feedback", || async {
+        let status = app.js("return document.getElementById('status').textContent").await;
+        status
+            .as_str()
+            .is_some_and(|s| s.starts_with("Copied: ") && s.contains("etcdctl"))
+    })
+    .await;
+    app.close().await;
+}

@@ -1,0 +1,180 @@
+// Search as you type: owns the search box and the results panel.
+// IME-safe: results are searched on `input` (composition included) but a
+// partial syllable never empties the list, and Enter/arrows do nothing while
+// a composition is open (WebKit reports keyCode 229 without isComposing).
+import { search } from './api.js';
+import { bookmarkOf } from './bookmarks.js';
+import { el, formatDuration, status } from './dom.js';
+import { emit, listen } from './events.js';
+import { snippetFragment } from './safe_html.js';
+
+const DEBOUNCE_MS = 60;
+const input = () => document.getElementById('search');
+const panel = () => document.getElementById('panel-results');
+
+let sectionsById = new Map();
+let seq = 0;
+let timer = null;
+let selected = -1;
+let composing = false;
+let lastQuery = '';
+let pendingIndex = false;
+let onlyBookmarked = false;
+let lastResults = null;
+
+/** Gives the module section durations for the result rows. */
+export function setTimeline(timeline) {
+  sectionsById = new Map(timeline.sections.map((s) => [s.id, s]));
+}
+
+/** The text currently searched for (the reader marks it). */
+export const currentQuery = () => lastQuery;
+
+/** Runs the current query again (after notes changed or the index got ready). */
+export function rerun() {
+  if (input().value.trim()) run(input().value);
+}
+
+/** Wires the search box. */
+export function initSearch() {
+  const box = input();
+  box.addEventListener('compositionstart', () => { composing = true; });
+  box.addEventListener('compositionend', () => { composing = false; schedule(); });
+  box.addEventListener('input', schedule);
+  box.addEventListener('keydown', onKey);
+  listen('search', ({ text }) => {
+    box.value = text;
+    box.focus();
+    run(text);
+  });
+}
+
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(() => run(input().value), DEBOUNCE_MS);
+}
+
+async function run(text) {
+  const query = text.trim();
+  const mine = ++seq;
+  if (!query) {
+    clear();
+    return;
+  }
+  let results;
+  try {
+    results = await search(query, 50);
+  } catch (e) {
+    if (mine !== seq) return;
+    pendingIndex = e.kind === 'indexing';
+    status(pendingIndex ? 'Indexing your notes…' : e.message);
+    return;
+  }
+  if (mine !== seq) return; // a newer keystroke already asked
+  if (composing && results.hits.length === 0 && panel().querySelector('.result-item')) return;
+  lastQuery = query;
+  show(results);
+  panel().dataset.query = query;
+}
+
+/** Called when the index becomes ready: runs a query typed meanwhile. */
+export function indexReady() {
+  if (pendingIndex) {
+    pendingIndex = false;
+    rerun();
+  }
+}
+
+function show(results) {
+  lastResults = results;
+  const hits = onlyBookmarked ? results.hits.filter((h) => bookmarkOf(h.id)) : results.hits;
+  const items = hits.map((hit, i) => resultItem(hit, i));
+  const filter = el('label', { class: 'only-bookmarked' },
+    el('input', { type: 'checkbox', checked: onlyBookmarked, 'data-testid': 'only-bookmarked' }), ' ★ only');
+  filter.querySelector('input').addEventListener('change', (e) => {
+    onlyBookmarked = e.target.checked;
+    show(lastResults);
+  });
+  const head = el('div', { class: 'results-head' },
+    el('span', {}, hits.length ? `${hits.length} result${hits.length > 1 ? 's' : ''}` : 'No results'),
+    filter,
+    results.interpretations.length
+      ? el('span', { class: 'interpretation', 'data-testid': 'interpretation' },
+        `showing results for ${results.interpretations.join(', ')}`)
+      : null);
+  panel().replaceChildren(head, el('ol', { class: 'result-list', role: 'listbox' }, items));
+  selected = items.length ? 0 : -1;
+  highlight();
+  emit('view', { view: 'results' });
+  emit('results', { query: results.query, ids: hits.map((h) => h.id) });
+  status(hits.length ? '↑↓ to choose, Enter to open, Esc to clear' : `Nothing matches “${results.query}”`);
+}
+
+function resultItem(hit, i) {
+  const s = sectionsById.get(hit.id);
+  const duration = s && s.duration_seconds != null ? formatDuration(s.duration_seconds) : '';
+  const item = el('li', {
+    class: `result-item${bookmarkOf(hit.id) ? ' bookmarked' : ''}`, 'data-testid': 'result-item',
+    role: 'option', dataset: { id: hit.id },
+  },
+  el('div', { class: 'result-title' },
+    el('span', { class: 'num' }, hit.number ?? '·'),
+    el('span', { class: 'title' }, hit.title),
+    el('span', { class: 'dur' }, duration)),
+  el('div', { class: 'snippet' }, snippetFragment(hit.snippet)));
+  item.addEventListener('click', () => { selected = i; highlight(); open(); });
+  return item;
+}
+
+function items() {
+  return [...panel().querySelectorAll('.result-item')];
+}
+
+function highlight() {
+  items().forEach((item, i) => {
+    item.classList.toggle('selected', i === selected);
+    if (i === selected) {
+      item.setAttribute('aria-selected', 'true');
+      item.scrollIntoView({ block: 'nearest' });
+    } else item.removeAttribute('aria-selected');
+  });
+}
+
+function open() {
+  const item = items()[selected];
+  if (item) emit('open', { id: item.dataset.id, query: lastQuery });
+}
+
+function onKey(e) {
+  if (e.isComposing || e.keyCode === 229) return;
+  const n = items().length;
+  if (e.key === 'ArrowDown' && n) {
+    selected = (selected + 1) % n;
+    highlight();
+    e.preventDefault();
+  } else if (e.key === 'ArrowUp' && n) {
+    selected = (selected - 1 + n) % n;
+    highlight();
+    e.preventDefault();
+  } else if (e.key === 'Enter') {
+    clearTimeout(timer);
+    if (input().value.trim() && input().value.trim() !== lastQuery) {
+      run(input().value).then(open);
+    } else open();
+    e.preventDefault();
+  } else if (e.key === 'Escape') {
+    input().value = '';
+    clear();
+    e.preventDefault();
+  }
+}
+
+function clear() {
+  seq++;
+  lastQuery = '';
+  selected = -1;
+  panel().replaceChildren();
+  delete panel().dataset.query;
+  emit('results', { query: '', ids: [] });
+  emit('view', { view: 'back' });
+}
