@@ -264,10 +264,18 @@ fn search_unchanged(
     query: &str,
     limit: usize,
 ) -> Result<Option<QuickSearch>> {
-    let Ok(Some(index)) = try_open(dir) else {
-        return Ok(None);
-    };
-    let Ok(Some(payload)) = Payload::read(&index) else {
+    // The payload is read straight from `meta.json`, once, before tantivy
+    // opens anything: parsing it (a JSON string of JSON, one entry per
+    // file) is the largest cost of an unchanged search after the scan.
+    #[derive(serde::Deserialize)]
+    struct Meta {
+        payload: Option<String>,
+    }
+    let Some(payload) = std::fs::read(dir.join("meta.json"))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Meta>(&bytes).ok()?.payload)
+        .and_then(|text| serde_json::from_str::<Payload>(&text).ok())
+    else {
         return Ok(None);
     };
     let unchanged = payload.version == SCHEMA_VERSION
@@ -282,7 +290,13 @@ fn search_unchanged(
     if !unchanged {
         return Ok(None);
     }
-    let (_, fields) = schema::build();
+    let (expected, fields) = schema::build();
+    let Ok(index) = Index::open_in_dir(dir) else {
+        return Ok(None);
+    };
+    if serde_json::to_string(&index.schema()).ok() != serde_json::to_string(&expected).ok() {
+        return Ok(None);
+    }
     let Ok(index) = SearchIndex::with_policy(index, fields, None, ReloadPolicy::Manual) else {
         return Ok(None);
     };
