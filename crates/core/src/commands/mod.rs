@@ -1,5 +1,5 @@
 //! Shell commands written in the notes: detection (shared by the renderer,
-//! the index and the commands view) and the commands index.
+//! the index and the commands view), the commands index and its search.
 //!
 //! ```
 //! use pilgi_core::commands::command_of;
@@ -11,11 +11,13 @@
 
 mod detect;
 mod extract;
+mod search;
 mod shell;
 mod table;
 
 pub use detect::{detect, Detected};
 pub use extract::{extract, extract_section, Command};
+pub use search::{search, CommandHit};
 pub use shell::{has_unquoted_hangul, is_hangul, split_comment, words as shell_words};
 
 /// The shell command on a note line, without list bullet, label or leading

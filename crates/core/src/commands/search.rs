@@ -1,0 +1,289 @@
+//! Finding a command by what it does (issue 7, "quick lookup during labs"):
+//! `taint`, `테인트` or `ㅅ먀ㅜㅅ` (taint typed with the Korean layout on)
+//! all find `k taint nodes node1 key=value:NoSchedule`.
+//!
+//! Why not the tantivy index: the commands of a course are a few hundred
+//! short lines, so scoring them in memory is instant and needs no index on
+//! disk. What must not differ from the section search is how text is read,
+//! so this module only composes the `analysis` functions the index uses:
+//! [`plan`] for the query (literal and other-layout readings, stems, 초성,
+//! keys), [`segments`] and the tokenizer's [`with_stems`], [`chosung_forms`]
+//! and [`keys_forms`] for the text, and the [`Glossary`] for ko↔en terms and
+//! kubectl short names.
+
+use super::extract::{extract_section, Command};
+use crate::analysis::glossary::Glossary;
+use crate::analysis::query::{plan, Word};
+use crate::analysis::segment::{segments, Script};
+use crate::analysis::tokenizer::{chosung_forms, keys_forms, with_stems};
+use crate::corpus::Corpus;
+use crate::note::Section;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// One command found for a query, with the section it is in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommandHit {
+    /// The command and where it is.
+    pub command: Command,
+    /// The lecture number of its section, when the header had one.
+    pub section_number: Option<u32>,
+    /// The title of its section.
+    pub section_title: String,
+    /// Relevance; higher is better. 0 when the query was empty.
+    pub score: f32,
+}
+
+/// How much a match in each part of a command counts: the command text and
+/// its tool are what the user is after; the line before it and the section
+/// title only say what it is for.
+const COMMAND: f32 = 3.0;
+const TOOL: f32 = 3.0;
+const CONTEXT: f32 = 1.5;
+const TITLE: f32 = 1.0;
+
+/// How much each kind of word match counts.
+const EXACT: f32 = 1.0;
+const STEM: f32 = 0.9;
+const READING: f32 = 0.9; // 초성 or keyboard keys of a Hangul word
+const GLOSSARY: f32 = 0.8;
+const PART: f32 = 0.7;
+const PREFIX: f32 = 0.6;
+
+/// The other-layout reading counts a little less than the query as typed,
+/// so a query that means something as typed keeps that meaning first.
+const LAYOUT: f32 = 0.95;
+
+/// The commands of `corpus` that match `query`, best first, at most
+/// `limit`. Every query word must match the command, its tool, the line
+/// before it (or its `# comment`) or its section title, in any of the forms
+/// the section search accepts. Equal scores keep course order. An empty or
+/// blank query lists every command in course order; a query with no words
+/// (`|`, `*`) matches commands containing it literally.
+pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<CommandHit> {
+    let all = corpus
+        .sections()
+        .flat_map(|s| extract_section(s).into_iter().map(move |c| (s, c)));
+    if query.trim().is_empty() {
+        return all.take(limit).map(|(s, c)| hit(s, c, 0.0)).collect();
+    }
+    let scorer = Scorer::new(query);
+    let mut hits: Vec<CommandHit> = all
+        .filter_map(|(s, c)| {
+            let score = scorer.score(s, &c)?;
+            Some(hit(s, c, score))
+        })
+        .collect();
+    // A stable sort: equal scores stay in course order.
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    hits.truncate(limit);
+    hits
+}
+
+fn hit(section: &Section, command: Command, score: f32) -> CommandHit {
+    CommandHit {
+        command,
+        section_number: section.number,
+        section_title: section.title.clone(),
+        score,
+    }
+}
+
+/// The forms a piece of text can be met in, as the index would store them.
+#[derive(Default)]
+struct Forms {
+    /// Lowercase words, compound parts and joined forms, with stems.
+    words: HashSet<String>,
+    /// 초성 of Hangul words (and of their stems).
+    chosung: HashSet<String>,
+    /// Lowercase 2-beolsik keys of Hangul words (and of their stems).
+    keys: HashSet<String>,
+    /// The whole text, lowercase, for multi-word glossary terms and phrases.
+    lower: String,
+}
+
+impl Forms {
+    fn of(text: &str) -> Forms {
+        let mut f = Forms {
+            lower: text.to_lowercase(),
+            ..Forms::default()
+        };
+        let mut buf = Vec::new();
+        for s in segments(text) {
+            let word = s.text.to_lowercase();
+            if s.script == Script::Hangul {
+                chosung_forms(&word, &mut buf);
+                f.chosung.extend(buf.drain(..));
+                keys_forms(&word, &mut buf);
+                f.keys.extend(buf.drain(..));
+            }
+            for w in std::iter::once(word)
+                .chain(s.parts.iter().map(|p| p.to_lowercase()))
+                .chain(s.joined.iter().map(|p| p.to_lowercase()))
+            {
+                with_stems(&w, &mut buf);
+                f.words.extend(buf.drain(..));
+            }
+        }
+        f
+    }
+}
+
+/// One query word with every form that may meet it and what each is worth.
+struct QueryWord {
+    forms: Vec<(String, f32)>,
+    /// Multi-word glossary terms (`control plane`), matched in the text.
+    phrases: Vec<String>,
+    /// Matched as a prefix of text words too (the last word, still typed).
+    prefix: Option<String>,
+    chosung: Option<String>,
+    /// Keys and whether an exact match counts (see [`Word::keys`]).
+    keys: Option<(String, bool)>,
+    /// The last word of the query: 초성 and keys match as prefixes too.
+    last: bool,
+}
+
+impl QueryWord {
+    fn new(w: &Word, glossary: &Glossary) -> QueryWord {
+        let mut forms = vec![(w.text.clone(), EXACT)];
+        let mut phrases = Vec::new();
+        if let Some(stem) = w.stem() {
+            forms.push((stem, STEM));
+        }
+        forms.extend(w.parts.iter().chain(&w.joined).map(|p| (p.clone(), PART)));
+        if let Some(group) = glossary.lookup(&w.text) {
+            for term in group.terms() {
+                if term.contains(' ') {
+                    phrases.push(term.to_owned());
+                } else {
+                    forms.push((term.to_owned(), GLOSSARY));
+                }
+            }
+        }
+        let jamo = w.text.chars().any(crate::analysis::hangul::is_jamo);
+        QueryWord {
+            forms,
+            phrases,
+            // One letter as a prefix would match nearly everything.
+            prefix: (w.last && !jamo && w.text.chars().count() >= 2).then(|| w.text.clone()),
+            chosung: w.is_chosung().then(|| w.text.clone()),
+            keys: w.keys.clone(),
+            last: w.last,
+        }
+    }
+
+    /// The best this word matches in `f` (0 for no match).
+    fn best(&self, f: &Forms) -> f32 {
+        let mut best: f32 = 0.0;
+        for (form, weight) in &self.forms {
+            if *weight > best && f.words.contains(form) {
+                best = *weight;
+            }
+        }
+        if best < GLOSSARY && self.phrases.iter().any(|p| f.lower.contains(p.as_str())) {
+            best = GLOSSARY;
+        }
+        if let Some(c) = &self.chosung {
+            if f.chosung.contains(c) {
+                best = best.max(READING);
+            } else if self.last && f.chosung.iter().any(|x| x.starts_with(c.as_str())) {
+                best = best.max(PREFIX);
+            }
+        }
+        if let Some((k, exact)) = &self.keys {
+            if *exact && f.keys.contains(k) {
+                best = best.max(READING);
+            } else if self.last && f.keys.iter().any(|x| x.starts_with(k.as_str())) {
+                best = best.max(PREFIX);
+            }
+        }
+        if best < PREFIX {
+            if let Some(p) = &self.prefix {
+                if f.words.iter().any(|w| w.starts_with(p.as_str())) {
+                    best = PREFIX;
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The query read once, scored against many commands.
+struct Scorer {
+    /// Each reading of the query (weight, words); the literal one first.
+    readings: Vec<(f32, Vec<QueryWord>)>,
+    /// The query lowercase: a command containing it as typed ranks higher.
+    phrase: String,
+}
+
+impl Scorer {
+    fn new(query: &str) -> Scorer {
+        let glossary = Glossary::builtin();
+        let readings = plan(query)
+            .interpretations
+            .into_iter()
+            .map(|i| {
+                let weight = if i.label.is_none() { 1.0 } else { LAYOUT };
+                let words = i.words.iter().map(|w| QueryWord::new(w, glossary));
+                (weight, words.collect())
+            })
+            .collect();
+        Scorer {
+            readings,
+            phrase: query.trim().to_lowercase(),
+        }
+    }
+
+    /// The score of a command, or `None` when some query word matches none
+    /// of its parts (in every reading).
+    fn score(&self, section: &Section, c: &Command) -> Option<f32> {
+        let lower = c.command.to_lowercase();
+        let literal = lower.contains(&self.phrase);
+        if self.readings.is_empty() {
+            return literal.then_some(COMMAND);
+        }
+        // The line before says what a command is for only when it is prose:
+        // a command right before (`k taint …` then `k get nodes`) says
+        // nothing about this one.
+        let before = if super::detect::detect(&c.context).is_some() {
+            ""
+        } else {
+            c.context.as_str()
+        };
+        let context = match &c.comment {
+            Some(comment) => format!("{before}\n{comment}"),
+            None => before.to_owned(),
+        };
+        let fields = [
+            (COMMAND, Forms::of(&c.command)),
+            (TOOL, Forms::of(&c.tool)),
+            (CONTEXT, Forms::of(&context)),
+            (TITLE, Forms::of(&section.title)),
+        ];
+        let mut best: Option<f32> = None;
+        for (weight, words) in &self.readings {
+            let mut total = 0.0;
+            for w in words {
+                let scores: Vec<f32> = fields.iter().map(|(fw, f)| fw * w.best(f)).collect();
+                let top = scores.iter().copied().fold(0.0, f32::max);
+                if top == 0.0 {
+                    total = -1.0;
+                    break;
+                }
+                // Matching in more than one place (the tool and the text)
+                // is a sign the command is about the word, not just near it.
+                let others = scores.iter().filter(|s| **s > 0.0).count() - 1;
+                total += top + 0.1 * others as f32;
+            }
+            if total > 0.0 {
+                let total = total * weight;
+                best = Some(best.map_or(total, |b: f32| b.max(total)));
+            }
+        }
+        // The query as typed inside the command (`get nodes`): the best sign.
+        best.map(|b| if literal { b + 1.0 } else { b })
+    }
+}
+
+#[cfg(test)]
+mod tests;
