@@ -39,6 +39,8 @@ enum Command {
     Index(cmd::index::Args),
     /// Bookmarks: add, rm, ls, suggest, dismiss, export, import.
     Bookmark(cmd::bookmark::Args),
+    /// Shell commands in the notes, best match first.
+    Commands(cmd::commands::Args),
 }
 
 /// What a subcommand reports besides its output.
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
         Command::Search(a) => cmd::search::run(a, &ctx),
         Command::Index(a) => cmd::index::run(a, &ctx),
         Command::Bookmark(a) => cmd::bookmark::run(a, &ctx),
+        Command::Commands(a) => cmd::commands::run(a, &ctx),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

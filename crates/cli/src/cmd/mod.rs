@@ -1,6 +1,7 @@
 //! One module per subcommand; each has `Args` and `run`.
 
 pub mod bookmark;
+pub mod commands;
 pub mod index;
 pub mod render;
 pub mod search;

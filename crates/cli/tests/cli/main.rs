@@ -2,6 +2,7 @@
 //! One binary, one module per subcommand (ripgrep's layout).
 
 mod bookmark;
+mod commands;
 mod crash;
 mod timeline_show;
 mod util;

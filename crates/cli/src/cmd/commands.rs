@@ -1,0 +1,135 @@
+//! `pilgi commands [QUERY]`: the shell commands written in the notes, best
+//! match first, for pasting into a lab terminal (issue 7).
+//!
+//! Stdout holds only commands, one per line, so `pilgi commands taint |
+//! head -1 | sh` and `$(pilgi commands …)` work; where a command comes from
+//! is in `--json`. Matching is [`pilgi_core::commands::search`]: the same
+//! reading of the query as `pilgi search`.
+
+use super::Context;
+use crate::Outcome;
+use pilgi_core::commands::CommandHit;
+use serde_json::json;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Arguments of `pilgi commands`.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Stdout holds only the commands, one per line, ready to paste \
+(a command continued with `\\` spans several lines). Use --json for each command's \
+section, tool and the line before it.\n\nExit codes: 0 found, 1 nothing found, 2 usage or input error."
+)]
+pub struct Args {
+    /// What the command is about: a tool (`etcdctl`), a word in Korean or
+    /// English (`taint`, `테인트`), 초성, or typed in the wrong keyboard
+    /// layout. Without a query, every command in course order. A flag
+    /// goes after `--`: `pilgi commands -- --dry-run`.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// At most this many commands (default: 10 for a query, all without).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+    /// Also put the first command on the clipboard (wl-copy, xclip or xsel).
+    #[arg(long)]
+    pub copy: bool,
+}
+
+/// Finds and prints the commands.
+pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let query = args.query.join(" ");
+    let limit = match args.limit {
+        Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+        None if query.trim().is_empty() => usize::MAX,
+        None => 10,
+    };
+    let library = ctx.library()?;
+    let hits = pilgi_core::commands::search(library.corpus(), &query, limit);
+    let out = &ctx.out;
+    if out.json {
+        let list: Vec<_> = hits.iter().map(to_json).collect();
+        out.json(&json!({ "commands": list }))?;
+    } else {
+        for hit in &hits {
+            out.line(&hit.command.command);
+        }
+    }
+    if args.copy {
+        if let Some(first) = hits.first() {
+            if let Err(why) = copy(&first.command.command) {
+                out.warn(&format!(
+                    "--copy: no clipboard ({why}); the command is on stdout"
+                ));
+            }
+        }
+    }
+    Ok(if hits.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
+}
+
+fn to_json(hit: &CommandHit) -> serde_json::Value {
+    let c = &hit.command;
+    json!({
+        "command": c.command,
+        "tool": c.tool,
+        "section": {
+            "id": c.section,
+            "number": hit.section_number,
+            "title": hit.section_title,
+        },
+        "context": c.context,
+        "comment": c.comment,
+        "label": c.label,
+        "file": c.file,
+        "line": c.line,
+        "score": hit.score,
+    })
+}
+
+/// Puts `text` on the clipboard with the first tool that works. Child
+/// processes instead of a clipboard crate: the desktop already has one of
+/// these, and a crate would pull in X11/Wayland bindings for one feature.
+/// Their stdout/stderr are discarded: `xclip` and `wl-copy` stay behind to
+/// serve the selection, and must not hold our pipes open.
+fn copy(text: &str) -> Result<(), String> {
+    let tools: [(&str, &[&str]); 3] = [
+        ("wl-copy", &[]),
+        ("xclip", &["-selection", "clipboard"]),
+        ("xsel", &["--clipboard", "--input"]),
+    ];
+    let mut tried = Vec::new();
+    for (tool, args) in tools {
+        match run_copy(tool, args, text) {
+            Ok(()) => return Ok(()),
+            Err(e) => tried.push(format!("{tool}: {e}")),
+        }
+    }
+    Err(tried.join("; "))
+}
+
+fn run_copy(tool: &str, args: &[&str], text: &str) -> Result<(), String> {
+    let mut child = Command::new(tool)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => "not installed".to_owned(),
+            _ => e.to_string(),
+        })?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("failed ({status})"))
+    }
+}
