@@ -34,9 +34,16 @@ pub async fn list_bookmarks(state: State<'_, AppState>) -> IpcResult<BookmarksVi
 
 /// Bookmarks or un-bookmarks a section (`b`); returns whether it is now bookmarked.
 #[tauri::command]
-pub async fn toggle_bookmark(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<bool> {
+pub async fn toggle_bookmark(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> IpcResult<bool> {
     let id = valid_id(&id)?;
-    changed(&app, state.with_bookmarks(|store, corpus| store.toggle(corpus, id)))
+    changed(
+        &app,
+        state.with_bookmarks(|store, corpus| store.toggle(corpus, id)),
+    )
 }
 
 /// Sets a bookmark's label and memo (creating it if needed).
@@ -53,28 +60,52 @@ pub async fn save_bookmark(
         label: Some(Label::parse(&label)?),
         note: Some(valid_text("memo", &note)?.to_owned()),
     };
-    changed(&app, state.with_bookmarks(|store, corpus| store.upsert(corpus, id, edit)))
+    changed(
+        &app,
+        state.with_bookmarks(|store, corpus| store.upsert(corpus, id, edit)),
+    )
 }
 
 /// Removes a bookmark (orphaned ones too).
 #[tauri::command]
-pub async fn remove_bookmark(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<()> {
+pub async fn remove_bookmark(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> IpcResult<()> {
     let id = valid_id(&id)?;
-    changed(&app, state.with_bookmarks(|store, corpus| store.remove(corpus, id).map(drop)))
+    changed(
+        &app,
+        state.with_bookmarks(|store, corpus| store.remove(corpus, id).map(drop)),
+    )
 }
 
 /// Accepts a suggestion: bookmarks the section as `confusing`.
 #[tauri::command]
-pub async fn accept_suggestion(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<()> {
+pub async fn accept_suggestion(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> IpcResult<()> {
     let id = valid_id(&id)?;
-    changed(&app, state.with_bookmarks(|store, corpus| store.accept(corpus, id).map(drop)))
+    changed(
+        &app,
+        state.with_bookmarks(|store, corpus| store.accept(corpus, id).map(drop)),
+    )
 }
 
 /// Dismisses a suggestion for good.
 #[tauri::command]
-pub async fn dismiss_suggestion(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<()> {
+pub async fn dismiss_suggestion(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> IpcResult<()> {
     let id = valid_id(&id)?;
-    changed(&app, state.with_bookmarks(|store, corpus| store.dismiss(corpus, id).map(drop)))
+    changed(
+        &app,
+        state.with_bookmarks(|store, corpus| store.dismiss(corpus, id).map(drop)),
+    )
 }
 
 /// Tells every view that bookmarks changed, when they did.

@@ -24,9 +24,13 @@ async fn bookmarks_round_trip_between_app_and_store() {
         .await
         .expect("press b");
     let memo = app.wait_css("[data-testid='bookmark-memo']").await;
-    memo.send_keys("run 과 create 차이 헷갈림").await.expect("type memo");
-    app.js("document.querySelector('[data-testid=bookmark-memo]').dispatchEvent(new Event('change'))")
-        .await;
+    memo.send_keys("run 과 create 차이 헷갈림")
+        .await
+        .expect("type memo");
+    app.js(
+        "document.querySelector('[data-testid=bookmark-memo]').dispatchEvent(new Event('change'))",
+    )
+    .await;
     let corpus = Corpus::load(&app.notes);
     app.eventually("the memo reaches the store", || async {
         Store::open(&data)

@@ -14,12 +14,17 @@ async fn editing_a_note_updates_the_open_reader() {
         .await;
     let file = app.notes.join("cka-course-notes.txt");
     let text = std::fs::read_to_string(&file).expect("read note");
-    let edited = text.replace("# kubelet.service\n", "# kubelet.service\n새로 추가한 줄 fresh-line-42\n");
+    let edited = text.replace(
+        "# kubelet.service\n",
+        "# kubelet.service\n새로 추가한 줄 fresh-line-42\n",
+    );
     assert_ne!(text, edited);
     std::fs::write(&file, edited).expect("edit note");
     let start = std::time::Instant::now();
     app.eventually("the reader shows the edit", || async {
-        let body = app.js("return document.getElementById('reader').textContent").await;
+        let body = app
+            .js("return document.getElementById('reader').textContent")
+            .await;
         body.as_str().is_some_and(|b| b.contains("fresh-line-42"))
     })
     .await;
@@ -58,7 +63,10 @@ async fn a_hostile_note_runs_no_script_and_cannot_navigate() {
         .expect("open");
     app.wait_css("[data-testid='reader'] .reader-body").await;
     app.shot("opened").await;
-    for link in app.all("[data-testid='reader'] a, [data-testid='reader'] img").await {
+    for link in app
+        .all("[data-testid='reader'] a, [data-testid='reader'] img")
+        .await
+    {
         let _ = link.click().await;
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -68,7 +76,9 @@ async fn a_hostile_note_runs_no_script_and_cannot_navigate() {
         .js("return document.querySelectorAll('#reader script, #reader iframe, #reader style, #reader [onerror], #reader [onclick]').length")
         .await;
     assert_eq!(scripts, 0);
-    let visible = app.js("return getComputedStyle(document.body).display").await;
+    let visible = app
+        .js("return getComputedStyle(document.body).display")
+        .await;
     assert_ne!(visible.as_str(), Some("none"));
     app.close().await;
 }

@@ -32,9 +32,16 @@ async fn queries_of_every_kind_put_the_right_section_first() {
     let ids = app.search("etcdctl snapshot").await;
     assert_eq!(ids.first(), Some(&lecture(13)), "{ids:?}");
     let input = app.wait_css("[data-testid='search-input']").await;
-    input.send_keys(&char::from(Key::Enter).to_string()).await.expect("enter");
+    input
+        .send_keys(&char::from(Key::Enter).to_string())
+        .await
+        .expect("enter");
     let title = app.wait_css("[data-testid='reader'] h1").await;
-    assert!(title.text().await.expect("title").contains("ETCD - Commands"));
+    assert!(title
+        .text()
+        .await
+        .expect("title")
+        .contains("ETCD - Commands"));
     let commands = app.all("[data-testid='reader'] .command code").await;
     assert!(commands.len() >= 2, "commands shown as code");
     let marked = app.all("[data-testid='reader'] mark").await;
@@ -42,7 +49,10 @@ async fn queries_of_every_kind_put_the_right_section_first() {
     app.shot("reader").await;
 
     // Esc clears the query and brings back the sections list.
-    input.send_keys(&char::from(Key::Escape).to_string()).await.expect("esc");
+    input
+        .send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .expect("esc");
     app.eventually("sections list back after Esc", || async {
         app.client
             .find(Locator::Css("#panel-sections:not([hidden])"))
@@ -56,7 +66,15 @@ async fn queries_of_every_kind_put_the_right_section_first() {
 #[tokio::test]
 async fn junk_queries_never_break_the_list() {
     let app = App::launch("search-junk", &bundled_notes()).await;
-    for junk in ["\"", "*", "(", "ㅋ", "🙂", "a\\b[c", "x".repeat(5000).as_str()] {
+    for junk in [
+        "\"",
+        "*",
+        "(",
+        "ㅋ",
+        "🙂",
+        "a\\b[c",
+        "x".repeat(5000).as_str(),
+    ] {
         let _ = app.search_pasted(junk).await;
         let status = app.wait_css("#status").await.text().await.expect("status");
         assert!(!status.contains("error"), "{junk:?}: {status}");

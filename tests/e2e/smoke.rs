@@ -15,12 +15,20 @@ async fn window_lists_sections_and_opens_one() {
     let expected = pilgi_core::Corpus::load(&app.notes).sections().count();
     assert_eq!(items.len(), expected, "one list item per section");
     assert!(expected > 30, "the bundled notes have their sections");
-    assert!(items[1].text().await.expect("text").contains("Cluster Architecture"));
+    assert!(items[1]
+        .text()
+        .await
+        .expect("text")
+        .contains("Cluster Architecture"));
     app.shot("sections").await;
 
     items[1].click().await.expect("click");
     let reader = app.wait_css("[data-testid='reader'] h1").await;
-    assert!(reader.text().await.expect("text").contains("Cluster Architecture"));
+    assert!(reader
+        .text()
+        .await
+        .expect("text")
+        .contains("Cluster Architecture"));
     let body = app
         .client
         .find(Locator::Css("[data-testid='reader']"))

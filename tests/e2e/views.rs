@@ -57,7 +57,9 @@ async fn commands_view_filters_and_copies() {
         .expect("copy button");
     copy.click().await.expect("click copy");
     app.eventually("copied feedback", || async {
-        let status = app.js("return document.getElementById('status').textContent").await;
+        let status = app
+            .js("return document.getElementById('status').textContent")
+            .await;
         status
             .as_str()
             .is_some_and(|s| s.starts_with("Copied: ") && s.contains("etcdctl"))

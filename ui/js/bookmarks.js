@@ -24,14 +24,16 @@ export async function refreshBookmarks() {
     return;
   }
   byId = new Map(view.bookmarks.filter((b) => b.section).map((b) => [b.section.id, b]));
-  panel().replaceChildren(
+  const parts = [
     ...view.notices.map((n) => el('p', { class: 'notice' },
       `Bookmarks were recovered${n.restored_from_backup ? ' from the backup' : ''}: ${n.reason}`
       + (n.set_aside ? ` (the damaged file is kept as ${n.set_aside})` : ''))),
     suggestionsBlock(view.suggestions),
     ...labelGroups(view.bookmarks),
     view.bookmarks.length ? null
-      : el('p', { class: 'hint' }, 'No bookmarks yet. Press b on a section you found confusing.'));
+      : el('p', { class: 'hint' }, 'No bookmarks yet. Press b on a section you found confusing.'),
+  ];
+  panel().replaceChildren(...parts.filter(Boolean));
   emit('bookmarks', { ids: [...byId.keys()] });
 }
 

@@ -28,24 +28,39 @@ fn seed_sections_timeline_and_preamble() {
     // `내답: k run svc clusterip httpd --tcp=80:80` stays in section 45's body.
     let s45 = corpus.section("cka-course-notes#45").expect("45");
     assert!(s45.body.contains("--tcp=80:80"));
-    assert_eq!(corpus.section("cka-course-notes#26").map(|s| s.kind), Some(SectionKind::Solution));
-    assert_eq!(corpus.section("cka-course-notes#21").map(|s| s.kind), Some(SectionKind::Demo));
+    assert_eq!(
+        corpus.section("cka-course-notes#26").map(|s| s.kind),
+        Some(SectionKind::Solution)
+    );
+    assert_eq!(
+        corpus.section("cka-course-notes#21").map(|s| s.kind),
+        Some(SectionKind::Demo)
+    );
     assert_eq!(
         corpus.section("cka-course-notes#25").map(|s| s.kind),
         Some(SectionKind::PracticeTest)
     );
     // `1. scratch` / `2. kubeadm tool` are list items inside section 12.
-    assert!(corpus.section("cka-course-notes#12").expect("12").body.contains("1. scratch"));
+    assert!(corpus
+        .section("cka-course-notes#12")
+        .expect("12")
+        .body
+        .contains("1. scratch"));
 }
 
 #[test]
 fn quirky_notes_in_the_same_dialect() {
     let dir = tempfile::tempdir().expect("tmp");
-    let crlf_bom = "\u{FEFF}Course intro\r\n1. Welcome Preview01:30\r\n> 환영\r\n2. Setup\t2:05\r\n";
+    let crlf_bom =
+        "\u{FEFF}Course intro\r\n1. Welcome Preview01:30\r\n> 환영\r\n2. Setup\t2:05\r\n";
     std::fs::write(dir.path().join("10-week.txt"), crlf_bom).expect("write");
     let long = "1. Deep dive 1:02:03\nbody\n1. Deep dive again 00:10\n3. Glued Preview00:07\n";
     std::fs::write(dir.path().join("2-week.txt"), long).expect("write");
-    std::fs::write(dir.path().join("plain.md"), "# 쿠버네티스 메모\n파드는 작다\n").expect("write");
+    std::fs::write(
+        dir.path().join("plain.md"),
+        "# 쿠버네티스 메모\n파드는 작다\n",
+    )
+    .expect("write");
     let corpus = Corpus::load(dir.path());
     let files: Vec<&str> = corpus.notes.iter().map(|n| n.note.file.as_str()).collect();
     assert_eq!(files, ["2-week.txt", "10-week.txt", "plain.md"]);
@@ -74,5 +89,8 @@ fn quirky_notes_in_the_same_dialect() {
     let plain = corpus.section("plain").expect("plain");
     assert_eq!(plain.title, "쿠버네티스 메모");
     assert_eq!(plain.duration_seconds, None);
-    assert_eq!(Timeline::of(&corpus).total_seconds, 3723 + 10 + 7 + 90 + 125);
+    assert_eq!(
+        Timeline::of(&corpus).total_seconds,
+        3723 + 10 + 7 + 90 + 125
+    );
 }

@@ -11,7 +11,16 @@ fn timeline_json_contract_on_the_bundled_notes() {
     let sections = t["sections"].as_array().expect("sections");
     assert_eq!(sections.len(), 39);
     let first = &sections[1];
-    for key in ["id", "file", "number", "title", "duration_seconds", "start_seconds", "kind", "preview"] {
+    for key in [
+        "id",
+        "file",
+        "number",
+        "title",
+        "duration_seconds",
+        "start_seconds",
+        "kind",
+        "preview",
+    ] {
         assert!(first.get(key).is_some(), "missing key {key}");
     }
     assert_eq!(first["id"], "cka-course-notes#10");
@@ -24,7 +33,10 @@ fn timeline_json_contract_on_the_bundled_notes() {
 #[test]
 fn timeline_on_notes_never_seen() {
     let n = Notes::new();
-    n.write("b/02 networking.md", "intro\n1. IP basics 10:00\n2. DNS Preview1:00:00\n");
+    n.write(
+        "b/02 networking.md",
+        "intro\n1. IP basics 10:00\n2. DNS Preview1:00:00\n",
+    );
     n.write("a.txt", "no sections here\njust text\n");
     let t = n.json(&["timeline"]);
     assert_eq!(t["total_seconds"], 600 + 3600);
@@ -35,7 +47,10 @@ fn timeline_on_notes_never_seen() {
         .map(|s| s["title"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(titles, ["a", "IP basics", "DNS"]);
-    assert_eq!(t["sections"][0]["duration_seconds"], serde_json::Value::Null);
+    assert_eq!(
+        t["sections"][0]["duration_seconds"],
+        serde_json::Value::Null
+    );
     assert_eq!(t["sections"][2]["start_seconds"], 600);
 }
 
@@ -54,7 +69,10 @@ fn show_section_json_and_text() {
     let n = Notes::bundled();
     let s = n.json(&["show", "cka-course-notes#13"]);
     assert_eq!(s["title"], "ETCD - Commands (Optional)");
-    assert!(s["body"].as_str().expect("body").contains("etcdctl snapshot save"));
+    assert!(s["body"]
+        .as_str()
+        .expect("body")
+        .contains("etcdctl snapshot save"));
     n.pilgi(&["show", "cka-course-notes#13"])
         .assert()
         .success()
@@ -72,7 +90,10 @@ fn errors_have_exit_codes_and_name_the_problem() {
     n.pilgi(&["no-such-command"]).assert().code(2);
     let mut missing = n.pilgi(&["timeline"]);
     missing.arg("--notes").arg("/nonexistent/notes");
-    missing.assert().code(2).stderr(contains("/nonexistent/notes"));
+    missing
+        .assert()
+        .code(2)
+        .stderr(contains("/nonexistent/notes"));
     Notes::new().pilgi(&["timeline"]).assert().code(1);
 }
 
@@ -93,7 +114,10 @@ fn bad_files_are_skipped_with_reasons() {
 #[test]
 fn show_html_renders_the_section_sanitized() {
     let n = Notes::new();
-    n.write("x.md", "1. Mixed 01:00\n$ k get pods\n<script>alert(1)</script>\n");
+    n.write(
+        "x.md",
+        "1. Mixed 01:00\n$ k get pods\n<script>alert(1)</script>\n",
+    );
     n.pilgi(&["show", "x#1", "--html"])
         .assert()
         .success()

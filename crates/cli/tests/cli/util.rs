@@ -57,7 +57,13 @@ impl Notes {
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let mut all = args.to_vec();
         all.push("--json");
-        let out = self.pilgi(&all).assert().success().get_output().stdout.clone();
+        let out = self
+            .pilgi(&all)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         serde_json::from_slice(&out).expect("valid JSON on stdout")
     }
 }
