@@ -5,7 +5,8 @@
 use super::{valid_id, valid_text};
 use crate::ipc_error::IpcResult;
 use crate::state::AppState;
-use pilgi_core::bookmarks::{Edit, Label, Listed, Recovery, Suggestion, Upserted};
+use pilgi_core::bookmarks::{Edit, Label, Listed, Recovery, Store, Suggestion, Upserted};
+use pilgi_core::Corpus;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
@@ -39,11 +40,9 @@ pub async fn toggle_bookmark(
     state: State<'_, AppState>,
     id: String,
 ) -> IpcResult<bool> {
-    let id = valid_id(&id)?;
-    changed(
-        &app,
-        state.with_bookmarks(|store, corpus| store.toggle(corpus, id)),
-    )
+    change(&app, &state, &id, |store, corpus, id| {
+        store.toggle(corpus, id)
+    })
 }
 
 /// Sets a bookmark's label and memo (creating it if needed).
@@ -55,15 +54,13 @@ pub async fn save_bookmark(
     label: String,
     note: String,
 ) -> IpcResult<Upserted> {
-    let id = valid_id(&id)?;
     let edit = Edit {
         label: Some(Label::parse(&label)?),
         note: Some(valid_text("memo", &note)?.to_owned()),
     };
-    changed(
-        &app,
-        state.with_bookmarks(|store, corpus| store.upsert(corpus, id, edit)),
-    )
+    change(&app, &state, &id, |store, corpus, id| {
+        store.upsert(corpus, id, edit)
+    })
 }
 
 /// Removes a bookmark (orphaned ones too).
@@ -73,11 +70,9 @@ pub async fn remove_bookmark(
     state: State<'_, AppState>,
     id: String,
 ) -> IpcResult<()> {
-    let id = valid_id(&id)?;
-    changed(
-        &app,
-        state.with_bookmarks(|store, corpus| store.remove(corpus, id).map(drop)),
-    )
+    change(&app, &state, &id, |store, corpus, id| {
+        store.remove(corpus, id).map(drop)
+    })
 }
 
 /// Accepts a suggestion: bookmarks the section as `confusing`.
@@ -87,11 +82,9 @@ pub async fn accept_suggestion(
     state: State<'_, AppState>,
     id: String,
 ) -> IpcResult<()> {
-    let id = valid_id(&id)?;
-    changed(
-        &app,
-        state.with_bookmarks(|store, corpus| store.accept(corpus, id).map(drop)),
-    )
+    change(&app, &state, &id, |store, corpus, id| {
+        store.accept(corpus, id).map(drop)
+    })
 }
 
 /// Dismisses a suggestion for good.
@@ -101,15 +94,21 @@ pub async fn dismiss_suggestion(
     state: State<'_, AppState>,
     id: String,
 ) -> IpcResult<()> {
-    let id = valid_id(&id)?;
-    changed(
-        &app,
-        state.with_bookmarks(|store, corpus| store.dismiss(corpus, id).map(drop)),
-    )
+    change(&app, &state, &id, |store, corpus, id| {
+        store.dismiss(corpus, id).map(drop)
+    })
 }
 
-/// Tells every view that bookmarks changed, when they did.
-fn changed<T>(app: &AppHandle, result: IpcResult<T>) -> IpcResult<T> {
+/// Validates the id, applies one change to the store and, when it worked,
+/// tells every view that bookmarks changed.
+fn change<T>(
+    app: &AppHandle,
+    state: &AppState,
+    id: &str,
+    apply: impl FnOnce(&mut Store, &Corpus, &str) -> pilgi_core::Result<T>,
+) -> IpcResult<T> {
+    let id = valid_id(id)?;
+    let result = state.with_bookmarks(|store, corpus| apply(store, corpus, id));
     if result.is_ok() {
         let _ = app.emit("bookmarks-changed", ());
     }
