@@ -3,7 +3,7 @@
 use super::valid_text;
 use crate::ipc_error::IpcResult;
 use crate::state::AppState;
-use pilgi_core::commands::{extract, Command};
+use pilgi_core::commands::{search as search_commands, CommandHit};
 use pilgi_core::index::SearchResults;
 use tauri::State;
 
@@ -19,8 +19,14 @@ pub async fn search(
     state.with_index(|index| index.search(query, limit))
 }
 
-/// Every shell command in the notes, in course order.
+/// The shell commands in the notes that match `query` (same analysis as
+/// the section search: ko/en terms, keyboard layout, 초성), best first; all
+/// of them in course order when the query is empty.
 #[tauri::command]
-pub async fn list_commands(state: State<'_, AppState>) -> IpcResult<Vec<Command>> {
-    Ok(state.read(|lib| extract(lib.corpus())))
+pub async fn list_commands(
+    state: State<'_, AppState>,
+    query: Option<String>,
+) -> IpcResult<Vec<CommandHit>> {
+    let query = valid_text("query", query.as_deref().unwrap_or(""))?;
+    Ok(state.read(|lib| search_commands(lib.corpus(), query, usize::MAX)))
 }

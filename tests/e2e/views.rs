@@ -49,6 +49,18 @@ async fn commands_view_filters_and_copies() {
     for item in app.all("[data-testid='command-item'] code").await {
         assert!(item.text().await.expect("text").contains("etcdctl"));
     }
+    // The same analysis as search: etcdctl typed with the Korean layout on.
+    filter.clear().await.expect("clear");
+    filter.send_keys("ㄷㅅㅊㅇㅊ시").await.expect("type");
+    app.eventually("layout-converted filter", || async {
+        let codes = app.all("[data-testid='command-item'] code").await;
+        let mut texts = Vec::new();
+        for c in &codes {
+            texts.push(c.text().await.unwrap_or_default());
+        }
+        !texts.is_empty() && texts.iter().all(|t| t.contains("etcdctl"))
+    })
+    .await;
     app.shot("commands").await;
     let copy = app
         .client

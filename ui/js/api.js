@@ -14,7 +14,7 @@ async function call(command, args) {
 export const getTimeline = () => call('get_timeline');
 export const getSection = (id, query) => call('get_section', { id, query: query || null });
 export const search = (query, limit) => call('search', { query, limit });
-export const listCommands = () => call('list_commands');
+export const listCommands = (query) => call('list_commands', { query: query || null });
 export const copyText = (text) => call('copy_text', { text });
 
 /** Subscribes to a backend event; resolves to the unsubscribe function. */

@@ -1,46 +1,58 @@
 // The Commands view: every shell command in the notes, grouped by section,
-// filterable as you type, each with a copy button.
+// filtered as you type with the same analysis as the section search
+// (so `taint`, `테인트` or `ㅅ먀ㅜㅅ` all find `k taint …`), each with a
+// copy button.
 import { listCommands } from './api.js';
 import { copy } from './copy.js';
-import { el } from './dom.js';
+import { el, status } from './dom.js';
 import { emit } from './events.js';
 
+const DEBOUNCE_MS = 60;
 const panel = () => document.getElementById('panel-commands');
-let all = [];
+let filter = null;
+let seq = 0;
 
-/** Loads (or reloads) the commands and renders them. */
-export async function renderCommands(timeline) {
-  all = await listCommands();
-  const titles = new Map(timeline.sections.map((s) => [s.id, s]));
-  const filter = el('input', {
-    class: 'filter', type: 'search', placeholder: 'Filter commands', 'aria-label': 'Filter commands',
-    'data-testid': 'command-filter',
-  });
-  const list = el('div', { class: 'command-groups' });
-  const draw = () => list.replaceChildren(...groups(filter.value, titles));
-  filter.addEventListener('input', draw);
-  panel().replaceChildren(filter, list);
-  draw();
+/** Builds the view (once) and shows the commands for the current filter. */
+export async function renderCommands() {
+  if (!filter) {
+    filter = el('input', {
+      class: 'filter', type: 'search', placeholder: 'Filter commands · 명령어 찾기', 'aria-label': 'Filter commands',
+      'data-testid': 'command-filter',
+    });
+    let timer = null;
+    filter.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(draw, DEBOUNCE_MS);
+    });
+    panel().replaceChildren(filter, el('div', { class: 'command-groups' }));
+  }
+  await draw();
 }
 
-function groups(text, titles) {
-  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = (c) => {
-    const hay = `${c.command} ${c.context} ${c.tool}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
-  };
-  const bySection = new Map();
-  for (const c of all.filter(matches)) {
-    if (!bySection.has(c.section)) bySection.set(c.section, []);
-    bySection.get(c.section).push(c);
+async function draw() {
+  const mine = ++seq;
+  let hits;
+  try {
+    hits = await listCommands(filter.value.trim());
+  } catch (e) {
+    status(e.message);
+    return;
   }
-  return [...bySection].map(([id, commands]) => {
-    const s = titles.get(id);
+  if (mine !== seq) return; // a newer keystroke already asked
+  const bySection = new Map();
+  for (const hit of hits) {
+    const id = hit.command.section;
+    if (!bySection.has(id)) bySection.set(id, { hit, commands: [] });
+    bySection.get(id).commands.push(hit.command);
+  }
+  const groups = [...bySection].map(([id, { hit, commands }]) => {
     const heading = el('button', { class: 'group-title', type: 'button' },
-      s ? `${s.number == null ? '' : `${s.number}. `}${s.title}` : id);
+      `${hit.section_number == null ? '' : `${hit.section_number}. `}${hit.section_title}`);
     heading.addEventListener('click', () => emit('open', { id }));
     return el('section', { class: 'command-group' }, heading, commands.map(commandItem));
   });
+  panel().querySelector('.command-groups').replaceChildren(
+    ...(groups.length ? groups : [el('p', { class: 'hint' }, 'No command matches.')]));
 }
 
 function commandItem(c) {

@@ -18,7 +18,7 @@ async function load() {
   renderSections(timeline);
   renderTimeline(timeline);
   setTimeline(timeline);
-  await renderCommands(timeline);
+  await renderCommands();
   await refreshBookmarks();
   return timeline;
 }
