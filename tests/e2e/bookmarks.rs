@@ -23,6 +23,8 @@ async fn bookmarks_round_trip_between_app_and_store() {
         .send_keys("b")
         .await
         .expect("press b");
+    app.wait_css("[data-testid='bookmark-toggle'][aria-pressed='true']")
+        .await;
     let memo = app.wait_css("[data-testid='bookmark-memo']").await;
     memo.send_keys("run 과 create 차이 헷갈림")
         .await

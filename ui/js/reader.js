@@ -2,7 +2,7 @@
 // copy buttons on commands, clickable glossary terms and tags, and
 // previous/next.
 import { getSection } from './api.js';
-import { bookmarkControls, toggle } from './bookmarks.js';
+import { bookmarkControls, bookmarkOf, toggle } from './bookmarks.js';
 import { copy } from './copy.js';
 import { el, formatDuration, status } from './dom.js';
 import { emit, listen } from './events.js';
@@ -34,7 +34,7 @@ export async function openSection(id, query, { keepScroll = false } = {}) {
       s.preview ? el('span', { class: 'preview' }, 'Preview') : null,
       el('span', { class: 'file' }, `${s.file}:${s.line_start}`)),
     el('h1', {}, s.number == null ? '' : el('span', { class: 'num' }, `${s.number}.`), ' ', s.title),
-    el('div', { class: 'bm-slot' }, bookmarkControls(s.id)));
+    bookmarkSlot(s.id));
   const body = el('div', { class: 'reader-body' }, parseFragment(view.html));
   const footer = el('footer', { class: 'reader-nav' },
     navButton(view.prev, '← Previous', 'prev'), navButton(view.next, 'Next →', 'next'));
@@ -44,6 +44,13 @@ export async function openSection(id, query, { keepScroll = false } = {}) {
   reader().scrollTop = keepScroll ? scroll : 0;
   localStorage.setItem(LAST_KEY, s.id);
   return true;
+}
+
+/** The star/editor slot of the reader header, remembering what it shows. */
+function bookmarkSlot(id) {
+  const b = bookmarkOf(id);
+  return el('div', { class: 'bm-slot', dataset: { state: JSON.stringify(b ? [b.label, b.note] : null) } },
+    bookmarkControls(id));
 }
 
 /** The section open when the app was last closed. */
@@ -86,10 +93,16 @@ export function toggleCurrentBookmark() {
   if (current) toggle(current.section.id);
 }
 
-// Bookmarks changed (here, in the CLI, anywhere): redraw the star/editor.
+// Bookmarks changed (here, in the CLI, anywhere): redraw the star/editor,
+// but only when this section's bookmark really changed and the user is not
+// typing in it (refreshes arrive more than once per change).
 listen('bookmarks', () => {
   const slot = reader().querySelector('.bm-slot');
-  if (slot && current && !slot.contains(document.activeElement)) {
+  if (!slot || !current || slot.contains(document.activeElement)) return;
+  const b = bookmarkOf(current.section.id);
+  const state = JSON.stringify(b ? [b.label, b.note] : null);
+  if (slot.dataset.state !== state) {
+    slot.dataset.state = state;
     slot.replaceChildren(bookmarkControls(current.section.id));
   }
 });
