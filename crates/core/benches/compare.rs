@@ -98,6 +98,11 @@ fn main() {
             .map(|m| m.len())
             .sum();
         let corpus = Corpus::load(&notes);
+        let parsed = corpus.sections().count();
+        assert_eq!(
+            parsed, n,
+            "the synthetic notes must parse into {n} sections"
+        );
         let index_dir = work.join("index");
         let _ = std::fs::remove_dir_all(&index_dir);
         let t = Instant::now();

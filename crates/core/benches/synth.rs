@@ -116,7 +116,8 @@ impl Rng {
     }
 }
 
-/// One file of `PER_FILE` sections, numbered from `first`.
+/// One file of `PER_FILE` sections, numbered from `first` (lecture numbers
+/// have at most four digits, like real courses: number each file from 1).
 pub fn note(rng: &mut Rng, first: usize) -> String {
     let mut s = String::with_capacity(PER_FILE * 420);
     for n in first..first + PER_FILE {
@@ -172,10 +173,7 @@ pub fn write_corpus(dir: &Path, sections: usize) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut rng = Rng::new(42);
     for f in 0..sections.div_ceil(PER_FILE) {
-        std::fs::write(
-            dir.join(format!("course-{f:04}.txt")),
-            note(&mut rng, 1 + f * PER_FILE),
-        )?;
+        std::fs::write(dir.join(format!("course-{f:04}.txt")), note(&mut rng, 1))?;
     }
     Ok(())
 }
