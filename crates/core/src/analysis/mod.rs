@@ -3,6 +3,7 @@
 
 pub mod glossary;
 pub mod hangul;
+pub mod memo;
 pub mod query;
 pub mod segment;
 pub mod stem;

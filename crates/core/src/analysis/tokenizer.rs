@@ -8,6 +8,7 @@
 //! into a token filter.
 
 use super::hangul::{chosung, is_hangul, to_keys};
+use super::memo::Memo;
 use super::segment::{segments, unjoined, Script};
 use super::stem::{english_stem, korean_stem};
 use tantivy::tokenizer::{
@@ -221,12 +222,15 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
             .filter(Expand(forms))
             .build()
     };
+    // Every analyzer but the title's (whose shingles join words across a
+    // space) is memoized per whitespace-separated piece.
+    let memo = |a| TextAnalyzer::from(Memo::new(a));
     Some(match name {
-        WORDS => text(Mode::Words),
-        PARTS => text(Mode::Parts),
+        WORDS => memo(text(Mode::Words)),
+        PARTS => memo(text(Mode::Parts)),
         ALL => text(Mode::All),
-        CHOSUNG => hangul(chosung_forms),
-        KEYS => hangul(keys_forms),
+        CHOSUNG => memo(hangul(chosung_forms)),
+        KEYS => memo(hangul(keys_forms)),
         _ => return None,
     })
 }
