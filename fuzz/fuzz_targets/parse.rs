@@ -1,0 +1,7 @@
+//! Fuzz target `parse`: see `checks::parse` for what it asserts.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::parse(data));

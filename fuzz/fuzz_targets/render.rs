@@ -1,0 +1,7 @@
+//! Fuzz target `render`: see `checks::render` for what it asserts.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::render(data));
