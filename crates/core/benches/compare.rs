@@ -76,21 +76,6 @@ fn fts5_build(corpus: &Corpus, work: &Path) -> Option<Duration> {
     Some(Duration::from_secs_f64(secs))
 }
 
-/// User + system CPU seconds of this process so far (Linux; 0 elsewhere):
-/// on a loaded machine the CPU a build takes says more than its wall time.
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map_or("", |x| x.1);
-    let f: Vec<f64> = after
-        .split_whitespace()
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    // Fields 14 and 15 of stat (utime, stime), in clock ticks (100 Hz).
-    f.get(11)
-        .zip(f.get(12))
-        .map_or(0.0, |(u, s)| (u + s) / 100.0)
-}
-
 fn main() {
     let sizes: Vec<usize> = std::env::var("PILGI_BENCH_SIZES")
         .unwrap_or_else(|_| "10000,100000".into())
@@ -120,17 +105,12 @@ fn main() {
         );
         let index_dir = work.join("index");
         let _ = std::fs::remove_dir_all(&index_dir);
-        let cpu = cpu_seconds();
         let t = Instant::now();
         let index = SearchIndex::open(&index_dir).expect("open");
         index.sync(&corpus).expect("sync");
         let build = t.elapsed();
         if std::env::var_os("PILGI_BENCH_BUILD_ONLY").is_some() {
-            println!(
-                "| {n} | build {:.0} ms, {:.2} s CPU |",
-                ms(build),
-                cpu_seconds() - cpu
-            );
+            println!("| {n} | build {:.0} ms |", ms(build));
             continue;
         }
         let fts = fts5_build(&corpus, &work);

@@ -170,6 +170,23 @@ pub fn chosung(text: &str) -> String {
         .collect()
 }
 
+/// The syllables whose initial consonant is the jamo `c` (ㅋ → 카..=킿):
+/// one contiguous block, so one range of a sorted term dictionary.
+pub fn syllables_with_initial(c: char) -> Option<std::ops::RangeInclusive<char>> {
+    let cho = CHO.iter().position(|&j| j == c)?;
+    Some(compose(cho, 0, 0)?..=compose(cho, JUNG.len() - 1, JONG.len() - 1)?)
+}
+
+/// The initial consonants a 2-beolsik key types, ignoring shift (`r` → ㄱ
+/// and ㄲ): lowercase keys are how words are compared by keys.
+pub fn initials_of_key(key: char) -> impl Iterator<Item = char> {
+    let key = key.to_ascii_lowercase();
+    CHO.into_iter().filter(move |&j| {
+        jamo_keys(j)
+            .is_some_and(|k| k.len() == 1 && k.eq_ignore_ascii_case(key.encode_utf8(&mut [0; 4])))
+    })
+}
+
 /// Whether `text` is a non-empty run of consonant jamo only: how a 초성
 /// query looks (`ㅋㅌㅇㄴ`).
 pub fn is_chosung_query(text: &str) -> bool {
@@ -343,6 +360,16 @@ mod tests {
         assert!(is_chosung_query("ㅋㅌㅇㄴ"));
         assert!(!is_chosung_query("ㅋㅏ"));
         assert!(!is_chosung_query(""));
+    }
+
+    #[test]
+    fn blocks_by_initial_and_key() {
+        assert_eq!(syllables_with_initial('ㅋ'), Some('카'..='킿'));
+        assert_eq!(syllables_with_initial('ㄱ'), Some('가'..='깋'));
+        assert_eq!(syllables_with_initial('ㅏ'), None);
+        assert_eq!(initials_of_key('r').collect::<Vec<_>>(), ['ㄱ', 'ㄲ']);
+        assert_eq!(initials_of_key('Z').collect::<Vec<_>>(), ['ㅋ']);
+        assert_eq!(initials_of_key('k').count(), 0, "a vowel key");
     }
 
     #[test]

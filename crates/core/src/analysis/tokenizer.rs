@@ -1,6 +1,7 @@
 //! The ko/en tantivy analyzers: [`NoteTokenizer`] cuts text into words and
 //! compound parts, then small filters lowercase it, add stems at the same
-//! position, or map Hangul words to their 초성 and keyboard-key forms.
+//! position. [`chosung_forms`] and [`keys_forms`] give a Hangul word's 초성 and
+//! keyboard-key forms (the index derives those at query time instead).
 //!
 //! Composition, not special cases: every analyzer is
 //! `TextAnalyzer::builder(NoteTokenizer::new(mode)).filter(..)…`, and the
@@ -21,10 +22,6 @@ pub const WORDS: &str = "pilgi_words";
 pub const PARTS: &str = "pilgi_parts";
 /// Name of the analyzer for titles: words, parts and joined neighbours.
 pub const ALL: &str = "pilgi_all";
-/// Name of the analyzer that indexes each Hangul word's 초성.
-pub const CHOSUNG: &str = "pilgi_chosung";
-/// Name of the analyzer that indexes each Hangul word's 2-beolsik keys.
-pub const KEYS: &str = "pilgi_keys";
 
 /// Which tokens [`NoteTokenizer`] emits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,11 +214,6 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
             .filter(Expand(with_stems))
             .build()
     };
-    let hangul = |forms| {
-        TextAnalyzer::builder(NoteTokenizer::new(Mode::Words))
-            .filter(Expand(forms))
-            .build()
-    };
     // Every analyzer but the title's (whose shingles join words across a
     // space) is memoized per whitespace-separated piece.
     let memo = |a| TextAnalyzer::from(Memo::new(a));
@@ -229,15 +221,13 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
         WORDS => memo(text(Mode::Words)),
         PARTS => memo(text(Mode::Parts)),
         ALL => text(Mode::All),
-        CHOSUNG => memo(hangul(chosung_forms)),
-        KEYS => memo(hangul(keys_forms)),
         _ => return None,
     })
 }
 
 /// Registers all Pilgi analyzers with an index's tokenizer manager.
 pub fn register(manager: &TokenizerManager) {
-    for name in [WORDS, PARTS, ALL, CHOSUNG, KEYS] {
+    for name in [WORDS, PARTS, ALL] {
         if let Some(a) = analyzer(name) {
             manager.register(name, a);
         }
@@ -292,8 +282,18 @@ mod tests {
 
     #[test]
     fn chosung_and_keys_only_for_hangul() {
-        assert_eq!(texts(CHOSUNG, "컨테이너를 pod"), ["ㅋㅌㅇㄴㄹ", "ㅋㅌㅇㄴ"]);
-        assert_eq!(texts(KEYS, "이미지로 pod"), ["dlalwlfh", "dlalwl"]);
+        let forms = |f: fn(&str, &mut Vec<String>), w: &str| {
+            let mut out = Vec::new();
+            f(w, &mut out);
+            out
+        };
+        assert_eq!(
+            forms(chosung_forms, "컨테이너를"),
+            ["ㅋㅌㅇㄴㄹ", "ㅋㅌㅇㄴ"]
+        );
+        assert_eq!(forms(keys_forms, "이미지로"), ["dlalwlfh", "dlalwl"]);
+        assert!(forms(chosung_forms, "pod").is_empty());
+        assert!(forms(keys_forms, "pod").is_empty());
     }
 
     #[test]

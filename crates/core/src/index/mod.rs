@@ -19,6 +19,7 @@
 //! assert!(results.hits[0].snippet.contains("<mark>"));
 //! ```
 
+mod derived;
 mod query;
 pub mod schema;
 mod search;
@@ -235,11 +236,26 @@ pub fn quick_search(locations: &Locations, query: &str, limit: usize) -> Result<
         return Ok(quick);
     }
     let corpus = Corpus::load_found(notes, &found, skipped, scanned);
-    let index = SearchIndex::open(&locations.index)?;
-    let (synced, busy) = match index.sync(&corpus) {
-        Ok(report) => (Some(report), false),
-        Err(Error::Busy) => (None, true),
-        Err(e) => return Err(e),
+    let opened = SearchIndex::open(&locations.index).and_then(|index| {
+        let synced = match index.sync(&corpus) {
+            Ok(report) => (Some(report), false),
+            Err(Error::Busy) => (None, true),
+            Err(e) => return Err(e),
+        };
+        Ok((index, synced))
+    });
+    let (index, (synced, busy)) = match opened {
+        Ok(done) => done,
+        // The cache cannot be written (read-only, full, not a folder):
+        // the notes are still searchable, from an index in memory.
+        Err(e) => {
+            let mut index = SearchIndex::in_ram()?;
+            let report = index.sync(&corpus)?;
+            index.notice = Some(format!(
+                "cannot use the search index ({e}); searched the notes in memory"
+            ));
+            (index, (Some(report), false))
+        }
     };
     Ok(QuickSearch {
         results: index.search(query, limit)?,

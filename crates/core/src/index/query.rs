@@ -7,6 +7,7 @@
 //! queries, each boosted by how strong a sign of relevance it is, over the
 //! text fields boosted title > summary > commands > body.
 
+use super::derived::{self, Match};
 use super::schema::{text_fields, Fields};
 use super::snippet::Marks;
 use crate::analysis::glossary::Glossary;
@@ -102,6 +103,23 @@ impl<'a> Builder<'a> {
         let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
         out.push((Occur::Should, boosted(Box::new(q), boost)));
         true
+    }
+
+    /// The fields whose Hangul words 초성 and keyboard-key queries meet.
+    fn hangul_fields(&self) -> [Field; 2] {
+        [self.fields.title, self.fields.body]
+    }
+
+    /// A scored term query for a Hangul word found by its 초성 or keys, in
+    /// the fields it was found in, weighted like other text matches.
+    fn term_in_hangul(&self, text: &str, boost: f32, out: &mut Clauses) -> bool {
+        let mut found = false;
+        for (field, weight) in text_fields(self.fields) {
+            if self.hangul_fields().contains(&field) {
+                found |= self.term_in(field, text, boost * weight, out);
+            }
+        }
+        found
     }
 
     /// Terms of `field` starting with `prefix` (not `prefix` itself), the
@@ -241,9 +259,18 @@ impl<'a> Builder<'a> {
             }
         }
         if w.is_chosung() {
-            evidence |= self.term_in(f.chosung, &w.text, CHOSUNG, &mut c);
-            for t in self.prefixed(f.chosung, &w.text) {
-                evidence |= self.term_in(f.chosung, &t, CHOSUNG * 0.5, &mut c);
+            for (t, kind) in derived::by_chosung(
+                self.searcher,
+                &self.hangul_fields(),
+                &w.text,
+                MAX_PREFIX_TERMS,
+            ) {
+                let boost = if kind == Match::Exact {
+                    CHOSUNG
+                } else {
+                    CHOSUNG * 0.5
+                };
+                evidence |= self.term_in_hangul(&t, boost, &mut c);
             }
             marks.chosung.push(w.text.clone());
         }
@@ -263,11 +290,23 @@ impl<'a> Builder<'a> {
         c: &mut Clauses,
         marks: &mut Marks,
     ) -> bool {
-        let field = self.fields.keys;
-        let mut evidence = exact && self.term_in(field, keys, KEYS, c);
-        if last && keys.len() >= 2 {
-            for t in self.prefixed(field, keys) {
-                evidence |= self.term_in(field, &t, KEYS * 0.5, c);
+        let prefix = last && keys.len() >= 2;
+        let mut evidence = false;
+        if exact || prefix {
+            let found = derived::by_keys(
+                self.searcher,
+                &self.hangul_fields(),
+                keys,
+                prefix,
+                MAX_PREFIX_TERMS,
+            );
+            for (t, kind) in found {
+                let boost = match kind {
+                    Match::Exact if exact => KEYS,
+                    Match::Exact => continue,
+                    Match::Prefix => KEYS * 0.5,
+                };
+                evidence |= self.term_in_hangul(&t, boost, c);
             }
         }
         marks.keys.push(keys.to_owned());

@@ -1,13 +1,13 @@
 //! The index schema, versioned: bump [`SCHEMA_VERSION`] whenever a field or
 //! an analyzer changes, and every existing index is rebuilt on next open.
 
-use crate::analysis::tokenizer::{ALL, CHOSUNG, KEYS, PARTS, WORDS};
+use crate::analysis::tokenizer::{ALL, PARTS, WORDS};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
 };
 
 /// The version of the schema and analyzers. Stored in each commit's payload.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of a section document.
 #[derive(Debug, Clone, Copy)]
@@ -30,10 +30,8 @@ pub struct Fields {
     pub tags: Field,
     /// Parts of compounds in the body (`dry`, `run`, `client`).
     pub parts: Field,
-    /// 초성 of Hangul words in title and body.
-    pub chosung: Field,
-    /// 2-beolsik keys of Hangul words in title and body.
-    pub keys: Field,
+    // No 초성 or keyboard-key fields: queries find those forms in the
+    // title and body term dictionaries (see `index/derived.rs`).
 }
 
 fn text(analyzer: &str, stored: bool) -> TextOptions {
@@ -63,8 +61,6 @@ pub fn build() -> (Schema, Fields) {
         commands: b.add_text_field("commands", text(WORDS, false)),
         tags: b.add_text_field("tags", text(WORDS, false)),
         parts: b.add_text_field("parts", text(PARTS, false)),
-        chosung: b.add_text_field("chosung", text(CHOSUNG, false)),
-        keys: b.add_text_field("keys", text(KEYS, false)),
     };
     (b.build(), fields)
 }

@@ -161,10 +161,6 @@ pub fn document(f: &Fields, s: &Section) -> TantivyDocument {
     doc.add_text(f.commands, commands(s));
     doc.add_text(f.tags, tags(s));
     doc.add_text(f.parts, &s.body);
-    for field in [f.chosung, f.keys] {
-        doc.add_text(field, &s.title);
-        doc.add_text(field, &s.body);
-    }
     doc
 }
 
