@@ -34,6 +34,16 @@ impl Locations {
         Locations::for_notes(notes, &config)
     }
 
+    /// Why the settings file cannot be used, if it cannot (corrupt, not
+    /// readable). Pilgi then runs on the defaults and leaves the file for
+    /// the user to fix; front ends should say so, since a notes folder
+    /// named only there is silently not used.
+    pub fn settings_problem(&self) -> Option<String> {
+        crate::settings::Settings::read(&self.config)
+            .err()
+            .map(|e| e.to_string())
+    }
+
     /// Locations for a given notes folder with the XDG data and cache dirs.
     pub fn for_notes(notes: PathBuf, config: &Path) -> Locations {
         let notes = std::path::absolute(&notes).unwrap_or(notes);

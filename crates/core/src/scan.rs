@@ -216,6 +216,14 @@ fn walk(
                 &rel,
                 "not a note file (only .txt and .md are read)".into(),
             );
+        } else if !meta.is_file() {
+            // Reading a FIFO waits for a writer forever; a socket or a
+            // device is no note either.
+            skip(
+                skipped,
+                &rel,
+                "not a regular file (a FIFO, socket or device)".into(),
+            );
         } else if meta.len() > MAX_NOTE_BYTES {
             let mib = meta.len() / (1024 * 1024);
             skip(
@@ -314,12 +322,20 @@ mod tests {
         std::fs::write(root.join(".hidden.txt"), "x").unwrap();
         std::os::unix::fs::symlink(root, root.join("week 2/loop")).unwrap();
         std::os::unix::fs::symlink(root.join("nowhere"), root.join("dangling.txt")).unwrap();
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.txt"))
+            .status()
+            .unwrap();
+        assert!(fifo.success());
         let (found, skipped) = scan(root);
         let names: Vec<_> = found.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(names, ["a.txt", "week 2/노트.md"]);
         let mut reasons: Vec<_> = skipped.iter().map(|s| s.file.as_str()).collect();
         reasons.sort();
-        assert_eq!(reasons, ["dangling.txt", "pic.png", "week 2/loop"]);
+        assert_eq!(
+            reasons,
+            ["dangling.txt", "pic.png", "pipe.txt", "week 2/loop"]
+        );
     }
 
     #[test]

@@ -23,8 +23,14 @@ pub struct Context {
 
 impl Context {
     /// Resolves the locations (flag, env, config, bundled notes).
+    /// A config file that cannot be read is reported (once) and ignored.
     pub fn locations(&self) -> Locations {
-        Locations::resolve(self.notes.clone(), &bundled_notes())
+        let locations = Locations::resolve(self.notes.clone(), &bundled_notes());
+        static WARNED: std::sync::Once = std::sync::Once::new();
+        if let Some(problem) = locations.settings_problem() {
+            WARNED.call_once(|| self.out.warn(&problem));
+        }
+        locations
     }
 
     /// Opens the notes library and reports files that were skipped or read

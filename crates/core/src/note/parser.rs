@@ -3,7 +3,7 @@
 
 use super::header::{parse_header, Header};
 use super::model::{Note, Section, SectionId, SectionKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Parses one note file's text. `file` is its path relative to the notes folder.
 pub fn parse(file: &str, text: &str) -> Note {
@@ -98,6 +98,8 @@ pub fn file_stem(file: &str) -> String {
 struct IdAllocator<'a> {
     stem: &'a str,
     used: HashSet<String>,
+    /// Per repeated base id, the counter to try next.
+    next: HashMap<String, u64>,
 }
 
 impl<'a> IdAllocator<'a> {
@@ -105,30 +107,36 @@ impl<'a> IdAllocator<'a> {
         Self {
             stem,
             used: HashSet::new(),
+            next: HashMap::new(),
         }
     }
 
     fn allocate(&mut self, number: Option<u32>, title: &str) -> SectionId {
         let slug = slug(title);
-        let mut candidates = match number {
-            Some(n) => vec![
-                format!("{}#{n}", self.stem),
-                format!("{}#{n}~{slug}", self.stem),
-            ],
-            None => vec![format!("{}#{slug}", self.stem)],
+        let base = match number {
+            Some(n) => {
+                let plain = format!("{}#{n}", self.stem);
+                if self.used.insert(plain.clone()) {
+                    return SectionId(plain);
+                }
+                format!("{}#{n}~{slug}", self.stem)
+            }
+            None => format!("{}#{slug}", self.stem),
         };
-        let base = candidates.last().cloned().unwrap_or_default();
-        candidates.extend(
-            (2..)
-                .map(|k| format!("{base}~{k}"))
-                .take(self.used.len() + 1),
-        );
-        let id = candidates
-            .into_iter()
-            .find(|c| !self.used.contains(c))
-            .unwrap_or(base);
-        self.used.insert(id.clone());
-        SectionId(id)
+        if self.used.insert(base.clone()) {
+            return SectionId(base);
+        }
+        // The first free `base~k`, k ≥ 2. Every counter below the one
+        // remembered for `base` is taken, so the search resumes there: a
+        // file of 20 000 identical headers stays linear (it was quadratic).
+        let k = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}~{k}");
+            *k += 1;
+            if self.used.insert(id.clone()) {
+                return SectionId(id);
+            }
+        }
     }
 }
 
@@ -196,5 +204,22 @@ mod tests {
         let n = parse("d.txt", &text);
         let ids: HashSet<_> = n.sections.iter().map(|s| s.id.clone()).collect();
         assert_eq!(ids.len(), 5);
+        // Ids are what bookmarks point at: their spelling must not change.
+        let ids: Vec<_> = n.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["d#1", "d#1~same", "d#1~same~2", "d#1~same~3", "d#1~same~4"]
+        );
+        let n = parse("d.txt", "Same Preview00:01\n".repeat(3).as_str());
+        let ids: Vec<_> = n.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["d#same", "d#same~2", "d#same~3"]);
+    }
+
+    #[test]
+    fn twenty_thousand_repeated_headers_parse() {
+        let text = "1. Same 00:01\nline\n".repeat(20_000);
+        let n = parse("d.txt", &text);
+        assert_eq!(n.sections.len(), 20_000);
+        assert_eq!(n.sections[19_999].id.as_str(), "d#1~same~19999");
     }
 }
