@@ -4,5 +4,6 @@
 mod bookmark;
 mod commands;
 mod crash;
+mod damaged;
 mod timeline_show;
 mod util;
