@@ -5,5 +5,6 @@ mod bookmark;
 mod commands;
 mod crash;
 mod damaged;
+mod hostile;
 mod timeline_show;
 mod util;
