@@ -14,6 +14,12 @@ const COMMANDS: &[&str] = &[
     "remove_bookmark",
     "accept_suggestion",
     "dismiss_suggestion",
+    "hide_lookup",
+    "open_in_main",
+    "get_settings",
+    "choose_notes_folder",
+    "use_bundled_notes",
+    "set_lookup_shortcut",
 ];
 
 fn main() {

@@ -1,40 +1,46 @@
 //! Pilgi's desktop shell: opens the notes library, serves `ui/`, exposes the
-//! IPC commands and keeps the index in step with the notes folder. All real
-//! work happens in `pilgi-core`.
+//! IPC commands, keeps the index in step with the notes folder and owns the
+//! quick-lookup window. All real work happens in `pilgi-core`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
 mod ipc_error;
+mod lookup;
+mod notes_folder;
 mod state;
 mod watcher;
 
-use pilgi_core::{Library, Locations};
-use state::AppState;
-use std::path::PathBuf;
-use tauri::{AppHandle, Emitter, Manager};
+use pilgi_core::{Locations, Settings};
+use tauri::Manager;
 
 fn main() {
     tauri::Builder::default()
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // First: a second launch only brings the running Pilgi forward.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            lookup::focus_main(app)
+        }))
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_denylist(&[lookup::LABEL])
+                .build(),
+        )
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(lookup::plugin())
         .setup(|app| {
-            let locations = Locations::resolve(None, &bundled_notes(app.handle()));
-            let (notes, data) = (locations.notes.clone(), locations.data.clone());
-            app.manage(AppState::new(Library::open(locations)?));
             let handle = app.handle();
-            let watchers = [
-                (watcher::watch_notes(handle.clone(), &notes), &notes),
-                (watcher::watch_bookmarks(handle.clone(), &data), &data),
-            ]
-            .into_iter()
-            .filter_map(|(w, path)| {
-                w.map_err(|e| eprintln!("pilgi: not watching {}: {e}", path.display()))
-                    .ok()
-            })
-            .collect();
-            app.manage(watcher::Watchers::new(watchers));
-            let handle = app.handle().clone();
-            tauri::async_runtime::spawn_blocking(move || build_index(&handle));
+            let locations = Locations::resolve(None, &notes_folder::bundled(handle));
+            let data = locations.data.clone();
+            let bookmarks = watcher::watch_bookmarks(handle.clone(), &data)
+                .map_err(|e| eprintln!("pilgi: not watching {}: {e}", data.display()))
+                .ok();
+            app.manage(watcher::Watchers::new(bookmarks));
+            let shortcut = Settings::load(&locations.config).lookup_shortcut;
+            notes_folder::open(handle, locations)?;
+            let shortcut = shortcut.as_deref().unwrap_or(lookup::DEFAULT_SHORTCUT);
+            if let Err(e) = lookup::register(handle, shortcut) {
+                eprintln!("pilgi: no lookup shortcut: {e}");
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -49,33 +55,13 @@ fn main() {
             commands::bookmarks::remove_bookmark,
             commands::bookmarks::accept_suggestion,
             commands::bookmarks::dismiss_suggestion,
+            commands::lookup::hide_lookup,
+            commands::lookup::open_in_main,
+            commands::settings::get_settings,
+            commands::settings::choose_notes_folder,
+            commands::settings::use_bundled_notes,
+            commands::settings::set_lookup_shortcut,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Pilgi");
-}
-
-/// Opens and syncs the search index off the main thread, so the window
-/// paints at once; the UI hears `index-ready` (or `index-failed`).
-fn build_index(app: &AppHandle) {
-    let state = app.state::<AppState>();
-    match state.read(|lib| lib.index()) {
-        Ok((index, report)) => {
-            state.set_index(index);
-            let _ = app.emit("index-ready", report);
-        }
-        Err(e) => {
-            let _ = app.emit("index-failed", e.to_string());
-        }
-    }
-}
-
-/// The notes shipped with the app: the bundle's resources when installed,
-/// the repo's `notes/` in a source checkout.
-fn bundled_notes(app: &AppHandle) -> PathBuf {
-    app.path()
-        .resource_dir()
-        .map(|d| d.join("notes"))
-        .ok()
-        .filter(|d| d.is_dir())
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/notes")))
 }

@@ -5,6 +5,7 @@ use crate::ipc_error::{IpcError, IpcResult};
 use pilgi_core::bookmarks::Store;
 use pilgi_core::index::SearchIndex;
 use pilgi_core::{Corpus, Library};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, RwLock};
 
 /// Managed by Tauri (`app.manage`); commands borrow it.
@@ -17,6 +18,8 @@ pub struct AppState {
     /// The bookmarks store, or why it could not be opened (the app still
     /// works for reading and searching).
     bookmarks: Result<Mutex<Store>, String>,
+    /// Bumped on each notes-folder switch.
+    generation: AtomicU64,
 }
 
 impl AppState {
@@ -30,6 +33,7 @@ impl AppState {
             library: RwLock::new(library),
             index: RwLock::new(None),
             bookmarks,
+            generation: AtomicU64::new(0),
         }
     }
 
@@ -84,8 +88,29 @@ impl AppState {
         store.refresh().unwrap_or(false)
     }
 
-    /// Installs the index once it is open and synced.
-    pub fn set_index(&self, index: SearchIndex) {
-        *self.index.write().unwrap_or_else(|e| e.into_inner()) = Some(index);
+    /// Replaces the library with another notes folder's; search waits for
+    /// its index (the bookmarks are the user's, not the folder's: kept).
+    pub fn switch(&self, library: Library) {
+        let mut index = self.index.write().unwrap_or_else(|e| e.into_inner());
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        *index = None;
+        self.write(|lib| *lib = library);
+    }
+
+    /// Which library is open; an index built for an older one is dropped
+    /// ([`AppState::set_index`]).
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    /// Installs the index once it is open and synced, unless the user
+    /// switched folders while it was built (then returns false).
+    pub fn set_index(&self, index: SearchIndex, generation: u64) -> bool {
+        let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
+        if self.generation() != generation {
+            return false;
+        }
+        *slot = Some(index);
+        true
     }
 }

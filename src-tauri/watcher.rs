@@ -6,6 +6,7 @@
 use crate::state::AppState;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::Path;
+use std::sync::Mutex;
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -16,13 +17,23 @@ const SETTLE: Duration = Duration::from_millis(200);
 /// The watchers; kept in Tauri state so they live as long as the app
 /// (dropping a watcher stops it).
 pub struct Watchers {
-    _alive: Vec<RecommendedWatcher>,
+    notes: Mutex<Option<RecommendedWatcher>>,
+    _bookmarks: Option<RecommendedWatcher>,
 }
 
 impl Watchers {
-    /// Keeps `watchers` running.
-    pub fn new(watchers: Vec<RecommendedWatcher>) -> Self {
-        Watchers { _alive: watchers }
+    /// Keeps the bookmarks watcher running; the notes one comes with the
+    /// notes folder ([`Watchers::set_notes`]).
+    pub fn new(bookmarks: Option<RecommendedWatcher>) -> Self {
+        Watchers {
+            notes: Mutex::new(None),
+            _bookmarks: bookmarks,
+        }
+    }
+
+    /// Watches a new notes folder (the old folder's watcher stops).
+    pub fn set_notes(&self, watcher: Option<RecommendedWatcher>) {
+        *self.notes.lock().unwrap_or_else(|e| e.into_inner()) = watcher;
     }
 }
 

@@ -4,8 +4,10 @@
 
 pub mod bookmarks;
 pub mod clipboard;
+pub mod lookup;
 pub mod notes;
 pub mod search;
+pub mod settings;
 
 use pilgi_core::Error;
 

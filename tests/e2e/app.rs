@@ -27,6 +27,14 @@ pub struct App {
 impl App {
     /// Launches the app on a fresh copy of `notes_src` (a folder).
     pub async fn launch(name: &str, notes_src: &Path) -> App {
+        App::launch_with(name, notes_src, &[]).await
+    }
+
+    /// [`App::launch`] with extra environment for the app. The session
+    /// bus is not inherited unless given here: the app's single-instance
+    /// lock lives on it, and tests must not meet each other (or the
+    /// developer's running Pilgi) there.
+    pub async fn launch_with(name: &str, notes_src: &Path, env: &[(&str, &str)]) -> App {
         let root = tempfile::tempdir().expect("temp dir");
         let notes = root.path().join("notes");
         copy_dir(notes_src, &notes);
@@ -43,6 +51,8 @@ impl App {
             .env("XDG_DATA_HOME", root.path().join("data"))
             .env("XDG_CACHE_HOME", root.path().join("cache"))
             .env("XDG_CONFIG_HOME", root.path().join("config"))
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -221,4 +231,21 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).expect("copy note");
         }
     }
+}
+
+/// Runs xdotool (real X input and window queries) with `args`; returns
+/// its stdout.
+pub fn xdotool(args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .output()
+        .expect("xdotool (scripts/setup installs it)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Whether a mapped window titled `name` is on the display.
+pub fn window_visible(name: &str) -> bool {
+    !xdotool(&["search", "--onlyvisible", "--name", name])
+        .trim()
+        .is_empty()
 }

@@ -3,8 +3,11 @@
 //! tauri-driver); each test launches its own app on its own copy of notes.
 
 mod app;
+mod bench;
 mod bookmarks;
 mod live;
+mod lookup;
+mod offline;
 mod search;
 mod smoke;
 mod views;

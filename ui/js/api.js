@@ -25,3 +25,9 @@ export const saveBookmark = (id, label, note) => call('save_bookmark', { id, lab
 export const removeBookmark = (id) => call('remove_bookmark', { id });
 export const acceptSuggestion = (id) => call('accept_suggestion', { id });
 export const dismissSuggestion = (id) => call('dismiss_suggestion', { id });
+export const hideLookup = () => call('hide_lookup');
+export const openInMain = (id) => call('open_in_main', { id });
+export const getSettings = () => call('get_settings');
+export const chooseNotesFolder = () => call('choose_notes_folder');
+export const useBundledNotes = () => call('use_bundled_notes');
+export const setLookupShortcut = (shortcut) => call('set_lookup_shortcut', { shortcut });

@@ -6,8 +6,8 @@ import { listCommands } from './api.js';
 import { copy } from './copy.js';
 import { el, status } from './dom.js';
 import { emit } from './events.js';
+import { latest } from './latest.js';
 
-const DEBOUNCE_MS = 60;
 const panel = () => document.getElementById('panel-commands');
 let filter = null;
 let seq = 0;
@@ -19,11 +19,7 @@ export async function renderCommands() {
       class: 'filter', type: 'search', placeholder: 'Filter commands · 명령어 찾기', 'aria-label': 'Filter commands',
       'data-testid': 'command-filter',
     });
-    let timer = null;
-    filter.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(draw, DEBOUNCE_MS);
-    });
+    filter.addEventListener('input', latest(draw));
     panel().replaceChildren(filter, el('div', { class: 'command-groups' }));
   }
   await draw();

@@ -1,9 +1,10 @@
 // Keyboard first: `/` or Ctrl+K search from anywhere, `c` copies a command,
-// `b` bookmarks the open section,
-// `[` `]` previous/next section, Alt+1…4 switch views. Keys typed into a
+// `b` bookmarks the open section, `[` `]` previous/next section, Alt+1…4
+// switch views, Ctrl+, opens the settings. Keys typed into a
 // text field are left alone (and so is anything during IME composition).
 import { emit } from './events.js';
 import { copyFocusedCommand, step, toggleCurrentBookmark } from './reader.js';
+import { openSettings } from './settings.js';
 
 const VIEWS = ['sections', 'timeline', 'bookmarks', 'commands'];
 
@@ -20,6 +21,11 @@ export function initKeys() {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
       search.focus();
       search.select();
+      e.preventDefault();
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key === ',') {
+      openSettings();
       e.preventDefault();
       return;
     }

@@ -5,12 +5,13 @@ import { getTimeline, on } from './api.js';
 import { initBookmarkMarks, refreshBookmarks } from './bookmarks.js';
 import { renderCommands } from './commands.js';
 import { status } from './dom.js';
-import { listen } from './events.js';
+import { emit, listen } from './events.js';
 import { initKeys } from './keys.js';
 import { currentId, lastOpened, openSection } from './reader.js';
 import { currentQuery, indexReady, initSearch, rerun, setTimeline } from './search.js';
 import { markCurrent, renderSections } from './sections.js';
 import { initTimeline, renderTimeline } from './timeline.js';
+import { initSettings } from './settings.js';
 import { initViews } from './views.js';
 
 async function load() {
@@ -29,11 +30,13 @@ async function boot() {
   initTimeline();
   initKeys();
   initBookmarkMarks();
+  initSettings();
   listen('open', async ({ id, query }) => {
     if (await openSection(id, query ?? currentQuery())) markCurrent(id);
   });
   on('index-ready', () => { document.body.dataset.index = 'ready'; indexReady(); });
   on('bookmarks-changed', refreshBookmarks);
+  on('open-section', (id) => emit('open', { id }));
   on('index-failed', (message) => status(`Search is unavailable: ${message}`));
   on('notes-changed', async (change) => {
     await load();

@@ -6,21 +6,23 @@ import { search } from './api.js';
 import { bookmarkOf } from './bookmarks.js';
 import { el, formatDuration, status } from './dom.js';
 import { emit, listen } from './events.js';
+import { latest } from './latest.js';
 import { snippetFragment } from './safe_html.js';
 
-const DEBOUNCE_MS = 60;
 const input = () => document.getElementById('search');
 const panel = () => document.getElementById('panel-results');
 
 let sectionsById = new Map();
 let seq = 0;
-let timer = null;
 let selected = -1;
 let composing = false;
 let lastQuery = '';
 let pendingIndex = false;
 let onlyBookmarked = false;
 let lastResults = null;
+// When the oldest keystroke not yet answered happened (for the
+// `pilgi:keystroke-to-results` performance measure the benchmarks read).
+let typedAt = null;
 
 /** Gives the module section durations for the result rows. */
 export function setTimeline(timeline) {
@@ -39,8 +41,8 @@ export function rerun() {
 export function initSearch() {
   const box = input();
   box.addEventListener('compositionstart', () => { composing = true; });
-  box.addEventListener('compositionend', () => { composing = false; schedule(); });
-  box.addEventListener('input', schedule);
+  box.addEventListener('compositionend', () => { composing = false; typed(); });
+  box.addEventListener('input', typed);
   box.addEventListener('keydown', onKey);
   listen('search', ({ text }) => {
     box.value = text;
@@ -49,9 +51,19 @@ export function initSearch() {
   });
 }
 
-function schedule() {
-  clearTimeout(timer);
-  timer = setTimeout(() => run(input().value), DEBOUNCE_MS);
+const runLatest = latest(() => run(input().value));
+
+function typed() {
+  typedAt ??= performance.now();
+  runLatest();
+}
+
+/** Records how long the oldest unanswered keystroke waited for its list. */
+function measureTyping() {
+  if (typedAt === null) return;
+  const start = typedAt;
+  typedAt = null;
+  requestAnimationFrame(() => performance.measure('pilgi:keystroke-to-results', { start }));
 }
 
 async function run(text) {
@@ -75,6 +87,7 @@ async function run(text) {
   lastQuery = query;
   show(results);
   panel().dataset.query = query;
+  measureTyping();
 }
 
 /** Called when the index becomes ready: runs a query typed meanwhile. */
@@ -157,7 +170,6 @@ function onKey(e) {
     highlight();
     e.preventDefault();
   } else if (e.key === 'Enter') {
-    clearTimeout(timer);
     if (input().value.trim() && input().value.trim() !== lastQuery) {
       run(input().value).then(open);
     } else open();
@@ -171,6 +183,7 @@ function onKey(e) {
 
 function clear() {
   seq++;
+  typedAt = null;
   lastQuery = '';
   selected = -1;
   panel().replaceChildren();

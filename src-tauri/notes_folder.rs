@@ -1,0 +1,61 @@
+//! Opening a notes folder: at launch and when the user picks another one in
+//! the settings. Installs the library, watches the folder and builds its
+//! index off the main thread (the UI hears `index-ready` or `index-failed`).
+
+use crate::state::AppState;
+use crate::watcher::{self, Watchers};
+use pilgi_core::{Library, Locations};
+use std::path::PathBuf;
+use std::time::Instant;
+use tauri::{AppHandle, Emitter, Manager};
+
+/// Opens the notes at `locations` and makes them the app's library.
+pub fn open(app: &AppHandle, locations: Locations) -> pilgi_core::Result<()> {
+    let notes = locations.notes.clone();
+    let library = Library::open(locations)?;
+    match app.try_state::<AppState>() {
+        Some(state) => state.switch(library),
+        None => {
+            app.manage(AppState::new(library));
+        }
+    }
+    let watcher = watcher::watch_notes(app.clone(), &notes)
+        .map_err(|e| eprintln!("pilgi: not watching {}: {e}", notes.display()))
+        .ok();
+    app.state::<Watchers>().set_notes(watcher);
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || build_index(&app));
+    Ok(())
+}
+
+/// Opens and syncs the search index, so the window paints at once and
+/// search follows.
+fn build_index(app: &AppHandle) {
+    let started = Instant::now();
+    let state = app.state::<AppState>();
+    let generation = state.generation();
+    match state.read(|lib| lib.index()) {
+        Ok((index, report)) => {
+            if !state.set_index(index, generation) {
+                return; // another folder was opened meanwhile
+            }
+            eprintln!("pilgi: search ready ({} ms)", started.elapsed().as_millis());
+            let _ = app.emit("index-ready", report);
+        }
+        Err(e) => {
+            eprintln!("pilgi: search unavailable: {e}");
+            let _ = app.emit("index-failed", e.to_string());
+        }
+    }
+}
+
+/// The notes shipped with the app: the bundle's resources when installed,
+/// the repo's `notes/` in a source checkout.
+pub fn bundled(app: &AppHandle) -> PathBuf {
+    app.path()
+        .resource_dir()
+        .map(|d| d.join("notes"))
+        .ok()
+        .filter(|d| d.is_dir())
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/notes")))
+}

@@ -1,0 +1,188 @@
+//! The quick-lookup window, its global shortcut, the settings sheet and
+//! single instance. The shortcut is pressed for real with xdotool (XTEST
+//! events through the X server, as a keyboard would), and the results are
+//! typed the same way into the lookup window.
+
+use crate::app::{bundled_notes, window_visible as visible, xdotool, App};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const LOOKUP: &str = "Pilgi lookup";
+
+/// The clipboard's text, read by another X client (as a terminal would).
+fn clipboard() -> String {
+    let out = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .output()
+        .expect("xclip (scripts/setup installs it)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+async fn until(app: &App, what: &str, check: impl Fn() -> bool) {
+    app.eventually(what, || {
+        let ok = check();
+        async move { ok }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_shortcut_opens_lookup_and_enter_copies_the_command() {
+    let app = App::launch("lookup", &bundled_notes()).await;
+    assert!(!visible(LOOKUP), "the lookup window must start hidden");
+
+    xdotool(&["key", "--clearmodifiers", "ctrl+shift+k"]);
+    until(&app, "the lookup window shows", || visible(LOOKUP)).await;
+    // Typed with the real keyboard: the lookup box has the focus.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["type", "--delay", "40", "daemonset"]);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    shot_screen("lookup-typed");
+    xdotool(&["key", "Return"]);
+    until(&app, "Enter copies a daemonset command", || {
+        let text = clipboard();
+        text.contains("daemonset") && !text.contains('\n')
+    })
+    .await;
+    until(&app, "the lookup window hides after copying", || {
+        !visible(LOOKUP)
+    })
+    .await;
+
+    // Shown again (instantly, it is kept), Esc hides it.
+    xdotool(&["key", "--clearmodifiers", "ctrl+shift+k"]);
+    until(&app, "the lookup window shows again", || visible(LOOKUP)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["key", "Escape"]);
+    until(&app, "Esc hides the lookup window", || !visible(LOOKUP)).await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn the_shortcut_is_changed_in_the_settings() {
+    let app = App::launch("settings", &bundled_notes()).await;
+    app.wait_css("[data-testid='open-settings']")
+        .await
+        .click()
+        .await
+        .expect("open settings");
+    let dir = app.wait_css("[data-testid='notes-dir']").await;
+    let shown = dir.text().await.expect("notes dir text");
+    assert!(
+        shown.contains(&app.notes.display().to_string()),
+        "settings show the open folder: {shown}"
+    );
+    let input = app.wait_css("[data-testid='shortcut-input']").await;
+    assert_eq!(
+        input.prop("value").await.expect("value").as_deref(),
+        Some("Ctrl+Shift+K")
+    );
+
+    set_shortcut(&app, "Ctrl+Shift+").await;
+    let message = app.wait_css("[data-testid='settings-message'].error").await;
+    assert!(
+        message
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("not a shortcut"),
+        "a clear error for a malformed shortcut"
+    );
+    app.shot("settings-error").await;
+
+    set_shortcut(&app, "Ctrl+Alt+L").await;
+    app.wait_css("[data-testid='settings-message'].ok").await;
+    let config = app.root.path().join("config/pilgi/config.json");
+    let saved = std::fs::read_to_string(&config).expect("settings saved");
+    assert!(saved.contains("Ctrl+Alt+L"), "{saved}");
+    app.shot("settings").await;
+
+    xdotool(&["key", "--clearmodifiers", "ctrl+shift+k"]);
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert!(!visible(LOOKUP), "the old shortcut is released");
+    xdotool(&["key", "--clearmodifiers", "ctrl+alt+l"]);
+    until(&app, "the new shortcut shows the lookup window", || {
+        visible(LOOKUP)
+    })
+    .await;
+    app.close().await;
+}
+
+async fn set_shortcut(app: &App, text: &str) {
+    let input = app.wait_css("[data-testid='shortcut-input']").await;
+    input.clear().await.expect("clear");
+    input.send_keys(text).await.expect("type shortcut");
+    app.wait_css("[data-testid='shortcut-save']")
+        .await
+        .click()
+        .await
+        .expect("save");
+}
+
+#[tokio::test]
+async fn a_second_launch_hands_over_to_the_running_app() {
+    // A private session bus, so the lock is this test's alone.
+    let mut bus = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("dbus-daemon (scripts/setup installs it)");
+    let mut address = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(bus.stdout.take().expect("bus stdout")),
+        &mut address,
+    )
+    .expect("bus address");
+    let address = address.trim().to_owned();
+    let app = App::launch_with(
+        "single-instance",
+        &bundled_notes(),
+        &[("DBUS_SESSION_BUS_ADDRESS", &address)],
+    )
+    .await;
+    let windows = || {
+        xdotool(&["search", "--onlyvisible", "--name", "Pilgi — 필기"])
+            .lines()
+            .count()
+    };
+    assert_eq!(windows(), 1);
+
+    let mut second = Command::new(env!("CARGO_BIN_EXE_pilgi-app"))
+        .env("DBUS_SESSION_BUS_ADDRESS", &address)
+        .env("PILGI_NOTES", &app.notes)
+        .env("XDG_DATA_HOME", app.root.path().join("data"))
+        .env("XDG_CACHE_HOME", app.root.path().join("cache"))
+        .env("XDG_CONFIG_HOME", app.root.path().join("config"))
+        .spawn()
+        .expect("second launch");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = second.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > crate::app::PATIENCE {
+            let _ = second.kill();
+            panic!("the second launch kept running instead of handing over");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "second launch: {status}");
+    assert_eq!(windows(), 1, "no second window");
+    // The first app still answers.
+    let ids = app.search("etcd").await;
+    assert!(!ids.is_empty());
+    app.close().await;
+    let _ = bus.kill();
+    let _ = bus.wait();
+}
+
+/// Saves the whole X screen (the lookup window is not the WebDriver
+/// session's window) to tests/artifacts.
+fn shot_screen(label: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = Command::new("import")
+        .args(["-window", "root"])
+        .arg(dir.join(format!("{label}.png")))
+        .status();
+}

@@ -1,0 +1,83 @@
+// The settings sheet: which notes folder is open (chosen in a native
+// dialog on the Rust side; no path is typed or sent from here) and the
+// quick-lookup shortcut. Opened with the gear button or Ctrl+,.
+import { chooseNotesFolder, getSettings, setLookupShortcut, useBundledNotes } from './api.js';
+import { el } from './dom.js';
+
+const sheet = () => document.getElementById('settings');
+let returnFocus = null;
+
+/** Wires the gear button and the sheet's keys. */
+export function initSettings() {
+  document.getElementById('open-settings').addEventListener('click', openSettings);
+  sheet().addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      closeSettings();
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  });
+  sheet().addEventListener('click', (e) => {
+    if (e.target === sheet()) closeSettings();
+  });
+}
+
+/** Shows the sheet with what is in effect now. */
+export async function openSettings() {
+  returnFocus = document.activeElement;
+  draw(await getSettings(), '');
+  sheet().hidden = false;
+  sheet().querySelector('button').focus();
+}
+
+function closeSettings() {
+  sheet().hidden = true;
+  returnFocus?.focus();
+}
+
+function draw(settings, message, kind = 'error') {
+  const folder = el('button', { type: 'button', 'data-testid': 'choose-notes' }, 'Choose folder…');
+  const bundled = el('button', { type: 'button', 'data-testid': 'use-bundled', disabled: settings.bundled },
+    'Use the bundled notes');
+  const shortcut = el('input', {
+    type: 'text', value: settings.lookup_shortcut ?? '', 'data-testid': 'shortcut-input', spellcheck: 'false',
+    'aria-label': 'Lookup shortcut', placeholder: 'Ctrl+Shift+K',
+  });
+  const save = el('button', { type: 'button', 'data-testid': 'shortcut-save' }, 'Save');
+  const close = el('button', { type: 'button', class: 'close', 'data-testid': 'close-settings' }, 'Done');
+  const error = settings.shortcut_error ?? '';
+  sheet().replaceChildren(el('div', { class: 'sheet' },
+    el('h2', {}, 'Settings'),
+    el('h3', {}, 'Notes folder'),
+    el('p', { class: 'path', 'data-testid': 'notes-dir' }, settings.notes_dir,
+      settings.bundled ? el('span', { class: 'tag' }, 'bundled') : null),
+    settings.env_override
+      ? el('p', { class: 'hint' }, 'PILGI_NOTES is set, so Pilgi opens that folder at launch whatever is chosen here.')
+      : null,
+    el('div', { class: 'row' }, folder, bundled),
+    el('p', { class: 'hint' }, 'Pilgi only reads this folder; bookmarks live in your data folder.'),
+    el('h3', {}, 'Quick lookup shortcut'),
+    el('div', { class: 'row' }, shortcut, save),
+    el('p', { class: 'hint' }, 'Works from any app, e.g. Ctrl+Shift+K or Alt+Space.'),
+    el('p', { class: message ? kind : 'error', 'data-testid': 'settings-message', role: 'alert' }, message || error),
+    el('div', { class: 'row end' }, close)));
+  folder.addEventListener('click', () => act(chooseNotesFolder, true));
+  bundled.addEventListener('click', () => act(useBundledNotes, true));
+  const saveShortcut = () => act(() => setLookupShortcut(shortcut.value), false);
+  save.addEventListener('click', saveShortcut);
+  shortcut.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.isComposing) saveShortcut();
+  });
+  close.addEventListener('click', closeSettings);
+
+  async function act(call, reloads) {
+    try {
+      const next = await call();
+      if (!next) return; // dialog cancelled
+      if (reloads) window.location.reload(); // another folder: start fresh
+      else draw(next, 'Saved.', 'ok');
+    } catch (e) {
+      draw(settings, e.message);
+    }
+  }
+}
