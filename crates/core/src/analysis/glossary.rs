@@ -8,7 +8,7 @@
 use super::stem::{english_stem, korean_stem};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 const BUILTIN: &str = include_str!("../../data/glossary.tsv");
 
@@ -41,13 +41,22 @@ impl Group {
 pub struct Glossary {
     groups: Vec<Group>,
     by_term: HashMap<String, usize>,
-    by_stem: HashMap<String, usize>,
+    /// English stems of the terms, built on the first lookup that needs
+    /// them: stemming every term costs more than a whole CLI search.
+    by_stem: OnceLock<HashMap<String, usize>>,
     problems: Vec<String>,
 }
 
 /// Lowercase NFC with surrounding space trimmed: how terms are compared.
 fn normalize(term: &str) -> String {
-    term.trim().nfc().collect::<String>().to_lowercase()
+    let term = term.trim();
+    if term.is_ascii() {
+        term.to_ascii_lowercase()
+    } else if is_nfc_quick(term.chars()) == IsNormalized::Yes {
+        term.to_lowercase()
+    } else {
+        term.nfc().collect::<String>().to_lowercase()
+    }
 }
 
 fn forms(column: Option<&str>) -> Vec<String> {
@@ -107,14 +116,30 @@ impl Glossary {
                 )),
                 _ => {
                     self.by_term.insert(term.to_owned(), index);
-                    let stem = english_stem(term);
-                    if stem != term {
-                        self.by_stem.entry(stem.into_owned()).or_insert(index);
-                    }
                 }
             }
         }
         self.groups.push(group);
+    }
+
+    /// Stem → group, for the terms whose English stem differs from them
+    /// (the first group claiming a stem keeps it).
+    fn by_stem(&self) -> &HashMap<String, usize> {
+        self.by_stem.get_or_init(|| {
+            let mut by_stem = HashMap::new();
+            for (index, group) in self.groups.iter().enumerate() {
+                for term in group.terms() {
+                    if self.by_term.get(term) != Some(&index) || !term.is_ascii() {
+                        continue;
+                    }
+                    let stem = english_stem(term);
+                    if stem != term {
+                        by_stem.entry(stem.into_owned()).or_insert(index);
+                    }
+                }
+            }
+            by_stem
+        })
     }
 
     /// The group a word belongs to: exact form first (case-insensitive, NFC),
@@ -130,7 +155,7 @@ impl Glossary {
                 let stem = english_stem(&word);
                 self.by_term
                     .get(stem.as_ref())
-                    .or(self.by_stem.get(stem.as_ref()))
+                    .or_else(|| self.by_stem().get(stem.as_ref()))
             })?;
         self.groups.get(*index)
     }

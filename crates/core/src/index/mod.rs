@@ -38,7 +38,7 @@ use crate::paths::Locations;
 use crate::scan::{scan, Found, Skipped};
 use crate::{Error, Result};
 use schema::{Fields, SCHEMA_VERSION};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 use writer::Payload;
@@ -46,6 +46,8 @@ use writer::Payload;
 /// An opened search index.
 pub struct SearchIndex {
     index: Index,
+    /// The folder of an on-disk index (its state file lives there too).
+    dir: Option<PathBuf>,
     reader: IndexReader,
     fields: Fields,
     notice: Option<String>,
@@ -65,6 +67,8 @@ fn is_index_file(name: &str) -> bool {
     name == "meta.json"
         || name == ".managed.json"
         || name.starts_with(".tantivy-")
+        || name.starts_with(writer::STATE_PREFIX)
+        || name.starts_with(&format!(".{}", writer::STATE_PREFIX))
         || name.split_once('.').is_some_and(|(stem, _)| {
             stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit())
         })
@@ -90,7 +94,7 @@ fn try_open(dir: &Path) -> std::result::Result<Option<Index>, String> {
     let index = Index::open_in_dir(dir).map_err(|e| format!("unreadable ({e})"))?;
     let (expected, _) = schema::build();
     let same = serde_json::to_string(&index.schema()).ok() == serde_json::to_string(&expected).ok();
-    match Payload::read(&index).map_err(|e| e.to_string())? {
+    match Payload::read(&index, Some(dir)).map_err(|e| e.to_string())? {
         Some(p) if p.version != SCHEMA_VERSION => Err(format!(
             "schema version {} is not the current {SCHEMA_VERSION}",
             p.version
@@ -118,7 +122,7 @@ impl SearchIndex {
                 Index::create_in_dir(dir, schema)?
             }
         };
-        match SearchIndex::with(index, fields, notice.clone()) {
+        match SearchIndex::with(index, Some(dir), fields, notice.clone()) {
             Ok(ix) => Ok(ix),
             Err(e) if notice.is_none() => {
                 // Readable metadata but unreadable segments: rebuild once.
@@ -127,6 +131,7 @@ impl SearchIndex {
                 let index = Index::create_in_dir(dir, schema)?;
                 SearchIndex::with(
                     index,
+                    Some(dir),
                     fields,
                     Some(format!("rebuilt the search index: {e}")),
                 )
@@ -138,17 +143,24 @@ impl SearchIndex {
     /// A throwaway index in memory (tests, examples).
     pub fn in_ram() -> Result<SearchIndex> {
         let (schema, fields) = schema::build();
-        SearchIndex::with(Index::create_in_ram(schema), fields, None)
+        SearchIndex::with(Index::create_in_ram(schema), None, fields, None)
     }
 
-    fn with(index: Index, fields: Fields, notice: Option<String>) -> Result<SearchIndex> {
-        SearchIndex::with_policy(index, fields, notice, ReloadPolicy::OnCommitWithDelay)
+    fn with(
+        index: Index,
+        dir: Option<&Path>,
+        fields: Fields,
+        notice: Option<String>,
+    ) -> Result<SearchIndex> {
+        let policy = ReloadPolicy::OnCommitWithDelay;
+        SearchIndex::with_policy(index, dir, fields, notice, policy)
     }
 
     /// `policy` is `Manual` for one-shot searches: the default policy
     /// starts a thread watching `meta.json` that a CLI run never needs.
     fn with_policy(
         index: Index,
+        dir: Option<&Path>,
         fields: Fields,
         notice: Option<String>,
         policy: ReloadPolicy,
@@ -157,6 +169,7 @@ impl SearchIndex {
         let reader = index.reader_builder().reload_policy(policy).try_into()?;
         Ok(SearchIndex {
             index,
+            dir: dir.map(Path::to_path_buf),
             reader,
             fields,
             notice,
@@ -170,13 +183,14 @@ impl SearchIndex {
 
     /// Whether the index holds exactly these files at these hashes.
     pub fn is_current(&self, corpus: &Corpus) -> Result<bool> {
-        writer::is_current(&self.index, corpus)
+        writer::is_current(&self.index, self.dir.as_deref(), corpus)
     }
 
     /// Re-indexes the files of `corpus` whose content changed and drops
     /// the files that are gone. Cheap when nothing changed (no lock taken).
     pub fn sync(&self, corpus: &Corpus) -> Result<IndexReport> {
-        let mut report = writer::sync(&self.index, &self.fields, corpus)?;
+        let dir = self.dir.as_deref();
+        let mut report = writer::sync(&self.index, dir, &self.fields, corpus)?;
         report.rebuilt = self.notice.clone();
         self.reader.reload()?;
         Ok(report)
@@ -280,9 +294,8 @@ fn search_unchanged(
     query: &str,
     limit: usize,
 ) -> Result<Option<QuickSearch>> {
-    // The payload is read straight from `meta.json`, once, before tantivy
-    // opens anything: parsing it (a JSON string of JSON, one entry per
-    // file) is the largest cost of an unchanged search after the scan.
+    // The payload is read straight from `meta.json` and the state file it
+    // names, once, before tantivy opens anything.
     #[derive(serde::Deserialize)]
     struct Meta {
         payload: Option<String>,
@@ -291,6 +304,7 @@ fn search_unchanged(
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Meta>(&bytes).ok()?.payload)
         .and_then(|text| serde_json::from_str::<Payload>(&text).ok())
+        .and_then(|pointer| pointer.resolve(Some(dir)).ok())
     else {
         return Ok(None);
     };
@@ -313,7 +327,8 @@ fn search_unchanged(
     if serde_json::to_string(&index.schema()).ok() != serde_json::to_string(&expected).ok() {
         return Ok(None);
     }
-    let Ok(index) = SearchIndex::with_policy(index, fields, None, ReloadPolicy::Manual) else {
+    let policy = ReloadPolicy::Manual;
+    let Ok(index) = SearchIndex::with_policy(index, Some(dir), fields, None, policy) else {
         return Ok(None);
     };
     let mut skipped = skipped.to_vec();

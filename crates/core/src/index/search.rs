@@ -4,7 +4,7 @@
 
 use super::query::Builder;
 use super::schema::Fields;
-use super::snippet::snippet;
+use super::snippet::Snippets;
 use crate::analysis::query::plan;
 use crate::Result;
 use serde::Serialize;
@@ -80,6 +80,7 @@ pub fn search(
         }
         let Some(q) = &built.query else { continue };
         let top = searcher.search(q.as_ref(), &TopDocs::with_limit(limit).order_by_score())?;
+        let mut snippets = Snippets::new(&built.marks);
         let mut contributed = false;
         for (score, address) in top {
             if results.hits.len() >= limit {
@@ -100,7 +101,7 @@ pub fn search(
                     .and_then(|n| u32::try_from(n).ok()),
                 title: text(&doc, fields.title),
                 score,
-                snippet: snippet(&text(&doc, fields.body), &built.marks),
+                snippet: snippets.of(&text(&doc, fields.body)),
             });
         }
         if contributed {

@@ -8,7 +8,7 @@
 use crate::analysis::hangul::{chosung, is_hangul, to_keys};
 use crate::analysis::segment::{segments, Segment};
 use crate::analysis::stem::{english_stem, korean_stem};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Longest snippet, in characters (before escaping).
 const MAX_CHARS: usize = 180;
@@ -53,7 +53,21 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 impl Marks {
-    fn form_matches(&self, form: &str) -> bool {
+    fn form_matches(&self, form: &str, seen: &mut HashMap<String, bool>) -> bool {
+        if self.exact.contains(form) {
+            return true;
+        }
+        // Stemming a word costs far more than remembering the answer, and
+        // snippets of one result list repeat their words.
+        if let Some(&hit) = seen.get(form) {
+            return hit;
+        }
+        let hit = self.form_matches_uncached(form);
+        seen.insert(form.to_owned(), hit);
+        hit
+    }
+
+    fn form_matches_uncached(&self, form: &str) -> bool {
         if self.exact.contains(form) {
             return true;
         }
@@ -70,17 +84,17 @@ impl Marks {
     }
 
     /// Whether a word of the text is a match.
-    fn matches(&self, s: &Segment) -> bool {
+    fn matches(&self, s: &Segment, seen: &mut HashMap<String, bool>) -> bool {
         let lower = s.text.to_lowercase();
-        if self.form_matches(&lower)
+        if self.form_matches(&lower, seen)
             || s.parts
                 .iter()
                 .chain(&s.joined)
-                .any(|p| self.form_matches(&p.to_lowercase()))
+                .any(|p| self.form_matches(&p.to_lowercase(), seen))
         {
             return true;
         }
-        if !lower.chars().all(is_hangul) {
+        if (self.chosung.is_empty() && self.keys.is_empty()) || !lower.chars().all(is_hangul) {
             return false;
         }
         let cho = chosung(&lower);
@@ -115,6 +129,32 @@ fn advance(s: &str, from: usize, n: usize) -> usize {
 /// matched words (and the next lines while they fit), cut around the first
 /// match when too long. No match: the first lines.
 pub fn snippet(text: &str, marks: &Marks) -> String {
+    Snippets::new(marks).of(text)
+}
+
+/// Snippets of several texts for the same marks (one result list), sharing
+/// what was learnt about each word.
+pub struct Snippets<'a> {
+    marks: &'a Marks,
+    seen: HashMap<String, bool>,
+}
+
+impl<'a> Snippets<'a> {
+    /// Snippets for `marks`.
+    pub fn new(marks: &'a Marks) -> Snippets<'a> {
+        Snippets {
+            marks,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The snippet of `text` (see [`snippet`]).
+    pub fn of(&mut self, text: &str) -> String {
+        build(text, self.marks, &mut self.seen)
+    }
+}
+
+fn build(text: &str, marks: &Marks, seen: &mut HashMap<String, bool>) -> String {
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
         .scan(0, |pos, l| {
@@ -129,7 +169,7 @@ pub fn snippet(text: &str, marks: &Marks) -> String {
         .map(|(_, l)| {
             segments(l)
                 .into_iter()
-                .filter(|s| marks.matches(s))
+                .filter(|s| marks.matches(s, seen))
                 .map(|s| (s.start, s.end, s.text.to_lowercase()))
                 .collect()
         })

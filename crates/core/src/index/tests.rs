@@ -76,7 +76,9 @@ fn damaged_or_outdated_index_is_rebuilt_with_a_notice() {
     assert!(report.rebuilt.is_some());
 
     // An index written by another schema version is rebuilt too.
-    let payload = Payload::read(&index.index).expect("read").expect("payload");
+    let payload = Payload::read(&index.index, index.dir.as_deref())
+        .expect("read")
+        .expect("payload");
     let mut writer = index
         .index
         .writer::<tantivy::TantivyDocument>(15_000_000)
@@ -265,4 +267,63 @@ fn quick_search_reads_nothing_until_a_file_changes() {
     let lib = crate::Library::open(at.clone()).expect("library");
     let (_, report) = lib.index().expect("index");
     assert_eq!(report.sections, 0);
+}
+
+/// The state files in an index folder.
+fn states(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with(super::writer::STATE_PREFIX))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn on_disk_the_record_lives_beside_meta_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = SearchIndex::open(dir.path()).expect("open");
+    index.sync(&corpus(&[("a.txt", A)])).expect("sync");
+    let meta = std::fs::read_to_string(dir.path().join("meta.json")).expect("meta");
+    assert!(!meta.contains("a.txt"), "no file list in meta.json");
+    assert_eq!(states(dir.path()).len(), 1);
+    for text in ["x", "y", "z"] {
+        let changed = B.replace("Namespaces", text);
+        index
+            .sync(&corpus(&[("a.txt", A), ("b.txt", &changed)]))
+            .expect("sync");
+    }
+    assert_eq!(states(dir.path()).len(), 2, "current and previous only");
+    drop(index);
+    let index = SearchIndex::open(dir.path()).expect("reopen");
+    assert_eq!(index.notice(), None);
+    let same = corpus(&[("a.txt", A), ("b.txt", &B.replace("Namespaces", "z"))]);
+    assert!(index.is_current(&same).expect("current"));
+    drop(index);
+
+    // A lost state file: the index is rebuilt, with a notice.
+    for name in states(dir.path()) {
+        std::fs::remove_file(dir.path().join(name)).expect("rm");
+    }
+    let index = SearchIndex::open(dir.path()).expect("rebuilt");
+    assert!(
+        index.notice().is_some_and(|n| n.contains("rebuilt")),
+        "{:?}",
+        index.notice()
+    );
+    assert_eq!(index.sync(&same).expect("sync").added, 2);
+    drop(index);
+
+    // A damaged one too.
+    let current = states(dir.path()).pop().expect("state");
+    std::fs::write(dir.path().join(current), "{\"version\":").expect("damage");
+    let index = SearchIndex::open(dir.path()).expect("rebuilt");
+    assert!(index.notice().is_some_and(|n| n.contains("rebuilt")));
+    assert_eq!(index.sync(&same).expect("sync").added, 2);
+    assert_eq!(
+        index.search("pods", 5).expect("search").hits[0].title,
+        "Pods"
+    );
 }

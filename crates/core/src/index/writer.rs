@@ -1,9 +1,13 @@
 //! Writing the index: one document per section, re-indexed per file when the
 //! file's content hash changes.
 //!
-//! The hash of every indexed file is kept in the commit payload (tantivy's
-//! `meta.json`), so the index and its bookkeeping can never disagree: they
-//! are committed in one atomic step.
+//! The hash of every indexed file is kept with each commit, so the index and
+//! its bookkeeping can never disagree: they are committed in one atomic
+//! step. An index on disk keeps that record in a file of its own beside
+//! `meta.json` ([`STATE_PREFIX`]`<opstamp>.json`, written durably before the
+//! commit that names it in its payload): tantivy parses `meta.json` twice
+//! on every open, and a payload of one entry per file made that the largest
+//! cost of a CLI search. An index in RAM keeps it inline in the payload.
 
 use super::schema::{Fields, SCHEMA_VERSION};
 use crate::commands::command_of;
@@ -12,6 +16,7 @@ use crate::scan::FileStat;
 use crate::{Error, Result, Section};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::time::{Duration, Instant};
 use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
@@ -20,11 +25,19 @@ const WRITER_WAIT: Duration = Duration::from_secs(3);
 /// Indexing memory budget (tantivy splits it between threads).
 const WRITER_MEMORY: usize = 96 * 1024 * 1024;
 
+/// Name prefix of the files holding an on-disk index's [`Payload`].
+pub const STATE_PREFIX: &str = "pilgi-state-";
+
 /// What the index records about itself in each commit.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Payload {
     /// [`SCHEMA_VERSION`] of the writer.
     pub version: u32,
+    /// In `meta.json`: the file beside it that holds the rest of the
+    /// payload, if it is not inline (after [`Payload::read`]: the file it
+    /// was read from).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
     /// Indexed files and the content hash they were indexed at.
     pub files: BTreeMap<String, String>,
     /// What the folder looked like when these hashes were taken: the
@@ -89,16 +102,57 @@ impl FolderState {
     }
 }
 
+fn unreadable(e: impl std::fmt::Display) -> Error {
+    Error::Index(format!("unreadable index payload: {e}"))
+}
+
 impl Payload {
-    /// The payload of the last commit (`Ok(None)` for a fresh index).
-    pub fn read(index: &Index) -> Result<Option<Payload>> {
-        let metas = index.load_metas()?;
-        match metas.payload {
-            None => Ok(None),
-            Some(text) => serde_json::from_str(&text)
-                .map(Some)
-                .map_err(|e| Error::Index(format!("unreadable index payload: {e}"))),
+    /// The payload of the last commit (`Ok(None)` for a fresh index);
+    /// `dir` is where an on-disk index lives.
+    pub fn read(index: &Index, dir: Option<&Path>) -> Result<Option<Payload>> {
+        // A writer may replace the state file between reading `meta.json`
+        // and reading the file it names (it keeps the previous one, so
+        // this takes two commits in that instant): then read again.
+        let mut tries = 0;
+        loop {
+            let Some(text) = index.load_metas()?.payload else {
+                return Ok(None);
+            };
+            let payload: Payload = serde_json::from_str(&text).map_err(unreadable)?;
+            match payload.resolve(dir) {
+                Err(Error::WithPath { source, .. })
+                    if source.kind() == std::io::ErrorKind::NotFound && tries < 3 =>
+                {
+                    tries += 1;
+                }
+                other => return other.map(Some),
+            }
         }
+    }
+
+    /// The whole payload: itself when inline (or of another version, to be
+    /// rebuilt), else the state file it names, read from `dir`.
+    pub fn resolve(self, dir: Option<&Path>) -> Result<Payload> {
+        let Some(name) = self
+            .state
+            .as_deref()
+            .filter(|_| self.version == SCHEMA_VERSION)
+        else {
+            return Ok(self);
+        };
+        if !name.starts_with(STATE_PREFIX) || name.contains(['/', '\\']) {
+            return Err(unreadable(format!("bad state file name {name:?}")));
+        }
+        let dir = dir.ok_or_else(|| unreadable("state file of an index without a folder"))?;
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let mut full: Payload = serde_json::from_slice(&bytes).map_err(unreadable)?;
+        if full.version != self.version || full.state.is_some() {
+            return Err(unreadable(format!("{name} does not match meta.json")));
+        }
+        // Where it came from: the next commit keeps that file a while.
+        full.state = self.state;
+        Ok(full)
     }
 }
 
@@ -164,6 +218,22 @@ pub fn document(f: &Fields, s: &Section) -> TantivyDocument {
     doc
 }
 
+/// Removes state files other than the current one and the one it replaced
+/// (a reader may have just read the `meta.json` naming that). Best effort:
+/// a leftover file is only a few bytes per note.
+fn prune_states(dir: &Path, current: &str, previous: Option<&str>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with(STATE_PREFIX) && name != current && Some(name) != previous {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Takes the index writer, waiting while another process holds it.
 fn acquire(index: &Index) -> Result<IndexWriter> {
     let start = Instant::now();
@@ -180,8 +250,8 @@ fn acquire(index: &Index) -> Result<IndexWriter> {
 }
 
 /// Whether the index already holds exactly the corpus's files and hashes.
-pub fn is_current(index: &Index, corpus: &Corpus) -> Result<bool> {
-    let indexed = Payload::read(index)?.unwrap_or_default().files;
+pub fn is_current(index: &Index, dir: Option<&Path>, corpus: &Corpus) -> Result<bool> {
+    let indexed = Payload::read(index, dir)?.unwrap_or_default().files;
     Ok(holds(&indexed, corpus))
 }
 
@@ -197,11 +267,16 @@ fn holds(indexed: &BTreeMap<String, String>, corpus: &Corpus) -> bool {
 /// re-indexed, files that are gone are deleted, the rest is left alone.
 /// When only the folder's stats changed (a file touched, or just settled),
 /// the new stats are committed alone, so the next search can skip reading.
-pub fn sync(index: &Index, fields: &Fields, corpus: &Corpus) -> Result<IndexReport> {
+pub fn sync(
+    index: &Index,
+    dir: Option<&Path>,
+    fields: &Fields,
+    corpus: &Corpus,
+) -> Result<IndexReport> {
     let start = Instant::now();
     let mut report = IndexReport::default();
     let folder = FolderState::of(corpus);
-    let current = Payload::read(index)?.unwrap_or_default();
+    let current = Payload::read(index, dir)?.unwrap_or_default();
     if holds(&current.files, corpus)
         && (folder == FolderState::of_payload(&current) || !corpus.was_scanned())
     {
@@ -212,8 +287,9 @@ pub fn sync(index: &Index, fields: &Fields, corpus: &Corpus) -> Result<IndexRepo
     let mut writer = acquire(index)?;
     // Read the payload again under the lock: another writer may have just
     // committed the same changes.
-    let mut payload = Payload::read(index)?.unwrap_or_default();
+    let mut payload = Payload::read(index, dir)?.unwrap_or_default();
     payload.version = SCHEMA_VERSION;
+    let previous = payload.state.take();
     let mut files = BTreeMap::new();
     for loaded in &corpus.notes {
         let file = &loaded.note.file;
@@ -245,8 +321,29 @@ pub fn sync(index: &Index, fields: &Fields, corpus: &Corpus) -> Result<IndexRepo
     let text = serde_json::to_string(&payload)
         .map_err(|e| Error::Index(format!("cannot write index payload: {e}")))?;
     let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&text);
+    let state = match dir {
+        None => {
+            prepared.set_payload(&text);
+            None
+        }
+        Some(dir) => {
+            let name = format!("{STATE_PREFIX}{}.json", prepared.opstamp());
+            crate::atomic::write_atomic(&dir.join(&name), text.as_bytes())?;
+            let pointer = Payload {
+                version: SCHEMA_VERSION,
+                state: Some(name.clone()),
+                ..Payload::default()
+            };
+            let pointer = serde_json::to_string(&pointer)
+                .map_err(|e| Error::Index(format!("cannot write index payload: {e}")))?;
+            prepared.set_payload(&pointer);
+            Some((dir, name))
+        }
+    };
     prepared.commit()?;
+    if let Some((dir, name)) = state {
+        prune_states(dir, &name, previous.as_deref());
+    }
     writer.wait_merging_threads()?;
     report.millis = start.elapsed().as_millis() as u64;
     Ok(report)
