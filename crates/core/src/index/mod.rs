@@ -19,6 +19,7 @@
 //! assert!(results.hits[0].snippet.contains("<mark>"));
 //! ```
 
+mod coverage;
 mod derived;
 mod query;
 pub mod schema;

@@ -7,17 +7,18 @@
 //! queries, each boosted by how strong a sign of relevance it is, over the
 //! text fields boosted title > summary > commands > body.
 
+use super::coverage::Covered;
 use super::derived::{self, Match};
 use super::schema::{text_fields, Fields};
 use super::snippet::Marks;
 use crate::analysis::glossary::Glossary;
 use crate::analysis::hangul::is_jamo;
 use crate::analysis::query::{Interpretation, Word};
-use crate::analysis::segment::{segments, Script};
+use crate::analysis::segment::{segments, Script, Segment};
 use crate::analysis::stem::{english_stem, korean_stem};
 use std::collections::HashMap;
 use tantivy::query::TermQuery;
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
@@ -56,17 +57,66 @@ pub struct Builder<'a> {
     glossary: &'static Glossary,
 }
 
-type Clauses = Vec<(Occur, Box<dyn Query>)>;
+/// The clauses of one boolean query. A term reached several ways (the
+/// word, its stem, a glossary form's stem) becomes one term query with the
+/// boosts added: the same score, one pass over its postings instead of
+/// several.
+#[derive(Default)]
+struct Clauses {
+    terms: Vec<(Field, String, f32)>,
+    seen: HashMap<(Field, String), usize>,
+    other: Vec<(Occur, Box<dyn Query>)>,
+}
+
+impl Clauses {
+    fn new() -> Clauses {
+        Clauses::default()
+    }
+
+    fn term(&mut self, field: Field, text: &str, boost: f32) {
+        match self.seen.get(&(field, text.to_owned())) {
+            Some(&i) => self.terms[i].2 += boost,
+            None => {
+                self.seen.insert((field, text.to_owned()), self.terms.len());
+                self.terms.push((field, text.to_owned(), boost));
+            }
+        }
+    }
+
+    fn push(&mut self, clause: (Occur, Box<dyn Query>)) {
+        self.other.push(clause);
+    }
+
+    fn append(&mut self, more: Clauses) {
+        for (field, text, boost) in more.terms {
+            self.term(field, &text, boost);
+        }
+        self.other.extend(more.other);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.other.is_empty()
+    }
+
+    fn into_vec(self) -> Vec<(Occur, Box<dyn Query>)> {
+        let terms = self.terms.into_iter().map(|(field, text, boost)| {
+            let term = Term::from_field_text(field, &text);
+            let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+            (Occur::Should, boosted(Box::new(q), boost))
+        });
+        terms.chain(self.other).collect()
+    }
+}
 
 fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
 }
 
 fn any(clauses: Clauses) -> Option<Box<dyn Query>> {
-    match clauses.len() {
-        0 => None,
-        _ => Some(Box::new(BooleanQuery::new(clauses))),
+    if clauses.is_empty() {
+        return None;
     }
+    Some(Box::new(BooleanQuery::new(clauses.into_vec())))
 }
 
 impl<'a> Builder<'a> {
@@ -99,9 +149,7 @@ impl<'a> Builder<'a> {
         if self.doc_freq(field, text) == 0 {
             return false;
         }
-        let term = Term::from_field_text(field, text);
-        let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
-        out.push((Occur::Should, boosted(Box::new(q), boost)));
+        out.term(field, text, boost);
         true
     }
 
@@ -153,23 +201,48 @@ impl<'a> Builder<'a> {
         terms.into_iter().map(|t| t.0).collect()
     }
 
+    /// Adds the clauses of [`Builder::form`] to `out`: a one-word form's
+    /// terms join the others (and add up with them); true when it matches.
+    fn form_into(&self, text: &str, boost: f32, marks: &mut Marks, out: &mut Clauses) -> bool {
+        let mut segments = segments(text);
+        if segments.len() == 1 {
+            let mut c = Clauses::new();
+            self.segment(&segments.remove(0), boost, marks, &mut c);
+            let found = !c.is_empty();
+            out.append(c);
+            return found;
+        }
+        match self.form(text, boost, marks) {
+            Some(q) => {
+                out.push((Occur::Should, q));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// One segment of a form: itself or its stem.
+    fn segment(&self, s: &Segment, boost: f32, marks: &mut Marks, c: &mut Clauses) {
+        let word = s.text.to_lowercase();
+        self.term_in_text(&word, boost, c);
+        let stem = match s.script {
+            Script::Hangul => korean_stem(&word).map(str::to_owned),
+            Script::Other => Some(english_stem(&word).into_owned()),
+        };
+        if let Some(stem) = stem.filter(|st| *st != word) {
+            self.term_in_text(&stem, boost, c);
+            marks.exact.insert(stem);
+        }
+        marks.exact.insert(word);
+    }
+
     /// A word or phrase (`control plane`) from the glossary: every segment
     /// must match, as itself or its stem.
     fn form(&self, text: &str, boost: f32, marks: &mut Marks) -> Option<Box<dyn Query>> {
         let mut musts = Clauses::new();
         for s in segments(text) {
-            let word = s.text.to_lowercase();
             let mut c = Clauses::new();
-            self.term_in_text(&word, boost, &mut c);
-            let stem = match s.script {
-                Script::Hangul => korean_stem(&word).map(str::to_owned),
-                Script::Other => Some(english_stem(&word).into_owned()),
-            };
-            if let Some(stem) = stem.filter(|st| *st != word) {
-                self.term_in_text(&stem, boost, &mut c);
-                marks.exact.insert(stem);
-            }
-            marks.exact.insert(word);
+            self.segment(&s, boost, marks, &mut c);
             musts.push((Occur::Must, any(c)?));
         }
         any(musts)
@@ -201,7 +274,7 @@ impl<'a> Builder<'a> {
                 .iter()
                 .filter(|p| !p.contains(['-', '_', '.', ':', '=', '/']))
                 .collect();
-            let all: Option<Clauses> = atoms
+            let all: Option<Vec<_>> = atoms
                 .iter()
                 // Atoms alone are not highlighted: `run` of `dry-run` would
                 // light up every `kubectl run`.
@@ -210,7 +283,9 @@ impl<'a> Builder<'a> {
                         .map(|q| (Occur::Must, q))
                 })
                 .collect();
-            if let Some(q) = all.filter(|a| !a.is_empty()).and_then(any) {
+            let all = all.filter(|a| !a.is_empty());
+            if let Some(q) = all.map(BooleanQuery::new) {
+                let q: Box<dyn Query> = Box::new(q);
                 c.push((Occur::Should, boosted(q, PARTS)));
                 evidence = true;
             }
@@ -225,10 +300,7 @@ impl<'a> Builder<'a> {
                     continue;
                 }
                 expansions += 1;
-                if let Some(q) = self.form(term, GLOSSARY, marks) {
-                    c.push((Occur::Should, q));
-                    evidence = true;
-                }
+                evidence |= self.form_into(term, GLOSSARY, marks, &mut c);
             }
         }
         if w.script == Script::Other && !w.is_chosung() {
@@ -330,10 +402,11 @@ impl<'a> Builder<'a> {
             .collect();
         let many = words.len() > 1;
         for q in words {
-            if many {
-                let coverage = ConstScoreQuery::new(q.box_clone(), COVERAGE);
-                clauses.push((Occur::Should, Box::new(coverage)));
-            }
+            let q = if many {
+                Box::new(Covered::new(q, COVERAGE))
+            } else {
+                q
+            };
             clauses.push((Occur::Should, q));
         }
         Built {
