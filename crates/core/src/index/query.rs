@@ -13,6 +13,7 @@ use super::schema::{text_fields, Fields};
 use super::snippet::Marks;
 use crate::analysis::glossary::Glossary;
 use crate::analysis::hangul::is_jamo;
+use crate::analysis::memo::FxHashMap;
 use crate::analysis::query::{Interpretation, Word};
 use crate::analysis::segment::{segments, Script, Segment};
 use crate::analysis::stem::{english_stem, korean_stem};
@@ -64,7 +65,7 @@ pub struct Builder<'a> {
 #[derive(Default)]
 struct Clauses {
     terms: Vec<(Field, String, f32)>,
-    seen: HashMap<(Field, String), usize>,
+    seen: FxHashMap<(Field, String), usize>,
     other: Vec<(Occur, Box<dyn Query>)>,
 }
 

@@ -6,9 +6,10 @@
 //! knows plain query terms and emits `<b>`.
 
 use crate::analysis::hangul::{chosung, is_hangul, to_keys};
+use crate::analysis::memo::FxHashMap;
 use crate::analysis::segment::{segments, Segment};
 use crate::analysis::stem::{english_stem, korean_stem};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Longest snippet, in characters (before escaping).
 const MAX_CHARS: usize = 180;
@@ -53,7 +54,7 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 impl Marks {
-    fn form_matches(&self, form: &str, seen: &mut HashMap<String, bool>) -> bool {
+    fn form_matches(&self, form: &str, seen: &mut FxHashMap<String, bool>) -> bool {
         if self.exact.contains(form) {
             return true;
         }
@@ -84,7 +85,7 @@ impl Marks {
     }
 
     /// Whether a word of the text is a match.
-    fn matches(&self, s: &Segment, seen: &mut HashMap<String, bool>) -> bool {
+    fn matches(&self, s: &Segment, seen: &mut FxHashMap<String, bool>) -> bool {
         let lower = s.text.to_lowercase();
         if self.form_matches(&lower, seen)
             || s.parts
@@ -136,7 +137,7 @@ pub fn snippet(text: &str, marks: &Marks) -> String {
 /// what was learnt about each word.
 pub struct Snippets<'a> {
     marks: &'a Marks,
-    seen: HashMap<String, bool>,
+    seen: FxHashMap<String, bool>,
 }
 
 impl<'a> Snippets<'a> {
@@ -144,7 +145,7 @@ impl<'a> Snippets<'a> {
     pub fn new(marks: &'a Marks) -> Snippets<'a> {
         Snippets {
             marks,
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
         }
     }
 
@@ -154,7 +155,7 @@ impl<'a> Snippets<'a> {
     }
 }
 
-fn build(text: &str, marks: &Marks, seen: &mut HashMap<String, bool>) -> String {
+fn build(text: &str, marks: &Marks, seen: &mut FxHashMap<String, bool>) -> String {
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
         .scan(0, |pos, l| {
