@@ -5,6 +5,8 @@
 //! 노드 must find `node`, and `svc` must find 서비스. The query engine expands
 //! every query word through its group; the renderer tags glossary terms.
 
+use super::hangul::is_syllable;
+use super::memo::FxHashMap;
 use super::stem::{english_stem, korean_stem};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -40,7 +42,7 @@ impl Group {
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     groups: Vec<Group>,
-    by_term: HashMap<String, usize>,
+    by_term: FxHashMap<String, usize>,
     /// English stems of the terms, built on the first lookup that needs
     /// them: stemming every term costs more than a whole CLI search.
     by_stem: OnceLock<HashMap<String, usize>>,
@@ -50,7 +52,9 @@ pub struct Glossary {
 /// Lowercase NFC with surrounding space trimmed: how terms are compared.
 fn normalize(term: &str) -> String {
     let term = term.trim();
-    if term.is_ascii() {
+    // ASCII and precomposed Hangul (most terms) are NFC and only ASCII
+    // letters among them have a lowercase.
+    if term.chars().all(|c| c.is_ascii() || is_syllable(c)) {
         term.to_ascii_lowercase()
     } else if is_nfc_quick(term.chars()) == IsNormalized::Yes {
         term.to_lowercase()
@@ -153,9 +157,12 @@ impl Glossary {
             .or_else(|| self.by_term.get(korean_stem(&word)?))
             .or_else(|| {
                 let stem = english_stem(&word);
-                self.by_term
-                    .get(stem.as_ref())
-                    .or_else(|| self.by_stem().get(stem.as_ref()))
+                // Stems of terms are ASCII: other words need not build them.
+                let by_stem = || match stem.is_ascii() {
+                    true => self.by_stem().get(stem.as_ref()),
+                    false => None,
+                };
+                self.by_term.get(stem.as_ref()).or_else(by_stem)
             })?;
         self.groups.get(*index)
     }
