@@ -50,6 +50,15 @@ async fn a_hostile_note_runs_no_script_and_cannot_navigate() {
          <iframe src=\"javascript:document.title='pwned-frame'\"></iframe>\n\
          <style>body{display:none}</style>\n\
          ![remote](https://example.com/x.png)\n\
+         <svg onload=\"document.title='pwned-svg'\"><circle r=5 /></svg>\n\
+         <form action=\"https://example.com/\"><button>submit</button></form>\n\
+         <meta http-equiv=\"refresh\" content=\"0;url=https://example.com/\">\n\
+         <base href=\"https://example.com/\">\n\
+         <object data=\"https://example.com/x.swf\"></object><embed src=\"https://example.com/x\">\n\
+         [data link](data:text/html,<script>document.title='pwned-data'</script>)\n\
+         <javascript:document.title='pwned-autolink'>\n\
+         <details open ontoggle=\"document.title='pwned-toggle'\"><summary>more</summary>x</details>\n\
+         <div style=\"position:fixed;inset:0\" onmouseover=\"document.title='pwned-hover'\">cover</div>\n\
          $ echo '<script>document.title=1</script>'\n",
     )
     .expect("write");
@@ -63,17 +72,17 @@ async fn a_hostile_note_runs_no_script_and_cannot_navigate() {
         .expect("open");
     app.wait_css("[data-testid='reader'] .reader-body").await;
     app.shot("opened").await;
-    for link in app
-        .all("[data-testid='reader'] a, [data-testid='reader'] img")
-        .await
-    {
-        let _ = link.click().await;
+    // Click every element the note produced (links, images, code, terms…).
+    let everything = app.all("[data-testid='reader'] .reader-body *").await;
+    assert!(everything.len() > 10, "the note rendered its lines");
+    for element in everything {
+        let _ = element.click().await;
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(app.client.title().await.expect("title"), before_title);
     assert_eq!(app.client.current_url().await.expect("url"), before_url);
     let scripts = app
-        .js("return document.querySelectorAll('#reader script, #reader iframe, #reader style, #reader [onerror], #reader [onclick]').length")
+        .js("return document.querySelectorAll('#reader script, #reader iframe, #reader style, #reader svg, #reader form, #reader meta, #reader base, #reader object, #reader embed, #reader [onerror], #reader [onclick], #reader [onload], #reader [ontoggle], #reader [onmouseover], #reader .reader-body [style]').length")
         .await;
     assert_eq!(scripts, 0);
     let visible = app

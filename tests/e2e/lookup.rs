@@ -55,6 +55,24 @@ async fn the_shortcut_opens_lookup_and_enter_copies_the_command() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     xdotool(&["key", "Escape"]);
     until(&app, "Esc hides the lookup window", || !visible(LOOKUP)).await;
+
+    // A section row (no command matches this) opens in the main window.
+    xdotool(&["key", "--clearmodifiers", "ctrl+shift+k"]);
+    until(&app, "the lookup window shows a third time", || {
+        visible(LOOKUP)
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["key", "ctrl+a"]);
+    xdotool(&["type", "--delay", "40", "presentation deck"]);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    xdotool(&["key", "Return"]);
+    app.wait_css("[data-testid='reader'][data-section-id='cka-course-notes#9']")
+        .await;
+    until(&app, "opening a section hides the lookup window", || {
+        !visible(LOOKUP)
+    })
+    .await;
     app.close().await;
 }
 
