@@ -16,10 +16,18 @@ let seq = 0;
 export async function renderCommands() {
   if (!filter) {
     filter = el('input', {
-      class: 'filter', type: 'search', placeholder: 'Filter commands · 명령어 찾기', 'aria-label': 'Filter commands',
+      class: 'filter', type: 'text', role: 'searchbox', placeholder: 'Filter commands · 명령어 찾기', 'aria-label': 'Filter commands',
       'data-testid': 'command-filter',
     });
-    filter.addEventListener('input', latest(draw));
+    const redraw = latest(draw);
+    filter.addEventListener('input', redraw);
+    filter.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && filter.value && !e.isComposing) {
+        filter.value = '';
+        redraw();
+        e.preventDefault();
+      }
+    });
     panel().replaceChildren(filter, el('div', { class: 'command-groups' }));
   }
   await draw();
