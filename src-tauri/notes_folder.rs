@@ -24,8 +24,23 @@ pub fn open(app: &AppHandle, locations: Locations) -> pilgi_core::Result<()> {
         .ok();
     app.state::<Watchers>().set_notes(watcher);
     let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || build_index(&app));
+    std::thread::Builder::new()
+        .name("pilgi-index".into())
+        .spawn(move || {
+            yield_to_the_ui();
+            build_index(&app)
+        })
+        .map_err(|e| pilgi_core::Error::Invalid(format!("cannot start indexing: {e}")))?;
     Ok(())
+}
+
+/// Lowers this thread's CPU priority (nice 10, Linux threads have their
+/// own): at launch the index is built while WebKit starts its processes
+/// and paints, and on two cores the first paint should not wait for it.
+fn yield_to_the_ui() {
+    // SAFETY: setpriority only reads its integer arguments; `who` 0 is the
+    // calling thread on Linux.
+    let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) };
 }
 
 /// Opens and syncs the search index, so the window paints at once and

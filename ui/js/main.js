@@ -34,7 +34,7 @@ async function boot() {
   listen('open', async ({ id, query }) => {
     if (await openSection(id, query ?? currentQuery())) markCurrent(id);
   });
-  on('index-ready', () => { document.body.dataset.index = 'ready'; indexReady(); });
+  on('index-ready', indexReady);
   on('bookmarks-changed', refreshBookmarks);
   on('open-section', (id) => emit('open', { id }));
   on('index-failed', (message) => status(`Search is unavailable: ${message}`));
