@@ -59,9 +59,14 @@ impl Library {
     /// to date with the loaded notes: only files whose content changed are
     /// re-indexed. Another process writing the index gives [`Error::Busy`].
     pub fn index(&self) -> Result<(crate::index::SearchIndex, crate::index::IndexReport)> {
-        let index = crate::index::SearchIndex::open(&self.locations.index)?;
-        let report = index.sync(&self.corpus)?;
-        Ok((index, report))
+        let open_and_sync = || {
+            let index = crate::index::SearchIndex::open(&self.locations.index)?;
+            let report = index.sync(&self.corpus)?;
+            Ok((index, report))
+        };
+        crate::index::rebuild_if_damaged(&self.locations.index, open_and_sync, |done, why| {
+            done.1.rebuilt = Some(why)
+        })
     }
 
     /// Searches the notes, building or refreshing the index first. When

@@ -150,6 +150,9 @@ fn index_damaged_while_pilgi_runs_never_panics_and_heals() {
                 std::thread::sleep(Duration::from_millis(3));
             }
         });
+        // However this loop ends (a failed assertion too), the vandal stops,
+        // or the scope would wait for it forever.
+        let _stop = StopOnDrop(&stop);
         for k in 0..16 {
             let args: &[&str] = if k % 2 == 0 {
                 &["search", WORD]
@@ -180,12 +183,21 @@ fn index_damaged_while_pilgi_runs_never_panics_and_heals() {
                 other => panic!("{args:?} exited {other:?}: {stderr}"),
             }
         }
-        stop.store(true, Ordering::Relaxed);
+        drop(_stop);
         vandal.join().expect("vandal");
     });
     eprintln!("{ok} runs succeeded and {failed} failed cleanly while the index was damaged");
     // Once the damage stops, the next run repairs the index by itself.
     search_finds_the_word(&n);
+}
+
+/// Sets the flag when dropped (also while unwinding from a failed assertion).
+struct StopOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Runs `script` with `sh` in a new user + mount namespace (`unshare -rm`),

@@ -238,6 +238,53 @@ pub struct QuickSearch {
 /// everything from stored fields. Otherwise the notes are loaded and the
 /// index synced first, as [`crate::Library::search`] does.
 pub fn quick_search(locations: &Locations, query: &str, limit: usize) -> Result<QuickSearch> {
+    let once = || quick_search_once(locations, query, limit);
+    rebuild_if_damaged(&locations.index, once, |quick, why| {
+        quick.notice = Some(why)
+    })
+}
+
+/// Runs `f` on the index in `dir`; if tantivy panicked on damaged files,
+/// clears the index and runs `f` once more (on a fresh, empty index that
+/// `f` fills), telling `note` why. A second panic is an error, not a crash.
+pub fn rebuild_if_damaged<T>(
+    dir: &Path,
+    f: impl Fn() -> Result<T>,
+    note: impl FnOnce(&mut T, String),
+) -> Result<T> {
+    match catch_damage(&f) {
+        Err(Error::Index(why)) if why.starts_with(DAMAGED) => {
+            clear(dir)?;
+            let mut done = catch_damage(&f)?;
+            note(&mut done, format!("rebuilt the search index: {why}"));
+            Ok(done)
+        }
+        other => other,
+    }
+}
+
+const DAMAGED: &str = "its files are damaged";
+
+/// tantivy can panic on index files damaged behind its back (a truncated
+/// segment underflows a slice length). The index is only a cache, so such
+/// a panic becomes an error the callers recover from, and the panic
+/// message is not printed while it is caught.
+fn catch_damage<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    caught.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::Index(format!("{DAMAGED} ({what})")))
+    })
+}
+
+fn quick_search_once(locations: &Locations, query: &str, limit: usize) -> Result<QuickSearch> {
     let notes = &locations.notes;
     if !notes.is_dir() {
         return Err(Error::NotFound(format!(
