@@ -95,6 +95,14 @@ impl App {
         }
     }
 
+    /// Waits for an element (as [`App::wait_css`]) and clicks it.
+    pub async fn click(&self, css: &str) {
+        if let Err(e) = self.wait_css(css).await.click().await {
+            self.shot("failure").await;
+            panic!("{}: could not click {css:?}: {e}", self.name)
+        }
+    }
+
     /// All elements matching a selector, right now.
     pub async fn all(&self, css: &str) -> Vec<Element> {
         self.client

@@ -10,11 +10,8 @@ use pilgi_core::Corpus;
 async fn bookmarks_round_trip_between_app_and_store() {
     let app = App::launch("bookmarks", &bundled_notes()).await;
     let data = app.root.path().join("data/pilgi");
-    app.wait_css("[data-testid='section-item'][data-id='cka-course-notes#44']")
-        .await
-        .click()
-        .await
-        .expect("open 44");
+    app.click("[data-testid='section-item'][data-id='cka-course-notes#44']")
+        .await;
     app.wait_css("[data-testid='bookmark-toggle']").await;
     // `b` on the open section (focus on the page, not in a text field).
     app.js("document.getElementById('reader').focus()").await;
@@ -47,11 +44,7 @@ async fn bookmarks_round_trip_between_app_and_store() {
     store
         .upsert(&corpus, "cka-course-notes#13", Edit::default())
         .expect("add 13");
-    app.wait_css("[data-testid='nav-bookmarks']")
-        .await
-        .click()
-        .await
-        .expect("bookmarks view");
+    app.click("[data-testid='nav-bookmarks']").await;
     app.wait_css("[data-testid='bookmark-item'][data-id='cka-course-notes#13']")
         .await;
     app.wait_css("[data-testid='bookmark-item'][data-id='cka-course-notes#44']")

@@ -6,10 +6,8 @@ use std::time::Duration;
 #[tokio::test]
 async fn editing_a_note_updates_the_open_reader() {
     let app = App::launch("live-reload", &bundled_notes()).await;
-    let item = app
-        .wait_css("[data-testid='section-item'][data-id='cka-course-notes#17']")
+    app.click("[data-testid='section-item'][data-id='cka-course-notes#17']")
         .await;
-    item.click().await.expect("open 17");
     app.wait_css("[data-testid='reader'][data-section-id='cka-course-notes#17']")
         .await;
     let file = app.notes.join("cka-course-notes.txt");
@@ -65,11 +63,7 @@ async fn a_hostile_note_runs_no_script_and_cannot_navigate() {
     let app = App::launch("hostile", dir.path()).await;
     let before_title = app.client.title().await.expect("title");
     let before_url = app.client.current_url().await.expect("url");
-    app.wait_css("[data-testid='section-item']")
-        .await
-        .click()
-        .await
-        .expect("open");
+    app.click("[data-testid='section-item']").await;
     app.wait_css("[data-testid='reader'] .reader-body").await;
     app.shot("opened").await;
     // Click every element the note produced (links, images, code, terms…).

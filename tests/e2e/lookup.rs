@@ -79,11 +79,7 @@ async fn the_shortcut_opens_lookup_and_enter_copies_the_command() {
 #[tokio::test]
 async fn the_shortcut_is_changed_in_the_settings() {
     let app = App::launch("settings", &bundled_notes()).await;
-    app.wait_css("[data-testid='open-settings']")
-        .await
-        .click()
-        .await
-        .expect("open settings");
+    app.click("[data-testid='open-settings']").await;
     let dir = app.wait_css("[data-testid='notes-dir']").await;
     let shown = dir.text().await.expect("notes dir text");
     assert!(
@@ -130,11 +126,7 @@ async fn set_shortcut(app: &App, text: &str) {
     let input = app.wait_css("[data-testid='shortcut-input']").await;
     input.clear().await.expect("clear");
     input.send_keys(text).await.expect("type shortcut");
-    app.wait_css("[data-testid='shortcut-save']")
-        .await
-        .click()
-        .await
-        .expect("save");
+    app.click("[data-testid='shortcut-save']").await;
 }
 
 #[tokio::test]

@@ -6,11 +6,7 @@ use fantoccini::Locator;
 #[tokio::test]
 async fn timeline_shows_every_section_and_opens_one() {
     let app = App::launch("timeline", &bundled_notes()).await;
-    app.wait_css("[data-testid='nav-timeline']")
-        .await
-        .click()
-        .await
-        .expect("click timeline");
+    app.click("[data-testid='nav-timeline']").await;
     app.wait_css("[data-testid='timeline']").await;
     let items = app.all("[data-testid='timeline-item']").await;
     let expected = pilgi_core::Corpus::load(&app.notes).sections().count();
@@ -32,11 +28,7 @@ async fn timeline_shows_every_section_and_opens_one() {
 #[tokio::test]
 async fn commands_view_filters_and_copies() {
     let app = App::launch("commands", &bundled_notes()).await;
-    app.wait_css("[data-testid='nav-commands']")
-        .await
-        .click()
-        .await
-        .expect("click commands");
+    app.click("[data-testid='nav-commands']").await;
     app.wait_css("[data-testid='command-item']").await;
     let all = app.all("[data-testid='command-item']").await.len();
     let filter = app.wait_css("[data-testid='command-filter']").await;
