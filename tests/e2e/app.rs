@@ -148,7 +148,7 @@ impl App {
     }
 
     /// Waits until the results list answers `query`; returns the hit ids.
-    async fn results_for(&self, query: &str) -> Vec<String> {
+    pub async fn results_for(&self, query: &str) -> Vec<String> {
         let check = format!(
             "return document.getElementById('panel-results').dataset.query === {}",
             serde_json::Value::from(query.trim())

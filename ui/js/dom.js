@@ -28,3 +28,32 @@ export function formatDuration(seconds) {
 export function status(text) {
   document.getElementById('status').textContent = text;
 }
+
+/** Which items of a long list (thousands of sections) carry a mark, such as
+ *  "hit" or "current": `set(ids)` calls `apply(item, on)` only for the items
+ *  whose mark changes, so a keystroke costs its hits, not the whole list. */
+export class Marks {
+  constructor(apply) {
+    this.apply = apply;
+    this.byId = new Map();
+    this.on = new Set();
+  }
+
+  /** Starts over with freshly rendered items (none marked). */
+  reset(byId) {
+    this.byId = byId;
+    this.on = new Set();
+  }
+
+  set(ids) {
+    const next = new Set(ids);
+    for (const id of this.on) if (!next.has(id)) this.#apply(id, false);
+    for (const id of next) if (!this.on.has(id)) this.#apply(id, true);
+    this.on = next;
+  }
+
+  #apply(id, on) {
+    const item = this.byId.get(id);
+    if (item) this.apply(item, on);
+  }
+}

@@ -1,8 +1,13 @@
 // The Sections panel: every section, grouped by file, in course order.
-import { el, formatDuration } from './dom.js';
+import { el, formatDuration, Marks } from './dom.js';
 import { emit } from './events.js';
 
 const panel = () => document.getElementById('panel-sections');
+const current = new Marks((item, on) => {
+  item.classList.toggle('current', on);
+  if (on) item.setAttribute('aria-selected', 'true');
+  else item.removeAttribute('aria-selected');
+});
 
 /** Renders the list from the timeline; clicking an item emits `pilgi:open`. */
 export function renderSections(timeline) {
@@ -11,10 +16,16 @@ export function renderSections(timeline) {
     if (!byFile.has(s.file)) byFile.set(s.file, []);
     byFile.get(s.file).push(s);
   }
+  const byId = new Map();
   const groups = [...byFile].map(([file, sections]) =>
     el('section', { class: 'file-group' },
       el('h2', { class: 'file-name' }, file),
-      el('ol', { class: 'section-list' }, sections.map(sectionItem))));
+      el('ol', { class: 'section-list' }, sections.map((s) => {
+        const item = sectionItem(s);
+        byId.set(s.id, item);
+        return item;
+      }))));
+  current.reset(byId);
   panel().replaceChildren(...groups);
 }
 
@@ -34,9 +45,5 @@ function sectionItem(s) {
 
 /** Marks the open section in the list. */
 export function markCurrent(id) {
-  for (const item of panel().querySelectorAll('.section-item')) {
-    item.classList.toggle('current', item.dataset.id === id);
-    if (item.dataset.id === id) item.setAttribute('aria-selected', 'true');
-    else item.removeAttribute('aria-selected');
-  }
+  current.set([id]);
 }

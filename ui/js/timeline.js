@@ -1,12 +1,14 @@
 // The Timeline view: the whole course as a vertical track whose segment
 // heights follow the durations, with cumulative time labels, kinds in
 // color, and the current search's hits lit up.
-import { el, formatDuration } from './dom.js';
+import { el, formatDuration, Marks } from './dom.js';
 import { emit, listen } from './events.js';
 
 const PX_PER_MINUTE = 6;
 const MIN_PX = 22;
 const panel = () => document.getElementById('panel-timeline');
+const hits = new Marks((item, on) => item.classList.toggle('hit', on));
+const current = new Marks((item, on) => item.classList.toggle('current', on));
 
 /** Renders the timeline. */
 export function renderTimeline(timeline) {
@@ -26,6 +28,9 @@ export function renderTimeline(timeline) {
     item.addEventListener('keydown', (e) => onKey(e, item));
     return item;
   });
+  const byId = new Map(items.map((item) => [item.dataset.id, item]));
+  hits.reset(byId);
+  current.reset(byId);
   const legend = el('div', { class: 'legend' },
     ['lecture', 'demo', 'practice_test', 'solution', 'other'].map((k) =>
       el('span', { class: `chip kind-${k}` }, k.replace('_', ' '))));
@@ -48,15 +53,8 @@ function onKey(e, item) {
 /** Lights up search hits and marks the open section. */
 export function initTimeline() {
   listen('results', ({ ids }) => {
-    const hits = new Set(ids);
-    panel().classList.toggle('searching', hits.size > 0);
-    for (const item of panel().querySelectorAll('.timeline-item')) {
-      item.classList.toggle('hit', hits.has(item.dataset.id));
-    }
+    panel().querySelector('.timeline')?.classList.toggle('searching', ids.length > 0);
+    hits.set(ids);
   });
-  listen('open', ({ id }) => {
-    for (const item of panel().querySelectorAll('.timeline-item')) {
-      item.classList.toggle('current', item.dataset.id === id);
-    }
-  });
+  listen('open', ({ id }) => current.set([id]));
 }

@@ -1,26 +1,35 @@
-// The sidebar: four tabbed views plus the search results, one visible at a
-// time. Search results take over the sidebar while a query is active; Esc
-// (the `back` view) returns to the tab that was open.
+// The sidebar: four tabbed views plus the search results. Search results
+// cover the open tab while a query is active; Esc (the `back` view) uncovers
+// it again.
 import { listen } from './events.js';
 
 const TABS = ['sections', 'timeline', 'bookmarks', 'commands'];
 let current = 'sections';
+// Looked up once: a query over the whole document walks every section.
+let tabButtons = [];
 
 /** Wires the tab buttons and the `pilgi:view` event. */
 export function initViews() {
-  for (const button of document.querySelectorAll('.tabs [data-view]')) {
+  tabButtons = [...document.querySelectorAll('.tabs [data-view]')];
+  for (const button of tabButtons) {
     button.addEventListener('click', () => show(button.dataset.view));
   }
   listen('view', ({ view }) => show(view === 'back' ? current : view));
 }
 
-/** Shows one view. */
+/** Shows one view. Search results cover the open tab rather than replace
+ *  it: hiding a list of thousands of sections and showing it again costs
+ *  hundreds of milliseconds, far more than a keystroke may take. */
 export function show(view) {
   if (TABS.includes(view)) current = view;
-  for (const panel of document.querySelectorAll('.sidebar .panel')) {
-    panel.hidden = panel.id !== `panel-${view}`;
+  reveal(document.getElementById('panel-results'), view === 'results');
+  for (const tab of TABS) reveal(document.getElementById(`panel-${tab}`), tab === current);
+  for (const button of tabButtons) {
+    const selected = String(button.dataset.view === view);
+    if (button.getAttribute('aria-selected') !== selected) button.setAttribute('aria-selected', selected);
   }
-  for (const button of document.querySelectorAll('.tabs [data-view]')) {
-    button.setAttribute('aria-selected', String(button.dataset.view === view));
-  }
+}
+
+function reveal(panel, shown) {
+  if (panel.hidden === shown) panel.hidden = !shown;
 }
