@@ -11,7 +11,7 @@
 //! `kubeproxy`): it cuts the text at whitespace and remembers each piece's
 //! tokens. Composition again: `Memo::new(TextAnalyzer::builder(..)…build())`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
@@ -52,6 +52,9 @@ impl Hasher for FxHasher {
 
 /// A `HashMap` with [`FxHasher`].
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A `HashSet` with [`FxHasher`].
+pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 /// One remembered token, relative to its piece.
 #[derive(Clone, Copy)]

@@ -6,7 +6,7 @@
 //! knows plain query terms and emits `<b>`.
 
 use crate::analysis::hangul::{chosung, is_hangul, to_keys};
-use crate::analysis::memo::FxHashMap;
+use crate::analysis::memo::{FxHashMap, FxHashSet};
 use crate::analysis::segment::{segments, Segment};
 use crate::analysis::stem::{english_stem, korean_stem};
 use std::collections::HashSet;
@@ -18,8 +18,8 @@ const MAX_CHARS: usize = 180;
 #[derive(Debug, Default, Clone)]
 pub struct Marks {
     /// Lowercase forms matched as they are (words, stems, glossary terms,
-    /// prefix expansions).
-    pub exact: HashSet<String>,
+    /// prefix expansions): looked up for every word of every snippet.
+    pub exact: FxHashSet<String>,
     /// Latin words matched within an edit distance.
     pub fuzzy: Vec<(String, u8)>,
     /// 초성 queries, matched as prefixes of a word's 초성.
