@@ -50,19 +50,24 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     if out.json {
         out.json(&results)?;
     } else {
+        // Printed at once: one write instead of one per line.
+        let mut lines = Vec::new();
         if let Some(reading) = results.interpretations.first() {
-            out.line(out.paint(Style::Dim, &format!("showing results for {reading}")));
+            lines.push(out.paint(Style::Dim, &format!("showing results for {reading}")));
         }
         for hit in &results.hits {
             let number = hit.number.map_or(String::new(), |n| format!("{n}. "));
-            out.line(format!(
+            lines.push(format!(
                 "{}  {}",
                 out.paint(Style::Bold, &format!("{number}{}", hit.title)),
                 out.paint(Style::Dim, &hit.id)
             ));
             for line in hit.snippet.lines() {
-                out.line(format!("    {}", out.marked(line)));
+                lines.push(format!("    {}", out.marked(line)));
             }
+        }
+        if !lines.is_empty() {
+            out.line(lines.join("\n"));
         }
     }
     Ok(if results.hits.is_empty() {
