@@ -2,7 +2,7 @@
 //! typo, the wrong keyboard layout; Enter opens the top hit in the reader.
 
 use crate::app::{bundled_notes, App};
-use fantoccini::{key::Key, Locator};
+use fantoccini::key::Key;
 
 /// The id of lecture `n` in the bundled notes.
 fn lecture(n: u32) -> String {
