@@ -5,6 +5,7 @@
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -55,6 +56,9 @@ impl App {
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
+            // Its own process group, so stopping it also stops the
+            // WebKitWebDriver and the app it started (see `stop`).
+            .process_group(0)
             .spawn()
             .expect("tauri-driver must be installed (cargo install tauri-driver --version 2.1.0)");
         wait_for_port(port);
@@ -183,7 +187,21 @@ impl App {
     /// Ends the session and the driver.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
+        self.stop();
+    }
+
+    /// Kills tauri-driver's whole process group: killing tauri-driver
+    /// alone orphaned its WebKitWebDriver, which kept the test's output
+    /// pipe open (`scripts/bench-desktop` waited on it forever).
+    fn stop(&mut self) {
+        if let Ok(Some(_)) = self.driver.try_wait() {
+            return; // already stopped (close, then drop)
+        }
+        if let Ok(pid) = i32::try_from(self.driver.id()) {
+            // SAFETY: kill only reads its integer arguments; -pid names
+            // the group this App started.
+            unsafe { libc::kill(-pid, libc::SIGKILL) };
+        }
         let _ = self.driver.wait();
     }
 }
@@ -191,8 +209,7 @@ impl App {
 impl Drop for App {
     fn drop(&mut self) {
         // A panicking test never reaches close(): do not leave the app running.
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        self.stop();
     }
 }
 
