@@ -4,7 +4,7 @@
 //
 // Parsing goes through one <template>: its content belongs to an inert
 // document (no scripts run, nothing loads), like DOMParser's, but without
-// creating a whole document per call — 50 snippets per keystroke.
+// creating a whole document per call (a list of snippets per keystroke).
 
 const inert = document.createElement('template');
 
