@@ -11,21 +11,10 @@
 use crate::app::App;
 use std::time::Duration;
 
-#[allow(dead_code)] // shared with the core benches; only the writer is used here
+#[allow(dead_code)] // shared with the core benches; only the writer and queries are used here
 #[path = "../../crates/core/benches/synth.rs"]
 mod synth;
 
-/// One query per kind the search handles (as in the core benches).
-const QUERIES: &[&str] = &[
-    "컨테이너를",
-    "snapshot",
-    "snapshto",
-    "노드 drain",
-    "svc",
-    "--dry-run=client",
-    "ㅋㅌㅇㄴ",
-    "zjsxpdlsj",
-];
 const ROUNDS: usize = 4;
 const KEY_GAP: Duration = Duration::from_millis(60);
 
@@ -42,7 +31,7 @@ async fn keystroke_to_results_at_10k_sections() {
 
     app.js("performance.clearMeasures()").await;
     for _ in 0..ROUNDS {
-        for query in QUERIES {
+        for query in synth::TYPED {
             input.clear().await.expect("clear search");
             for key in query.chars() {
                 input.send_keys(&key.to_string()).await.expect("type");
@@ -55,7 +44,7 @@ async fn keystroke_to_results_at_10k_sections() {
 
     app.js("performance.clearMeasures()").await;
     for _ in 0..ROUNDS {
-        for query in QUERIES {
+        for query in synth::TYPED {
             app.search(query).await;
         }
     }

@@ -138,18 +138,6 @@ fn query_10k(bencher: divan::Bencher, kind: &str) {
 /// (`SHOWN` in `ui/js/search.js`, on every keystroke).
 const LIMIT_TYPING: usize = 20;
 
-/// The queries of the desktop keystroke bench (`tests/e2e/bench.rs`).
-const TYPED: &[&str] = &[
-    "컨테이너를",
-    "snapshot",
-    "snapshto",
-    "노드 drain",
-    "svc",
-    "--dry-run=client",
-    "ㅋㅌㅇㄴ",
-    "zjsxpdlsj",
-];
-
 /// What the search box holds after each key of typing `query`: Latin and
 /// punctuation one char at a time, Hangul through a 2-beolsik IME, which
 /// shows every composition state (`ㅋ`, `커`, `컨`, `컨ㅌ`, `컨테`, `컨텡`, …).
@@ -178,12 +166,12 @@ fn typing(query: &str) -> Vec<String> {
     states
 }
 
-/// Every distinct keystroke state of the [`TYPED`] queries, in typing order.
+/// Every distinct keystroke state of the [`synth::TYPED`] queries, in typing order.
 fn keystrokes() -> &'static [String] {
     static STATES: OnceLock<Vec<String>> = OnceLock::new();
     STATES.get_or_init(|| {
         let mut states: Vec<String> = Vec::new();
-        for q in TYPED {
+        for q in synth::TYPED {
             for s in typing(q) {
                 if !states.contains(&s) {
                     states.push(s);

@@ -8,6 +8,22 @@ use std::path::Path;
 /// Sections per generated file.
 pub const PER_FILE: usize = 100;
 
+/// One query per kind the search handles (particle, English, typo,
+/// multi-word, short name, code-ish, 초성, wrong layout), as the
+/// per-keystroke benches type them: `search.rs` in process and the desktop
+/// one in the real window (`tests/e2e/bench.rs`).
+#[allow(dead_code)] // the compare bench doesn't type
+pub const TYPED: &[&str] = &[
+    "컨테이너를",
+    "snapshot",
+    "snapshto",
+    "노드 drain",
+    "svc",
+    "--dry-run=client",
+    "ㅋㅌㅇㄴ",
+    "zjsxpdlsj",
+];
+
 const KO_NOUNS: &[&str] = &[
     "파드",
     "노드",
