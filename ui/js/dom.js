@@ -39,10 +39,11 @@ export class Marks {
     this.on = new Set();
   }
 
-  /** Starts over with freshly rendered items (none marked). */
+  /** Moves the marks onto freshly rendered items (the list was rebuilt
+   *  after the notes changed; ids that are gone are skipped). */
   reset(byId) {
     this.byId = byId;
-    this.on = new Set();
+    for (const id of this.on) this.#apply(id, true);
   }
 
   set(ids) {
