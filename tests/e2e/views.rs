@@ -33,23 +33,18 @@ async fn commands_view_filters_and_copies() {
     let all = app.all("[data-testid='command-item']").await.len();
     let filter = app.wait_css("[data-testid='command-filter']").await;
     filter.send_keys("etcdctl").await.expect("type");
+    // The list is redrawn as the keys arrive: wait for the one that answers
+    // the whole word (reading an older one can meet replaced elements).
     app.eventually("filtered list", || async {
-        let n = app.all("[data-testid='command-item']").await.len();
-        n > 0 && n < all
+        let texts = command_texts(&app).await;
+        !texts.is_empty() && texts.len() < all && texts.iter().all(|t| t.contains("etcdctl"))
     })
     .await;
-    for item in app.all("[data-testid='command-item'] code").await {
-        assert!(item.text().await.expect("text").contains("etcdctl"));
-    }
     // The same analysis as search: etcdctl typed with the Korean layout on.
     filter.clear().await.expect("clear");
     filter.send_keys("ㄷㅅㅊㅇㅊ시").await.expect("type");
     app.eventually("layout-converted filter", || async {
-        let codes = app.all("[data-testid='command-item'] code").await;
-        let mut texts = Vec::new();
-        for c in &codes {
-            texts.push(c.text().await.unwrap_or_default());
-        }
+        let texts = command_texts(&app).await;
         !texts.is_empty() && texts.iter().all(|t| t.contains("etcdctl"))
     })
     .await;
@@ -70,4 +65,13 @@ async fn commands_view_filters_and_copies() {
     })
     .await;
     app.close().await;
+}
+
+/// The text of every command in the Commands view, read in one script (a
+/// redraw between WebDriver calls cannot leave stale elements behind).
+async fn command_texts(app: &App) -> Vec<String> {
+    let texts = app
+        .js("return [...document.querySelectorAll(\"[data-testid='command-item'] code\")].map((c) => c.textContent)")
+        .await;
+    serde_json::from_value(texts).unwrap_or_default()
 }
