@@ -15,6 +15,7 @@
 
 mod gen;
 
+use crate::util::isolated;
 use gen::{Entry, Expect, Markers};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -91,17 +92,20 @@ impl Env {
 
     /// Runs `pilgi --notes DIR ARGS…`, killed after [`TIMEOUT`].
     fn pilgi(&self, args: &[&str]) -> Run {
-        let mut cmd = self.command(env!("CARGO_BIN_EXE_pilgi"));
-        cmd.arg("--notes")
-            .arg(self.notes())
-            .args(args)
-            .env("XDG_CACHE_HOME", self.root.path().join("cache"))
-            .env("XDG_DATA_HOME", self.root.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.root.path().join("config"))
-            .env_remove("PILGI_NOTES")
-            .env("NO_COLOR", "1");
+        let pilgi = self.command(env!("CARGO_BIN_EXE_pilgi"));
+        let cmd = isolated(pilgi, &self.notes(), self.root.path(), args);
         run(cmd, &format!("pilgi {}", args.join(" ")))
     }
+}
+
+/// The string `field` of each object in the JSON list `list` of `report`.
+fn field_of_each<'a>(report: &'a Value, list: &str, field: &str) -> Vec<&'a str> {
+    report[list]
+        .as_array()
+        .unwrap_or_else(|| panic!("a {list} list in {report}"))
+        .iter()
+        .filter_map(|item| item[field].as_str())
+        .collect()
 }
 
 /// Runs a command with its output in files (no pipe to fill up), killing
@@ -242,12 +246,7 @@ fn a_hostile_folder_is_indexed_and_every_good_line_is_found() {
     let json = env.pilgi(&["index", "--json"]);
     assert_eq!(json.code, Some(0), "{}", json.stderr);
     let report: Value = serde_json::from_str(&json.stdout).expect("index --json");
-    let listed: Vec<&str> = report["skipped"]
-        .as_array()
-        .expect("skipped list")
-        .iter()
-        .filter_map(|s| s["file"].as_str())
-        .collect();
+    let listed = field_of_each(&report, "skipped", "file");
     for e in &entries {
         let is_skipped = matches!(e.expect, Expect::Skipped(_));
         assert_eq!(
@@ -268,12 +267,7 @@ fn a_hostile_folder_is_indexed_and_every_good_line_is_found() {
             let r = env.pilgi(&["--json", "search", "-n", "50", marker]);
             assert_eq!(r.code, Some(0), "search {marker} ({}): {}", e.rel, r.stderr);
             let found: Value = serde_json::from_str(&r.stdout).expect("search --json");
-            let hits: Vec<&str> = found["hits"]
-                .as_array()
-                .expect("hits")
-                .iter()
-                .filter_map(|h| h["id"].as_str())
-                .collect();
+            let hits = field_of_each(&found, "hits", "id");
             assert!(
                 hits.contains(&id.as_str()),
                 "{marker} of {} not found in {id}: {hits:?}",

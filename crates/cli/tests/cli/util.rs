@@ -41,16 +41,8 @@ impl Notes {
 
     /// `pilgi --notes DIR ARGS…` with XDG dirs inside the temp root.
     pub fn pilgi(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("pilgi").expect("pilgi binary");
-        cmd.arg("--notes")
-            .arg(self.dir())
-            .args(args)
-            .env("XDG_CACHE_HOME", self.root.path().join("cache"))
-            .env("XDG_DATA_HOME", self.root.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.root.path().join("config"))
-            .env_remove("PILGI_NOTES")
-            .env("NO_COLOR", "1");
-        cmd
+        let pilgi = std::process::Command::new(assert_cmd::cargo::cargo_bin("pilgi"));
+        Command::from_std(isolated(pilgi, &self.dir(), self.root.path(), args))
     }
 
     /// Runs `pilgi … --json` expecting success and parses stdout.
@@ -66,4 +58,24 @@ impl Notes {
             .clone();
         serde_json::from_slice(&out).expect("valid JSON on stdout")
     }
+}
+
+/// `cmd` (a `pilgi` binary, maybe behind a wrapper) run as `--notes NOTES
+/// ARGS…` with its cache, data and config dirs inside `root`, no
+/// `PILGI_NOTES` from the caller and plain output.
+pub fn isolated(
+    mut cmd: std::process::Command,
+    notes: &Path,
+    root: &Path,
+    args: &[&str],
+) -> std::process::Command {
+    cmd.arg("--notes")
+        .arg(notes)
+        .args(args)
+        .env("XDG_CACHE_HOME", root.join("cache"))
+        .env("XDG_DATA_HOME", root.join("data"))
+        .env("XDG_CONFIG_HOME", root.join("config"))
+        .env_remove("PILGI_NOTES")
+        .env("NO_COLOR", "1");
+    cmd
 }
