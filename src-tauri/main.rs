@@ -7,6 +7,7 @@ mod commands;
 mod ipc_error;
 mod lookup;
 mod notes_folder;
+mod renderer;
 mod state;
 mod watcher;
 
@@ -14,6 +15,7 @@ use pilgi_core::{Locations, Settings};
 use tauri::Manager;
 
 fn main() {
+    renderer::choose();
     tauri::Builder::default()
         // First: a second launch only brings the running Pilgi forward.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
