@@ -3,6 +3,7 @@
 //! connects a WebDriver client. Needs an X display (the tests run under
 //! `xvfb-run`, see `scripts/test`).
 
+use crate::bus::SessionBus;
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
@@ -18,6 +19,8 @@ pub struct App {
     /// The WebDriver session.
     pub client: Client,
     driver: Child,
+    /// The app's own session bus (a second launch meets it there).
+    pub bus: SessionBus,
     /// The notes folder the app reads (a copy the test may edit).
     pub notes: PathBuf,
     /// Temp root holding notes, XDG dirs.
@@ -31,12 +34,13 @@ impl App {
         App::launch_with(name, notes_src, &[]).await
     }
 
-    /// [`App::launch`] with extra environment for the app. The session
-    /// bus is not inherited unless given here: the app's single-instance
-    /// lock lives on it, and tests must not meet each other (or the
-    /// developer's running Pilgi) there.
+    /// [`App::launch`] with extra environment for the app. It gets a
+    /// private session bus: the app's single-instance lock lives there,
+    /// and tests must not meet each other (or the developer's running
+    /// Pilgi) on it.
     pub async fn launch_with(name: &str, notes_src: &Path, env: &[(&str, &str)]) -> App {
         let root = tempfile::tempdir().expect("temp dir");
+        let bus = SessionBus::start();
         let notes = root.path().join("notes");
         copy_dir(notes_src, &notes);
         let port = free_port();
@@ -52,7 +56,7 @@ impl App {
             .env("XDG_DATA_HOME", root.path().join("data"))
             .env("XDG_CACHE_HOME", root.path().join("cache"))
             .env("XDG_CONFIG_HOME", root.path().join("config"))
-            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -74,6 +78,7 @@ impl App {
         let app = App {
             client,
             driver,
+            bus,
             notes,
             root,
             name: name.to_owned(),

@@ -2,13 +2,19 @@
 //! benchmark, not a test (ignored by default; `scripts/bench-desktop` runs
 //! it and BENCHMARKS.md records it). The page itself measures each
 //! keystroke, from the input event to the frame that shows its results
-//! (`pilgi:keystroke-to-results` in ui/js/search.js).
+//! (`pilgi:keystroke-to-results` in ui/js/search.js), and to the list being
+//! built, before that frame (`pilgi:keystroke-to-list`).
 //!
 //! Typed twice: one key every 60 ms (a very fast typist, ~200 words a
 //! minute: the target), and as one WebDriver burst (every key at once, so
 //! most keys wait for the search before them: shown for comparison).
+//! Then the baseline, in the same window and run: the same keys typed into
+//! a plain input that searches nothing, from the input event to the frame
+//! that shows the character — the floor of any keystroke-to-frame figure
+//! on this machine.
 
 use crate::app::App;
+use fantoccini::elements::Element;
 use std::time::Duration;
 
 #[allow(dead_code)] // shared with the core benches; only the writer and queries are used here
@@ -49,13 +55,52 @@ async fn keystroke_to_results_at_10k_sections() {
         }
     }
     report(&app, "WebDriver burst").await;
+
+    let echo = plain_input(&app).await;
+    for _ in 0..ROUNDS {
+        for query in synth::TYPED {
+            echo.clear().await.expect("clear the plain input");
+            for key in query.chars() {
+                echo.send_keys(&key.to_string()).await.expect("type");
+                tokio::time::sleep(KEY_GAP).await;
+            }
+        }
+    }
+    print_percentiles(
+        &app,
+        "bench:keystroke-to-frame",
+        "baseline: keystroke-to-frame in a plain input",
+        "one key every 60 ms",
+    )
+    .await;
     app.close().await;
+}
+
+/// Adds an input that only echoes what is typed, measured like the search
+/// box: from its input event to the task after the next frame.
+async fn plain_input(app: &App) -> Element {
+    app.js(
+        "const i = document.createElement('input');
+         i.id = 'bench-echo';
+         i.style.cssText = 'position: fixed; top: 8px; left: 40%; z-index: 9';
+         i.addEventListener('input', () => {
+           const start = performance.now();
+           requestAnimationFrame(() => setTimeout(() => performance.measure('bench:keystroke-to-frame', { start })));
+         });
+         document.body.append(i);",
+    )
+    .await;
+    app.wait_css("#bench-echo").await
 }
 
 /// Prints p50/p99 of the page's measures since the last clear.
 async fn report(app: &App, typing: &str) {
     for (name, label) in [
         ("pilgi:keystroke-to-results", "keystroke-to-results"),
+        (
+            "pilgi:keystroke-to-list",
+            "  of which keystroke-to-list (before the frame)",
+        ),
         (
             "pilgi:search-ipc",
             "  of which the search call (IPC + query)",
@@ -65,21 +110,25 @@ async fn report(app: &App, typing: &str) {
             "  of which building the list (JS, DOM)",
         ),
     ] {
-        let durations = app
-            .js(&format!(
-                "return performance.getEntriesByName('{name}').map(e => e.duration)"
-            ))
-            .await;
-        let mut ms: Vec<f64> = serde_json::from_value(durations).expect("durations");
-        assert!(!ms.is_empty(), "the page recorded no {name}");
-        ms.sort_by(f64::total_cmp);
-        let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
-        println!(
-            "{label} at 10k sections ({typing}): n={} p50={:.1} ms p99={:.1} ms max={:.1} ms",
-            ms.len(),
-            at(0.5),
-            at(0.99),
-            ms[ms.len() - 1]
-        );
+        print_percentiles(app, name, label, typing).await;
     }
+}
+
+async fn print_percentiles(app: &App, name: &str, label: &str, typing: &str) {
+    let durations = app
+        .js(&format!(
+            "return performance.getEntriesByName('{name}').map(e => e.duration)"
+        ))
+        .await;
+    let mut ms: Vec<f64> = serde_json::from_value(durations).expect("durations");
+    assert!(!ms.is_empty(), "the page recorded no {name}");
+    ms.sort_by(f64::total_cmp);
+    let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{label} at 10k sections ({typing}): n={} p50={:.1} ms p99={:.1} ms max={:.1} ms",
+        ms.len(),
+        at(0.5),
+        at(0.99),
+        ms[ms.len() - 1]
+    );
 }

@@ -4,7 +4,7 @@
 //! typed the same way into the lookup window.
 
 use crate::app::{bundled_notes, window_visible as visible, xdotool, App};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const LOOKUP: &str = "Pilgi lookup";
@@ -131,25 +131,8 @@ async fn set_shortcut(app: &App, text: &str) {
 
 #[tokio::test]
 async fn a_second_launch_hands_over_to_the_running_app() {
-    // A private session bus, so the lock is this test's alone.
-    let mut bus = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address=1"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("dbus-daemon (scripts/setup installs it)");
-    let mut address = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(bus.stdout.take().expect("bus stdout")),
-        &mut address,
-    )
-    .expect("bus address");
-    let address = address.trim().to_owned();
-    let app = App::launch_with(
-        "single-instance",
-        &bundled_notes(),
-        &[("DBUS_SESSION_BUS_ADDRESS", &address)],
-    )
-    .await;
+    // The app has a private session bus, so the lock is this test's alone.
+    let app = App::launch("single-instance", &bundled_notes()).await;
     let windows = || {
         xdotool(&["search", "--onlyvisible", "--name", "Pilgi — 필기"])
             .lines()
@@ -158,7 +141,7 @@ async fn a_second_launch_hands_over_to_the_running_app() {
     assert_eq!(windows(), 1);
 
     let mut second = Command::new(env!("CARGO_BIN_EXE_pilgi-app"))
-        .env("DBUS_SESSION_BUS_ADDRESS", &address)
+        .env("DBUS_SESSION_BUS_ADDRESS", &app.bus.address)
         .env("PILGI_NOTES", &app.notes)
         .env("XDG_DATA_HOME", app.root.path().join("data"))
         .env("XDG_CACHE_HOME", app.root.path().join("cache"))
@@ -182,8 +165,6 @@ async fn a_second_launch_hands_over_to_the_running_app() {
     let ids = app.search("etcd").await;
     assert!(!ids.is_empty());
     app.close().await;
-    let _ = bus.kill();
-    let _ = bus.wait();
 }
 
 /// Saves the whole X screen (the lookup window is not the WebDriver

@@ -5,6 +5,7 @@
 mod app;
 mod bench;
 mod bookmarks;
+mod bus;
 mod live;
 mod lookup;
 mod offline;

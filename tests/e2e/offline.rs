@@ -5,6 +5,7 @@
 //! into), and every socket call it made is read back from the trace.
 
 use crate::app::{bundled_notes, window_visible, xdotool, PATIENCE};
+use crate::bus::SessionBus;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant};
 #[tokio::test]
 async fn the_app_makes_no_network_connection() {
     let root = tempfile::tempdir().expect("tmp");
+    let bus = SessionBus::start();
     let trace = root.path().join("trace");
     let mut app = Command::new("strace")
         .args([
@@ -27,7 +29,7 @@ async fn the_app_makes_no_network_connection() {
         .env("XDG_DATA_HOME", root.path().join("data"))
         .env("XDG_CACHE_HOME", root.path().join("cache"))
         .env("XDG_CONFIG_HOME", root.path().join("config"))
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
         .stderr(Stdio::piped())
         .spawn()
         .expect("strace (scripts/setup installs it)");
