@@ -66,10 +66,12 @@ function typed() {
   runLatest();
 }
 
-/** Records how long the oldest keystroke a run answers waited for the
- *  frame that shows its list to be rendered (the task after that frame). */
+/** Records how long the oldest keystroke a run answers waited for its list
+ *  to be built, and for the frame that shows it to be rendered (the task
+ *  after that frame). */
 function measureTyping(start) {
   if (start === null) return;
+  performance.measure('pilgi:keystroke-to-list', { start });
   requestAnimationFrame(() => setTimeout(() => performance.measure('pilgi:keystroke-to-results', { start })));
 }
 
