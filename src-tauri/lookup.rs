@@ -18,6 +18,9 @@ use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
 /// granted by this label).
 pub const LABEL: &str = "lookup";
 
+/// The main window's label (tauri.conf.json).
+pub const MAIN: &str = "main";
+
 /// The shortcut when the settings name none.
 pub const DEFAULT_SHORTCUT: &str = "Ctrl+Shift+K";
 
@@ -43,18 +46,58 @@ pub fn plugin() -> TauriPlugin<Wry> {
         .build()
 }
 
+/// Registers `text` as the lookup shortcut once the main window's page
+/// has loaded ([`page_loaded`]). Registering holds the main thread until
+/// global-hotkey's X11 thread answers, and that thread looks for work only
+/// every 50 ms; at launch the main thread also serves the page's files and
+/// first IPC calls, and waiting there put the first paint ~100 ms later.
+pub fn register_after_load(text: &str) {
+    *lock(&PENDING) = Some(text.to_owned());
+}
+
+/// The shortcut waiting for the main window's page to load.
+static PENDING: Mutex<Option<String>> = Mutex::new(None);
+
+/// Registers the shortcut set aside by [`register_after_load`] once the
+/// main window's page has loaded (called from `Builder::on_page_load`).
+pub fn page_loaded(webview: &tauri::Webview, event: PageLoadEvent) {
+    if event != PageLoadEvent::Finished || webview.label() != MAIN || lock(&PENDING).is_none() {
+        return;
+    }
+    let app = webview.app_handle().clone();
+    // Off this callback: registering waits for the main thread's turn.
+    std::thread::spawn(move || {
+        let mut current = lock(&REGISTERED);
+        if let Some(text) = lock(&PENDING).take() {
+            if let Err(e) = register_locked(&mut current, &app, &text) {
+                eprintln!("pilgi: no lookup shortcut: {e}");
+            }
+        }
+    });
+}
+
 /// Makes `text` (e.g. `Ctrl+Shift+K`) the lookup shortcut, replacing the
 /// previous one. On error the previous shortcut stays in effect and the
 /// error is kept for the settings to show ([`status`]).
 pub fn register(app: &AppHandle, text: &str) -> Result<(), String> {
-    let mut current = REGISTERED.lock().unwrap_or_else(|e| e.into_inner());
+    let mut current = lock(&REGISTERED);
+    // Chosen now: wins over one still waiting for the page.
+    lock(&PENDING).take();
+    register_locked(&mut current, app, text)
+}
+
+fn register_locked(
+    current: &mut Option<(Shortcut, String)>,
+    app: &AppHandle,
+    text: &str,
+) -> Result<(), String> {
     let result = replace(app, current.as_ref().map(|(s, _)| *s), text);
     match &result {
         Ok(shortcut) => {
             *current = Some((*shortcut, text.to_owned()));
-            *ERROR.lock().unwrap_or_else(|e| e.into_inner()) = None;
+            *lock(&ERROR) = None;
         }
-        Err(e) => *ERROR.lock().unwrap_or_else(|e| e.into_inner()) = Some(e.clone()),
+        Err(e) => *lock(&ERROR) = Some(e.clone()),
     }
     result.map(|_| ())
 }
@@ -78,8 +121,8 @@ fn replace(app: &AppHandle, old: Option<Shortcut>, text: &str) -> Result<Shortcu
 
 /// The shortcut in effect (as the user wrote it) and the last error.
 pub fn status() -> (Option<String>, Option<String>) {
-    let current = REGISTERED.lock().unwrap_or_else(|e| e.into_inner());
-    let error = ERROR.lock().unwrap_or_else(|e| e.into_inner());
+    let current = lock(&REGISTERED);
+    let error = lock(&ERROR);
     (
         current.as_ref().map(|(_, text)| text.clone()),
         error.clone(),
@@ -90,6 +133,12 @@ pub fn status() -> (Option<String>, Option<String>) {
 static REGISTERED: Mutex<Option<(Shortcut, String)>> = Mutex::new(None);
 /// Why the last attempt to register a shortcut failed.
 static ERROR: Mutex<Option<String>> = Mutex::new(None);
+
+/// These locks guard plain values: one poisoned by a panic elsewhere is
+/// still usable.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Shows the lookup window (creating it on first use) or hides it when it
 /// is already showing.
@@ -163,7 +212,7 @@ pub fn hide(window: &WebviewWindow) {
 
 /// Brings the main window to the front (single instance, "open in Pilgi").
 pub fn focus_main(app: &AppHandle) {
-    if let Some(main) = app.get_webview_window("main") {
+    if let Some(main) = app.get_webview_window(MAIN) {
         let _ = main.unminimize();
         let _ = main.show();
         let _ = main.set_focus();

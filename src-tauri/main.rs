@@ -29,6 +29,7 @@ fn main() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(lookup::plugin())
+        .on_page_load(|webview, payload| lookup::page_loaded(webview, payload.event()))
         .setup(|app| {
             let handle = app.handle();
             let locations = Locations::resolve(None, &notes_folder::bundled(handle));
@@ -39,10 +40,7 @@ fn main() {
             app.manage(watcher::Watchers::new(bookmarks));
             let shortcut = Settings::load(&locations.config).lookup_shortcut;
             notes_folder::open(handle, locations)?;
-            let shortcut = shortcut.as_deref().unwrap_or(lookup::DEFAULT_SHORTCUT);
-            if let Err(e) = lookup::register(handle, shortcut) {
-                eprintln!("pilgi: no lookup shortcut: {e}");
-            }
+            lookup::register_after_load(shortcut.as_deref().unwrap_or(lookup::DEFAULT_SHORTCUT));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

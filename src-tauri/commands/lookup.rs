@@ -29,7 +29,7 @@ pub async fn open_in_main(
     let id = valid_id(&id)?;
     state.read(|lib| lib.section(id).map(|_| ()))?;
     lookup::focus_main(&app);
-    app.emit_to("main", "open-section", id)
+    app.emit_to(lookup::MAIN, "open-section", id)
         .map_err(|e| IpcError::new("error", e.to_string()))?;
     if window.label() == lookup::LABEL {
         lookup::hide(&window);

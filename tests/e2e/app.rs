@@ -189,6 +189,36 @@ impl App {
         }
     }
 
+    /// The environment of each of the app's WebKit web processes (they
+    /// are in tauri-driver's process group, like everything it started).
+    pub fn web_process_environments(&self) -> Vec<Vec<String>> {
+        let group = self.driver.id().to_string();
+        let in_group = |stat: &str| {
+            // After "(comm)": state, ppid, pgrp.
+            stat.rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(2).map(|g| g == group))
+                .unwrap_or(false)
+        };
+        let Ok(procs) = std::fs::read_dir("/proc") else {
+            return Vec::new();
+        };
+        procs
+            .flatten()
+            .map(|p| p.path())
+            .filter(|p| {
+                let comm = std::fs::read_to_string(p.join("comm")).unwrap_or_default();
+                let stat = std::fs::read_to_string(p.join("stat")).unwrap_or_default();
+                comm.starts_with("WebKitWebProces") && in_group(&stat)
+            })
+            .filter_map(|p| std::fs::read(p.join("environ")).ok())
+            .map(|env| {
+                env.split(|b| *b == 0)
+                    .map(|v| String::from_utf8_lossy(v).into_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Ends the session and the driver.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;

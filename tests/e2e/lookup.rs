@@ -26,10 +26,26 @@ async fn until(app: &App, what: &str, check: impl Fn() -> bool) {
     .await;
 }
 
+/// Waits until the app has registered its lookup shortcut: it does so
+/// once its page has loaded, not before the window paints.
+async fn shortcut_registered(app: &App) {
+    let registered = "const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke('get_settings')
+          .then((s) => done(s.lookup_shortcut ?? null), () => done(null));";
+    app.eventually("the lookup shortcut is registered", || async {
+        app.client
+            .execute_async(registered, vec![])
+            .await
+            .is_ok_and(|shortcut| !shortcut.is_null())
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn the_shortcut_opens_lookup_and_enter_copies_the_command() {
     let app = App::launch("lookup", &bundled_notes()).await;
     assert!(!visible(LOOKUP), "the lookup window must start hidden");
+    shortcut_registered(&app).await;
 
     xdotool(&["key", "--clearmodifiers", "ctrl+shift+k"]);
     until(&app, "the lookup window shows", || visible(LOOKUP)).await;
@@ -79,6 +95,7 @@ async fn the_shortcut_opens_lookup_and_enter_copies_the_command() {
 #[tokio::test]
 async fn the_shortcut_is_changed_in_the_settings() {
     let app = App::launch("settings", &bundled_notes()).await;
+    shortcut_registered(&app).await;
     app.click("[data-testid='open-settings']").await;
     let dir = app.wait_css("[data-testid='notes-dir']").await;
     let shown = dir.text().await.expect("notes dir text");

@@ -9,6 +9,7 @@ mod bus;
 mod live;
 mod lookup;
 mod offline;
+mod renderer;
 mod search;
 mod smoke;
 mod views;

@@ -45,10 +45,15 @@ async fn the_app_makes_no_network_connection() {
     let ready = rx.recv_timeout(PATIENCE * 3);
     if ready.is_ok() {
         // Use it: the lookup window is a second webview with its own loads.
-        xdotool(&["key", "--clearmodifiers", "ctrl+shift+k"]);
+        // The shortcut is registered once the page has loaded, which may
+        // be after "search ready": press until the window shows.
         let start = Instant::now();
         while !window_visible("Pilgi lookup") && start.elapsed() < PATIENCE {
-            tokio::time::sleep(Duration::from_millis(100)).await;
+            xdotool(&["key", "--clearmodifiers", "ctrl+shift+k"]);
+            let pressed = Instant::now();
+            while !window_visible("Pilgi lookup") && pressed.elapsed() < Duration::from_secs(3) {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
         xdotool(&["type", "--delay", "40", "etcd backup"]);
