@@ -49,10 +49,18 @@ async fn bookmarks_round_trip_between_app_and_store() {
         .await;
     app.wait_css("[data-testid='bookmark-item'][data-id='cka-course-notes#44']")
         .await;
-    assert!(
-        !app.all(".section-item.bookmarked").await.is_empty(),
-        "bookmarked sections are marked in the list"
-    );
+    for list in ["section-item", "timeline-item"] {
+        let marked = app
+            .js(&format!(
+                "return [...document.querySelectorAll('.{list}.bookmarked')].map(e => e.dataset.id).sort()"
+            ))
+            .await;
+        assert_eq!(
+            marked,
+            serde_json::json!(["cka-course-notes#13", "cka-course-notes#44"]),
+            "the bookmarked sections, and only they, are marked in every {list}"
+        );
+    }
     app.shot("bookmarks").await;
     app.close().await;
 }

@@ -4,7 +4,7 @@
 import {
   acceptSuggestion, dismissSuggestion, listBookmarks, removeBookmark, saveBookmark, toggleBookmark,
 } from './api.js';
-import { el, status } from './dom.js';
+import { el, Marks, status } from './dom.js';
 import { emit, listen } from './events.js';
 
 const LABELS = ['confusing', 'review', 'exam-tip'];
@@ -127,12 +127,12 @@ export async function toggle(sectionId) {
   await refreshBookmarks();
 }
 
-/** Marks bookmarked sections in any list whose items carry data-id. */
-export function initBookmarkMarks() {
-  listen('bookmarks', ({ ids }) => {
-    const set = new Set(ids);
-    for (const item of document.querySelectorAll('.section-item, .timeline-item, .result-item')) {
-      item.classList.toggle('bookmarked', set.has(item.dataset.id));
-    }
-  });
+/** The bookmarked marks of a long list (Sections, Timeline), kept in step
+ *  with the bookmarks: a change touches only the rows whose mark changes,
+ *  not every row of every list (tens of thousands at 10k sections). The
+ *  list calls `reset(rowsById)` each time it renders. */
+export function bookmarkMarks() {
+  const marks = new Marks((item, on) => item.classList.toggle('bookmarked', on));
+  listen('bookmarks', ({ ids }) => marks.set(ids));
+  return marks;
 }

@@ -2,7 +2,7 @@
 // events (see events.js). Reloads everything in place when the notes
 // folder changes on disk.
 import { getTimeline, on } from './api.js';
-import { initBookmarkMarks, refreshBookmarks } from './bookmarks.js';
+import { refreshBookmarks } from './bookmarks.js';
 import { renderCommands } from './commands.js';
 import { status } from './dom.js';
 import { emit, listen } from './events.js';
@@ -29,7 +29,6 @@ async function boot() {
   initSearch();
   initTimeline();
   initKeys();
-  initBookmarkMarks();
   initSettings();
   listen('open', async ({ id, query }) => {
     if (await openSection(id, query ?? currentQuery())) markCurrent(id);

@@ -52,6 +52,10 @@ export function initSearch() {
   box.addEventListener('compositionend', () => { composing = false; typed(); });
   box.addEventListener('input', typed);
   box.addEventListener('keydown', onKey);
+  listen('bookmarks', ({ ids }) => {
+    const on = new Set(ids);
+    for (const row of rows) row.classList.toggle('bookmarked', on.has(row.dataset.id));
+  });
   listen('search', ({ text }) => {
     box.value = text;
     box.focus();

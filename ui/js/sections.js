@@ -1,4 +1,5 @@
 // The Sections panel: every section, grouped by file, in course order.
+import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { emit } from './events.js';
 
@@ -8,6 +9,7 @@ const current = new Marks((item, on) => {
   if (on) item.setAttribute('aria-selected', 'true');
   else item.removeAttribute('aria-selected');
 });
+const bookmarked = bookmarkMarks();
 
 /** Renders the list from the timeline; clicking an item emits `pilgi:open`. */
 export function renderSections(timeline) {
@@ -26,6 +28,7 @@ export function renderSections(timeline) {
         return item;
       }))));
   current.reset(byId);
+  bookmarked.reset(byId);
   panel().replaceChildren(...groups);
 }
 

@@ -1,6 +1,7 @@
 // The Timeline view: the whole course as a vertical track whose segment
 // heights follow the durations, with cumulative time labels, kinds in
 // color, and the current search's hits lit up.
+import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { emit, listen } from './events.js';
 
@@ -9,6 +10,7 @@ const MIN_PX = 22;
 const panel = () => document.getElementById('panel-timeline');
 const hits = new Marks((item, on) => item.classList.toggle('hit', on));
 const current = new Marks((item, on) => item.classList.toggle('current', on));
+const bookmarked = bookmarkMarks();
 
 /** Renders the timeline. */
 export function renderTimeline(timeline) {
@@ -31,6 +33,7 @@ export function renderTimeline(timeline) {
   const byId = new Map(items.map((item) => [item.dataset.id, item]));
   hits.reset(byId);
   current.reset(byId);
+  bookmarked.reset(byId);
   const legend = el('div', { class: 'legend' },
     ['lecture', 'demo', 'practice_test', 'solution', 'other'].map((k) =>
       el('span', { class: `chip kind-${k}` }, k.replace('_', ' '))));
