@@ -11,7 +11,7 @@
 //! Then the baseline, in the same window and run: the same keys typed into
 //! a plain input that searches nothing, from the input event to the frame
 //! that shows the character — the floor of any keystroke-to-frame figure
-//! on this machine.
+//! on this machine. Last, switching tabs at 10k sections (click → frame).
 
 use crate::app::App;
 use fantoccini::elements::Element;
@@ -73,7 +73,31 @@ async fn keystroke_to_results_at_10k_sections() {
         "one key every 60 ms",
     )
     .await;
+    switch_tabs(&app).await;
     app.close().await;
+}
+
+/// Clicks through the four tabs (Sections, Timeline and Commands each
+/// list all 10k sections) and prints click → the frame that shows the tab
+/// (`pilgi:view-switch`, measured by the page).
+async fn switch_tabs(app: &App) {
+    app.js("document.querySelector('#bench-echo')?.remove(); performance.clearMeasures()")
+        .await;
+    let mut switches = 0;
+    for _ in 0..ROUNDS {
+        for tab in ["timeline", "bookmarks", "commands", "sections"] {
+            app.click(&format!("[data-testid='nav-{tab}']")).await;
+            switches += 1;
+            app.eventually("the tab switched and painted", || async {
+                app.js("return performance.getEntriesByName('pilgi:view-switch').length")
+                    .await
+                    .as_u64()
+                    == Some(switches)
+            })
+            .await;
+        }
+    }
+    print_percentiles(app, "pilgi:view-switch", "switching tabs", "click to frame").await;
 }
 
 /// Adds an input that only echoes what is typed, measured like the search
