@@ -3,11 +3,12 @@
 //! WebKitGTK paints with Skia on the GPU through OpenGL. Without a GPU, Mesa
 //! answers that OpenGL with llvmpipe, a software rasterizer, and painting
 //! "on the GPU" becomes the slowest way to paint on the CPU: measured under
-//! Xvfb, Pilgi's window showed its first frame ~400 ms after the page had
-//! painted, against ~50 ms with Skia's own CPU rasterizer (BENCHMARKS.md,
-//! "First paint"). So when the machine has no GPU render node, Pilgi asks
-//! WebKit for CPU rendering. A machine with a GPU keeps WebKit's default, and
-//! a user's own `WEBKIT_SKIA_ENABLE_CPU_RENDERING` always wins.
+//! Xvfb, Pilgi's window showed its first frame ~700 ms after the page had
+//! painted (a one-line page's: ~350 ms), against ~380 ms with Skia's own CPU
+//! rasterizer (BENCHMARKS.md, "First paint"). So when the machine has no GPU
+//! render node, Pilgi asks WebKit for CPU rendering. A machine with a GPU
+//! keeps WebKit's default, and a user's own `WEBKIT_SKIA_ENABLE_CPU_RENDERING`
+//! always wins.
 
 use std::path::Path;
 
