@@ -38,11 +38,7 @@ async fn keystroke_to_results_at_10k_sections() {
     app.js("performance.clearMeasures()").await;
     for _ in 0..ROUNDS {
         for query in synth::TYPED {
-            input.clear().await.expect("clear search");
-            for key in query.chars() {
-                input.send_keys(&key.to_string()).await.expect("type");
-                tokio::time::sleep(KEY_GAP).await;
-            }
+            type_paced(&input, query).await;
             app.results_for(query).await;
         }
     }
@@ -59,11 +55,7 @@ async fn keystroke_to_results_at_10k_sections() {
     let echo = plain_input(&app).await;
     for _ in 0..ROUNDS {
         for query in synth::TYPED {
-            echo.clear().await.expect("clear the plain input");
-            for key in query.chars() {
-                echo.send_keys(&key.to_string()).await.expect("type");
-                tokio::time::sleep(KEY_GAP).await;
-            }
+            type_paced(&echo, query).await;
         }
     }
     print_percentiles(
@@ -75,6 +67,15 @@ async fn keystroke_to_results_at_10k_sections() {
     .await;
     switch_tabs(&app).await;
     app.close().await;
+}
+
+/// Empties `input`, then types `text` into it one key every [`KEY_GAP`].
+async fn type_paced(input: &Element, text: &str) {
+    input.clear().await.expect("clear the input");
+    for key in text.chars() {
+        input.send_keys(&key.to_string()).await.expect("type");
+        tokio::time::sleep(KEY_GAP).await;
+    }
 }
 
 /// Clicks through the four tabs (Sections, Timeline and Commands each
