@@ -81,3 +81,64 @@ async fn junk_queries_never_break_the_list() {
     }
     app.close().await;
 }
+
+/// Rows are kept across keystrokes and patched in place (ui/js/keyed_list.js):
+/// whatever the queries before, the list shows exactly the hits of the
+/// current query, in the backend's order, each with its own snippet; a row
+/// a refined query keeps is the same element.
+#[tokio::test]
+async fn the_list_always_shows_the_current_hits_in_order() {
+    let app = App::launch("search-rows", &bundled_notes()).await;
+    let hits_of = |query: &str| {
+        format!(
+            "const done = arguments[arguments.length - 1];
+             const text = (html) => new DOMParser().parseFromString(html, 'text/html').body.textContent;
+             import('/js/api.js')
+               .then((api) => api.search({}, 20))
+               .then((r) => done(r.hits.map((h) => [h.id, text(h.snippet)])));",
+            serde_json::Value::from(query)
+        )
+    };
+    let shown = "return [...document.querySelectorAll('[data-testid=result-item]')]
+                 .map((e) => [e.dataset.id, e.querySelector('.snippet').textContent])";
+    let tag = "document.querySelectorAll('[data-testid=result-item]').forEach((e) => { e.pilgiSeen = true; })";
+    let kept = "return [...document.querySelectorAll('[data-testid=result-item]')].filter((e) => e.pilgiSeen).length";
+    let input = app.wait_css("[data-testid='search-input']").await;
+    // Typed on (rows kept) or typed afresh: refinements, an unrelated query,
+    // one with no hits, then back.
+    for (query, typed_on) in [
+        ("po", ""),
+        ("pod", "d"),
+        ("pods", "s"),
+        ("kubectl get pods", ""),
+        ("etcd", ""),
+        ("zzqqx", ""),
+        ("pod", ""),
+    ] {
+        app.js(tag).await;
+        let ids = if typed_on.is_empty() {
+            app.search(query).await
+        } else {
+            input.send_keys(typed_on).await.expect("type on");
+            app.results_for(query).await
+        };
+        let expected = app
+            .client
+            .execute_async(&hits_of(query), vec![])
+            .await
+            .expect("search from the page");
+        assert_eq!(
+            app.js(shown).await,
+            expected,
+            "{query:?}: rows vs the backend's hits"
+        );
+        if query == "pods" {
+            assert!(!ids.is_empty(), "pods has hits");
+            assert!(
+                app.js(kept).await.as_u64() > Some(0),
+                "pod → pods keeps rows"
+            );
+        }
+    }
+    app.close().await;
+}

@@ -6,6 +6,7 @@ import { search } from './api.js';
 import { bookmarkOf } from './bookmarks.js';
 import { el, formatDuration, status } from './dom.js';
 import { emit, listen } from './events.js';
+import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
 import { snippetFragment } from './safe_html.js';
 
@@ -26,6 +27,10 @@ let pendingIndex = false;
 let onlyBookmarked = false;
 let lastResults = null;
 let rows = [];
+// The results panel's kept parts (resultsPanel), and whether the list is
+// scrolled (reading scrollTop would force a layout on every keystroke).
+let panelParts = null;
+let scrolled = false;
 // When the oldest keystroke not yet sent to a search happened (for the
 // `pilgi:keystroke-to-results` performance measure the benchmarks read): a
 // run answers the keystrokes typed before it started; keystrokes typed
@@ -120,44 +125,75 @@ export function indexReady() {
 function show(results) {
   lastResults = results;
   const hits = onlyBookmarked ? results.hits.filter((h) => bookmarkOf(h.id)) : results.hits;
-  const items = hits.map((hit, i) => resultItem(hit, i));
-  const filter = el('label', { class: 'only-bookmarked' },
-    el('input', { type: 'checkbox', checked: onlyBookmarked, 'data-testid': 'only-bookmarked' }), ' ★ only');
-  filter.querySelector('input').addEventListener('change', (e) => {
-    onlyBookmarked = e.target.checked;
-    show(lastResults);
-  });
-  const head = el('div', { class: 'results-head' },
-    el('span', {}, hits.length ? `${hits.length} result${hits.length > 1 ? 's' : ''}` : 'No results'),
-    filter,
-    results.interpretations.length
-      ? el('span', { class: 'interpretation', 'data-testid': 'interpretation' },
-        `showing results for ${results.interpretations.join(', ')}`)
-      : null);
-  panel().replaceChildren(head, el('ol', { class: 'result-list', role: 'listbox' }, items));
-  rows = items;
-  selected = items.length ? 0 : -1;
-  panel().scrollTop = 0;
+  const parts = resultsPanel();
+  setText(parts.count, hits.length ? `${hits.length} result${hits.length > 1 ? 's' : ''}` : 'No results');
+  setText(parts.interpretation, results.interpretations.length
+    ? `showing results for ${results.interpretations.join(', ')}` : '');
+  parts.interpretation.hidden = !results.interpretations.length;
+  rows = parts.rows.render(hits);
+  selected = rows.length ? 0 : -1;
+  if (scrolled) panel().scrollTop = 0;
   highlight(false);
   emit('view', { view: 'results' });
   emit('results', { query: results.query, ids: hits.map((h) => h.id) });
   status(hits.length ? '↑↓ to choose, Enter to open, Esc to clear' : `Nothing matches “${results.query}”`);
 }
 
-function resultItem(hit, i) {
-  const s = sectionsById.get(hit.id);
-  const duration = s && s.duration_seconds != null ? formatDuration(s.duration_seconds) : '';
+/** The results panel's parts, built on first use and kept: a keystroke
+ *  updates them rather than rebuilding the panel. */
+function resultsPanel() {
+  if (panelParts) return panelParts;
+  const filter = el('label', { class: 'only-bookmarked' },
+    el('input', { type: 'checkbox', 'data-testid': 'only-bookmarked' }), ' ★ only');
+  filter.querySelector('input').addEventListener('change', (e) => {
+    onlyBookmarked = e.target.checked;
+    show(lastResults);
+  });
+  const count = el('span');
+  const interpretation = el('span', { class: 'interpretation', 'data-testid': 'interpretation', hidden: true });
+  const list = el('ol', { class: 'result-list', role: 'listbox' });
+  panel().replaceChildren(el('div', { class: 'results-head' }, count, filter, interpretation), list);
+  panel().addEventListener('scroll', () => { scrolled = panel().scrollTop > 0; }, { passive: true });
+  panelParts = {
+    count,
+    interpretation,
+    rows: new KeyedList(list, { key: (hit) => hit.id, create: resultItem, update: updateResultItem }),
+  };
+  return panelParts;
+}
+
+function resultItem(hit) {
   const item = el('li', {
-    class: `result-item${bookmarkOf(hit.id) ? ' bookmarked' : ''}`, 'data-testid': 'result-item',
-    role: 'option', dataset: { id: hit.id },
+    class: 'result-item', 'data-testid': 'result-item', role: 'option', dataset: { id: hit.id },
   },
   el('div', { class: 'result-title' },
-    el('span', { class: 'num' }, hit.number ?? '·'),
-    el('span', { class: 'title' }, hit.title),
-    el('span', { class: 'dur' }, duration)),
+    el('span', { class: 'num' }), el('span', { class: 'title' }), el('span', { class: 'dur' })),
   el('div', { class: 'snippet' }, snippetFragment(hit.snippet)));
-  item.addEventListener('click', () => { selected = i; highlight(false); open(); });
+  fillResultTitle(item, hit);
+  item.addEventListener('click', () => {
+    selected = rows.indexOf(item);
+    highlight(false);
+    open();
+  });
   return item;
+}
+
+function updateResultItem(item, hit, previous) {
+  fillResultTitle(item, hit);
+  if (hit.snippet !== previous.snippet) {
+    item.querySelector('.snippet').replaceChildren(snippetFragment(hit.snippet));
+  }
+}
+
+/** Number, title, duration and bookmark mark: they change with the notes
+ *  and bookmarks, not with the query. */
+function fillResultTitle(item, hit) {
+  const [num, title, dur] = item.firstChild.children;
+  const s = sectionsById.get(hit.id);
+  setText(num, hit.number ?? '·');
+  setText(title, hit.title);
+  setText(dur, s && s.duration_seconds != null ? formatDuration(s.duration_seconds) : '');
+  item.classList.toggle('bookmarked', Boolean(bookmarkOf(hit.id)));
 }
 
 /** Marks the selected row; `reveal` scrolls it into view (arrow keys). */
@@ -204,8 +240,7 @@ function clear() {
   typedAt = null;
   lastQuery = '';
   selected = -1;
-  rows = [];
-  panel().replaceChildren();
+  rows = panelParts ? panelParts.rows.render([]) : [];
   delete panel().dataset.query;
   emit('results', { query: '', ids: [] });
   emit('view', { view: 'back' });
