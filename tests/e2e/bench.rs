@@ -11,7 +11,8 @@
 //! Then the baseline, in the same window and run: the same keys typed into
 //! a plain input that searches nothing, from the input event to the frame
 //! that shows the character — the floor of any keystroke-to-frame figure
-//! on this machine. Last, switching tabs at 10k sections (click → frame).
+//! on this machine — and the window's refresh interval, which that floor
+//! waits for. Last, switching tabs at 10k sections (click → frame).
 
 use crate::app::App;
 use fantoccini::elements::Element;
@@ -65,6 +66,7 @@ async fn keystroke_to_results_at_10k_sections() {
         "one key every 60 ms",
     )
     .await;
+    refresh_interval(&app).await;
     switch_tabs(&app).await;
     app.close().await;
 }
@@ -116,6 +118,31 @@ async fn plain_input(app: &App) -> Element {
     )
     .await;
     app.wait_css("#bench-echo").await
+}
+
+/// Prints the window's refresh interval (between animation frames): a
+/// keystroke waits for the next refresh to be shown, anywhere from nothing
+/// to one interval, whatever the app does.
+async fn refresh_interval(app: &App) {
+    let frames = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const at = [];
+             const tick = (t) => { at.push(t); if (at.length < 121) requestAnimationFrame(tick); else done(at); };
+             requestAnimationFrame(tick);",
+            vec![],
+        )
+        .await
+        .expect("animation frames");
+    let at: Vec<f64> = serde_json::from_value(frames).expect("frame times");
+    let mut gaps: Vec<f64> = at.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_by(f64::total_cmp);
+    println!(
+        "refresh interval of the window: n={} median={:.1} ms",
+        gaps.len(),
+        gaps[gaps.len() / 2]
+    );
 }
 
 /// Prints p50/p99 of the page's measures since the last clear.

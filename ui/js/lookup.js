@@ -4,6 +4,7 @@
 // search box.
 import { copyText, hideLookup, listCommands, on, openInMain, search } from './api.js';
 import { el, status } from './dom.js';
+import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
 import { snippetFragment } from './safe_html.js';
 
@@ -14,12 +15,20 @@ const list = document.getElementById('lookup-results');
 let selected = -1;
 let seq = 0;
 
+const rows = new KeyedList(list, {
+  key: (item) => `${item.kind}\u0000${item.key}`,
+  create: (item) => kinds[item.kind].create(item),
+  update: (row, item, previous) => kinds[item.kind].update(row, item, previous),
+});
+let shown = [];
+let scrolled = false;
+list.addEventListener('scroll', () => { scrolled = list.scrollTop > 0; }, { passive: true });
+
 async function run() {
   const query = box.value.trim();
   const mine = ++seq;
   if (!query) {
-    list.replaceChildren();
-    selected = -1;
+    show([]);
     return;
   }
   const [commands, sections] = await Promise.all([
@@ -27,39 +36,56 @@ async function run() {
     search(query, SECTIONS).then((r) => r.hits, () => []),
   ]);
   if (mine !== seq) return;
-  const rows = [
-    ...commands.slice(0, COMMANDS).map(commandRow),
-    ...sections.map(sectionRow),
+  const items = [
+    ...commands.slice(0, COMMANDS).map((hit) => ({
+      kind: 'command', key: `${hit.command.section}\u0000${hit.command.command}`, hit,
+    })),
+    ...sections.map((hit) => ({ kind: 'section', key: hit.id, hit })),
   ];
-  list.replaceChildren(...(rows.length ? rows : [el('li', { class: 'hint' }, `Nothing matches “${query}”`)]));
-  select(rows.length ? 0 : -1);
+  show(items.length ? items : [{ kind: 'hint', key: '', query }]);
 }
 
-function commandRow(hit) {
-  const c = hit.command;
-  return el('li', {
-    class: 'lookup-item command', role: 'option', 'data-testid': 'lookup-command',
-    dataset: { command: c.command },
+/** Shows the rows (kept across keystrokes, see keyed_list.js) and selects
+ *  the first. */
+function show(items) {
+  shown = rows.render(items).filter((row) => row.classList.contains('lookup-item'));
+  if (scrolled) list.scrollTop = 0;
+  select(shown.length ? 0 : -1, false);
+}
+
+const where = (hit) => `${hit.section_number == null ? '' : `${hit.section_number}. `}${hit.section_title}`;
+const titled = (hit) => `${hit.number == null ? '' : `${hit.number}. `}${hit.title}`;
+
+/** How each kind of row is made and patched. */
+const kinds = {
+  command: {
+    create: ({ hit }) => el('li', {
+      class: 'lookup-item command', role: 'option', 'data-testid': 'lookup-command',
+      dataset: { command: hit.command.command },
+    }, el('code', {}, hit.command.command), el('span', { class: 'where' }, where(hit))),
+    update: (row, { hit }) => setText(row.lastChild, where(hit)),
   },
-  el('code', {}, c.command),
-  el('span', { class: 'where' }, `${hit.section_number == null ? '' : `${hit.section_number}. `}${hit.section_title}`));
-}
-
-function sectionRow(hit) {
-  return el('li', {
-    class: 'lookup-item section', role: 'option', 'data-testid': 'lookup-section', dataset: { id: hit.id },
+  section: {
+    create: ({ hit }) => el('li', {
+      class: 'lookup-item section', role: 'option', 'data-testid': 'lookup-section', dataset: { id: hit.id },
+    }, el('span', { class: 'title' }, titled(hit)), el('span', { class: 'snippet' }, snippetFragment(hit.snippet))),
+    update: (row, { hit }, previous) => {
+      setText(row.firstChild, titled(hit));
+      if (hit.snippet !== previous.hit.snippet) row.lastChild.replaceChildren(snippetFragment(hit.snippet));
+    },
   },
-  el('span', { class: 'title' }, `${hit.number == null ? '' : `${hit.number}. `}${hit.title}`),
-  el('span', { class: 'snippet' }, snippetFragment(hit.snippet)));
-}
+  hint: {
+    create: ({ query }) => el('li', { class: 'hint' }, `Nothing matches “${query}”`),
+    update: (row, { query }) => setText(row, `Nothing matches “${query}”`),
+  },
+};
 
-const rows = () => [...list.querySelectorAll('.lookup-item')];
-
-function select(i) {
+/** Marks row `i`; `reveal` scrolls it into view (arrow keys). */
+function select(i, reveal) {
   selected = i;
-  rows().forEach((row, j) => {
+  shown.forEach((row, j) => {
     row.classList.toggle('selected', j === i);
-    if (j === i) row.scrollIntoView({ block: 'nearest' });
+    if (j === i && reveal) row.scrollIntoView({ block: 'nearest' });
   });
 }
 
@@ -81,12 +107,12 @@ async function choose(row) {
 box.addEventListener('input', latest(run));
 box.addEventListener('keydown', async (e) => {
   if (e.isComposing || e.keyCode === 229) return;
-  const n = rows().length;
-  if (e.key === 'ArrowDown' && n) select((selected + 1) % n);
-  else if (e.key === 'ArrowUp' && n) select((selected - 1 + n) % n);
+  const n = shown.length;
+  if (e.key === 'ArrowDown' && n) select((selected + 1) % n, true);
+  else if (e.key === 'ArrowUp' && n) select((selected - 1 + n) % n, true);
   else if (e.key === 'Enter') {
     await run();
-    choose(rows()[selected]);
+    choose(shown[selected]);
   } else if (e.key === 'Escape') hideLookup();
   else return;
   e.preventDefault();
