@@ -12,4 +12,5 @@ mod offline;
 mod renderer;
 mod search;
 mod smoke;
+mod theme;
 mod views;
