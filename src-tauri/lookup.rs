@@ -6,13 +6,12 @@
 //! costs a WebKit web process, and most sessions never open it. After that
 //! it is only hidden and shown, so later presses are instant.
 
+use crate::hotkey::{Hotkey, Shortcut};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
-use tauri::plugin::TauriPlugin;
 use tauri::webview::PageLoadEvent;
-use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder, Wry};
-use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
+use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
 /// The window's label (its capability, `capabilities/lookup.json`, is
 /// granted by this label).
@@ -33,43 +32,15 @@ static FOCUSED: AtomicBool = AtomicBool::new(false);
 /// window makes GTK report focus in, out and in again within a millisecond.
 const BLUR_SETTLE: Duration = Duration::from_millis(200);
 
-/// The global-shortcut plugin, calling [`toggle`] each time the shortcut
-/// is let go: while its key is down, X holds a keyboard grab, and a window
-/// focused during the grab loses the focus again when it ends.
-pub fn plugin() -> TauriPlugin<Wry> {
-    tauri_plugin_global_shortcut::Builder::new()
-        .with_handler(|app, _shortcut, event| {
-            if event.state == ShortcutState::Released {
-                toggle(app);
-            }
-        })
-        .build()
-}
-
-/// Registers `text` as the lookup shortcut once the main window's page
-/// has loaded ([`page_loaded`]). Registering holds the main thread until
-/// global-hotkey's X11 thread answers, and that thread looks for work only
-/// every 50 ms; at launch the main thread also serves the page's files and
-/// first IPC calls, and waiting there put the first paint ~100 ms later.
-pub fn register_after_load(text: &str) {
-    *lock(&PENDING) = Some(text.to_owned());
-}
-
-/// The shortcut waiting for the main window's page to load.
-static PENDING: Mutex<Option<String>> = Mutex::new(None);
-
-/// Registers the shortcut set aside by [`register_after_load`] once the
-/// main window's page has loaded (called from `Builder::on_page_load`).
-pub fn page_loaded(webview: &tauri::Webview, event: PageLoadEvent) {
-    if event != PageLoadEvent::Finished || webview.label() != MAIN || lock(&PENDING).is_none() {
-        return;
-    }
-    let app = webview.app_handle().clone();
-    // Off this callback: registering waits for the main thread's turn.
+/// Registers `text` as the lookup shortcut at launch, from a thread:
+/// connecting to X takes a few round trips the main thread need not wait
+/// for. A shortcut the user saves meanwhile wins.
+pub fn register_at_launch(app: &AppHandle, text: String) {
+    let app = app.clone();
     std::thread::spawn(move || {
-        let mut current = lock(&REGISTERED);
-        if let Some(text) = lock(&PENDING).take() {
-            if let Err(e) = register_locked(&mut current, &app, &text) {
+        let mut shortcut = lock(&SHORTCUT);
+        if shortcut.current.is_none() {
+            if let Err(e) = register_locked(&mut shortcut, &app, &text) {
                 eprintln!("pilgi: no lookup shortcut: {e}");
             }
         }
@@ -80,61 +51,62 @@ pub fn page_loaded(webview: &tauri::Webview, event: PageLoadEvent) {
 /// previous one. On error the previous shortcut stays in effect and the
 /// error is kept for the settings to show ([`status`]).
 pub fn register(app: &AppHandle, text: &str) -> Result<(), String> {
-    let mut current = lock(&REGISTERED);
-    // Chosen now: wins over one still waiting for the page.
-    lock(&PENDING).take();
-    register_locked(&mut current, app, text)
+    register_locked(&mut lock(&SHORTCUT), app, text)
 }
 
 fn register_locked(
-    current: &mut Option<(Shortcut, String)>,
+    shortcut: &mut LookupShortcut,
     app: &AppHandle,
     text: &str,
 ) -> Result<(), String> {
-    let result = replace(app, current.as_ref().map(|(s, _)| *s), text);
+    let result = grab(shortcut, app, text);
     match &result {
-        Ok(shortcut) => {
-            *current = Some((*shortcut, text.to_owned()));
-            *lock(&ERROR) = None;
+        Ok(()) => {
+            shortcut.current = Some(text.to_owned());
+            shortcut.error = None;
         }
-        Err(e) => *lock(&ERROR) = Some(e.clone()),
+        Err(e) => shortcut.error = Some(e.clone()),
     }
-    result.map(|_| ())
+    result
 }
 
-fn replace(app: &AppHandle, old: Option<Shortcut>, text: &str) -> Result<Shortcut, String> {
-    let shortcut: Shortcut = text
+fn grab(shortcut: &mut LookupShortcut, app: &AppHandle, text: &str) -> Result<(), String> {
+    let parsed: Shortcut = text
         .parse()
         .map_err(|e| format!("“{text}” is not a shortcut ({e}); try e.g. Ctrl+Shift+K"))?;
-    if old == Some(shortcut) {
-        return Ok(shortcut);
-    }
-    let shortcuts = app.global_shortcut();
-    shortcuts
-        .register(shortcut)
+    let app = app.clone();
+    let hotkey = shortcut
+        .hotkey
+        .get_or_insert_with(|| Hotkey::connect(move || toggle(&app)))
+        .as_ref()
         .map_err(|e| format!("could not register {text}: {e}"))?;
-    if let Some(old) = old {
-        let _ = shortcuts.unregister(old);
-    }
-    Ok(shortcut)
+    hotkey
+        .grab(parsed)
+        .map_err(|e| format!("could not register {text}: {e}"))
 }
 
 /// The shortcut in effect (as the user wrote it) and the last error.
 pub fn status() -> (Option<String>, Option<String>) {
-    let current = lock(&REGISTERED);
-    let error = lock(&ERROR);
-    (
-        current.as_ref().map(|(_, text)| text.clone()),
-        error.clone(),
-    )
+    let shortcut = lock(&SHORTCUT);
+    (shortcut.current.clone(), shortcut.error.clone())
 }
 
-/// The lookup shortcut registered now, so that a new one replaces it.
-static REGISTERED: Mutex<Option<(Shortcut, String)>> = Mutex::new(None);
-/// Why the last attempt to register a shortcut failed.
-static ERROR: Mutex<Option<String>> = Mutex::new(None);
+/// The lookup shortcut: the X connection holding it (once connected, or
+/// why it could not be), the shortcut as the user wrote it, and why the
+/// last attempt to change it failed.
+struct LookupShortcut {
+    hotkey: Option<Result<Hotkey, String>>,
+    current: Option<String>,
+    error: Option<String>,
+}
 
-/// These locks guard plain values: one poisoned by a panic elsewhere is
+static SHORTCUT: Mutex<LookupShortcut> = Mutex::new(LookupShortcut {
+    hotkey: None,
+    current: None,
+    error: None,
+});
+
+/// The lock guards plain values: poisoned by a panic elsewhere, it is
 /// still usable.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
@@ -147,9 +119,9 @@ pub fn toggle(app: &AppHandle) {
         Some(window) if window.is_visible().unwrap_or(false) => hide(&window),
         Some(window) => show(&window),
         None => {
-            // Window creation must not run inside the shortcut's event
-            // handler on the event-loop thread. It shows itself once its
-            // page has loaded, so no keystroke goes to a blank window.
+            // Created on the async runtime, not on the caller's thread (the
+            // shortcut's or the event loop's). It shows itself once its page
+            // has loaded, so no keystroke goes to a blank window.
             let app = app.clone();
             tauri::async_runtime::spawn(async move {
                 if let Err(e) = create(&app) {

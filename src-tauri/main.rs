@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod hotkey;
 mod ipc_error;
 mod lookup;
 mod notes_folder;
@@ -28,8 +29,6 @@ fn main() {
         )
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
-        .plugin(lookup::plugin())
-        .on_page_load(|webview, payload| lookup::page_loaded(webview, payload.event()))
         .setup(|app| {
             let handle = app.handle();
             let locations = Locations::resolve(None, &notes_folder::bundled(handle));
@@ -40,7 +39,10 @@ fn main() {
             app.manage(watcher::Watchers::new(bookmarks));
             let shortcut = Settings::load(&locations.config).lookup_shortcut;
             notes_folder::open(handle, locations)?;
-            lookup::register_after_load(shortcut.as_deref().unwrap_or(lookup::DEFAULT_SHORTCUT));
+            lookup::register_at_launch(
+                handle,
+                shortcut.unwrap_or_else(|| lookup::DEFAULT_SHORTCUT.into()),
+            );
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

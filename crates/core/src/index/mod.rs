@@ -147,27 +147,22 @@ impl SearchIndex {
         SearchIndex::with(Index::create_in_ram(schema), None, fields, None)
     }
 
+    /// The reader reloads only when told to ([`SearchIndex::sync`] does,
+    /// after its own writes and after noticing another process's). Tantivy's
+    /// default policy starts a thread that looks at `meta.json` twice a
+    /// second: it woke the desktop app while it sat idle, and a CLI run never
+    /// needs it.
     fn with(
         index: Index,
         dir: Option<&Path>,
         fields: Fields,
         notice: Option<String>,
     ) -> Result<SearchIndex> {
-        let policy = ReloadPolicy::OnCommitWithDelay;
-        SearchIndex::with_policy(index, dir, fields, notice, policy)
-    }
-
-    /// `policy` is `Manual` for one-shot searches: the default policy
-    /// starts a thread watching `meta.json` that a CLI run never needs.
-    fn with_policy(
-        index: Index,
-        dir: Option<&Path>,
-        fields: Fields,
-        notice: Option<String>,
-        policy: ReloadPolicy,
-    ) -> Result<SearchIndex> {
         tokenizer::register(index.tokenizers());
-        let reader = index.reader_builder().reload_policy(policy).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         Ok(SearchIndex {
             index,
             dir: dir.map(Path::to_path_buf),
@@ -375,8 +370,7 @@ fn search_unchanged(
     if serde_json::to_string(&index.schema()).ok() != serde_json::to_string(&expected).ok() {
         return Ok(None);
     }
-    let policy = ReloadPolicy::Manual;
-    let Ok(index) = SearchIndex::with_policy(index, Some(dir), fields, None, policy) else {
+    let Ok(index) = SearchIndex::with(index, Some(dir), fields, None) else {
         return Ok(None);
     };
     let mut skipped = skipped.to_vec();

@@ -1,0 +1,176 @@
+//! A shortcut as the user writes it in the settings (`Ctrl+Shift+K`,
+//! `Super+Space`, `F9`): modifiers and one key, named by its X keysym.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Modifier bits as X reports them in key events.
+pub const SHIFT: u16 = 1;
+pub const CONTROL: u16 = 1 << 2;
+/// Alt (X's Mod1).
+pub const ALT: u16 = 1 << 3;
+/// Super, the "Windows" key (X's Mod4).
+pub const SUPER: u16 = 1 << 6;
+
+/// Modifiers plus one key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shortcut {
+    /// [`SHIFT`], [`CONTROL`], [`ALT`] and [`SUPER`] bits.
+    pub modifiers: u16,
+    /// The key's X keysym (Latin-1 keys are their own code: `k` is 0x6b).
+    pub keysym: u32,
+}
+
+/// Why a text is not a shortcut (shown in the settings).
+#[derive(Debug, PartialEq, Eq)]
+pub struct NotAShortcut(String);
+
+impl fmt::Display for NotAShortcut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Shortcut {
+    type Err = NotAShortcut;
+
+    /// Parts joined by `+`, case-insensitive; the last is the key. A key
+    /// other than F1–F24 needs Ctrl, Alt or Super: a global grab of a plain
+    /// key (or Shift+key) would take it from every program's typing.
+    fn from_str(text: &str) -> Result<Shortcut, NotAShortcut> {
+        let parts: Vec<&str> = text.split('+').map(str::trim).collect();
+        let (key, modifiers) = parts.split_last().expect("split yields one part");
+        if key.is_empty() {
+            return Err(NotAShortcut("it names no key after the modifiers".into()));
+        }
+        let mut bits = 0;
+        for name in modifiers {
+            bits |= modifier(name)
+                .ok_or_else(|| NotAShortcut(format!("“{name}” is not a modifier")))?;
+        }
+        let keysym = keysym(key).ok_or_else(|| NotAShortcut(format!("“{key}” is not a key")))?;
+        let function_key = (F1..F1 + 24).contains(&keysym);
+        if bits & (CONTROL | ALT | SUPER) == 0 && !function_key {
+            return Err(NotAShortcut(
+                "it needs Ctrl, Alt or Super (or an F key): a plain key would be taken from all typing".into(),
+            ));
+        }
+        Ok(Shortcut {
+            modifiers: bits,
+            keysym,
+        })
+    }
+}
+
+fn modifier(name: &str) -> Option<u16> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "ctrl" | "control" | "cmdorctrl" | "commandorcontrol" => CONTROL,
+        "shift" => SHIFT,
+        "alt" | "option" => ALT,
+        "super" | "meta" | "win" | "cmd" | "command" => SUPER,
+        _ => return None,
+    })
+}
+
+/// X keysym of F1 (F2… follow).
+const F1: u32 = 0xffbe;
+
+/// The keysym of a key name: a printable ASCII character is its own keysym
+/// (letters lowercase, as the unshifted key); `F1`–`F24`; the usual named
+/// keys, also as the browser names them (`KeyK`, `Digit1`, `ArrowUp`).
+fn keysym(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let bare = lower
+        .strip_prefix("key")
+        .or_else(|| lower.strip_prefix("digit"))
+        .filter(|rest| rest.len() == 1)
+        .unwrap_or(&lower);
+    let mut chars = bare.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return (c.is_ascii_graphic()).then_some(c as u32);
+    }
+    if let Some(n) = bare.strip_prefix('f').and_then(|n| n.parse::<u32>().ok()) {
+        return (1..=24).contains(&n).then_some(F1 + n - 1);
+    }
+    Some(match bare.strip_prefix("arrow").unwrap_or(bare) {
+        "space" => 0x20,
+        "enter" | "return" => 0xff0d,
+        "tab" => 0xff09,
+        "escape" | "esc" => 0xff1b,
+        "backspace" => 0xff08,
+        "delete" => 0xffff,
+        "insert" => 0xff63,
+        "home" => 0xff50,
+        "end" => 0xff57,
+        "pageup" => 0xff55,
+        "pagedown" => 0xff56,
+        "left" => 0xff51,
+        "up" => 0xff52,
+        "right" => 0xff53,
+        "down" => 0xff54,
+        "minus" => '-' as u32,
+        "equal" => '=' as u32,
+        "comma" => ',' as u32,
+        "period" => '.' as u32,
+        "slash" => '/' as u32,
+        "backslash" => '\\' as u32,
+        "semicolon" => ';' as u32,
+        "quote" => '\'' as u32,
+        "backquote" => '`' as u32,
+        "bracketleft" => '[' as u32,
+        "bracketright" => ']' as u32,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Shortcut, NotAShortcut> {
+        text.parse()
+    }
+
+    #[test]
+    fn modifiers_and_keys_as_people_write_them() {
+        let ctrl_shift_k = Shortcut {
+            modifiers: CONTROL | SHIFT,
+            keysym: 'k' as u32,
+        };
+        assert_eq!(parse("Ctrl+Shift+K"), Ok(ctrl_shift_k));
+        assert_eq!(parse("shift + control + k"), Ok(ctrl_shift_k));
+        assert_eq!(parse("CmdOrCtrl+Shift+KeyK"), Ok(ctrl_shift_k));
+        assert_eq!(
+            parse("Super+Space"),
+            Ok(Shortcut {
+                modifiers: SUPER,
+                keysym: 0x20
+            })
+        );
+        assert_eq!(parse("Alt+Digit1").map(|s| s.keysym), Ok('1' as u32));
+        assert_eq!(parse("Ctrl+Alt+ArrowUp").map(|s| s.keysym), Ok(0xff52));
+        assert_eq!(parse("Ctrl+/").map(|s| s.keysym), Ok('/' as u32));
+        assert_eq!(parse("Ctrl+Slash").map(|s| s.keysym), Ok('/' as u32));
+        assert_eq!(
+            parse("F9"),
+            Ok(Shortcut {
+                modifiers: 0,
+                keysym: 0xffc6
+            })
+        );
+        assert_eq!(parse("Shift+F24").map(|s| s.keysym), Ok(0xffd5));
+    }
+
+    #[test]
+    fn malformed_shortcuts_say_what_is_wrong() {
+        let error = |text: &str| parse(text).unwrap_err().to_string();
+        assert!(error("Ctrl+Shift+").contains("no key"));
+        assert!(error("").contains("no key"));
+        assert!(error("Hyper+K").contains("“Hyper” is not a modifier"));
+        assert!(error("Ctrl+Kay").contains("“Kay” is not a key"));
+        assert!(error("Ctrl+F25").contains("not a key"));
+        assert!(error("Ctrl+한").contains("not a key"));
+        assert!(error("K").contains("needs Ctrl, Alt or Super"));
+        assert!(error("Shift+K").contains("needs Ctrl, Alt or Super"));
+    }
+}
