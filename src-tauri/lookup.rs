@@ -73,16 +73,16 @@ fn register_locked(
 fn grab(shortcut: &mut LookupShortcut, app: &AppHandle, text: &str) -> Result<(), String> {
     let parsed: Shortcut = text
         .parse()
-        .map_err(|e| format!("“{text}” is not a shortcut ({e}); try e.g. Ctrl+Shift+K"))?;
+        .map_err(|e| format!("“{text}” is not a shortcut: {e} (write it like Ctrl+Shift+K)."))?;
     let app = app.clone();
     let hotkey = shortcut
         .hotkey
         .get_or_insert_with(|| Hotkey::connect(move || toggle(&app)))
         .as_ref()
-        .map_err(|e| format!("could not register {text}: {e}"))?;
+        .map_err(|e| format!("could not register {text}: {e}."))?;
     hotkey
         .grab(parsed)
-        .map_err(|e| format!("could not register {text}: {e}"))
+        .map_err(|e| format!("could not register {text}: {e}."))
 }
 
 /// The shortcut in effect (as the user wrote it) and the last error.

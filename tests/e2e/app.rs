@@ -181,9 +181,15 @@ impl App {
     }
 
     /// Saves a screenshot to `tests/artifacts/<test>-<label>.png`.
+    /// Waits for the window to show the page as it is now first: the
+    /// screenshot is the last frame presented, which lags a DOM change just
+    /// made (the settings sheet was caught before its message appeared).
     pub async fn shot(&self, label: &str) {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
         let _ = std::fs::create_dir_all(&dir);
+        let presented = "const done = arguments[arguments.length - 1];
+                         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 20)));";
+        let _ = self.client.execute_async(presented, vec![]).await;
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(dir.join(format!("{}-{label}.png", self.name)), png);
         }

@@ -113,12 +113,17 @@ async fn the_shortcut_is_changed_in_the_settings() {
     // The (empty) message line is there before the answer: wait for its text.
     let error = "return document.querySelector(\"[data-testid='settings-message'].error\")?.textContent ?? ''";
     app.eventually("a clear error for a malformed shortcut", || async {
-        app.js(error)
-            .await
-            .as_str()
-            .is_some_and(|text| text.contains("not a shortcut"))
+        app.js(error).await.as_str().is_some_and(|text| {
+            text.contains("not a shortcut") && text.contains("Ctrl+Shift+K still works")
+        })
     })
     .await;
+    let input = app.wait_css("[data-testid='shortcut-input']").await;
+    assert_eq!(
+        input.prop("value").await.expect("value").as_deref(),
+        Some("Ctrl+Shift+"),
+        "the refused shortcut stays in the box to be fixed"
+    );
     app.shot("settings-error").await;
 
     set_shortcut(&app, "Ctrl+Alt+L").await;

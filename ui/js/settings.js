@@ -35,12 +35,14 @@ function closeSettings() {
   returnFocus?.focus();
 }
 
-function draw(settings, message, kind = 'error') {
+/** Draws the sheet; `typed` is a shortcut the user typed that was refused
+ *  (kept in the box to be fixed, with the one still in effect named). */
+function draw(settings, message, kind = 'error', typed = null) {
   const folder = el('button', { type: 'button', 'data-testid': 'choose-notes' }, 'Choose folder…');
   const bundled = el('button', { type: 'button', 'data-testid': 'use-bundled', disabled: settings.bundled },
     'Use the bundled notes');
   const shortcut = el('input', {
-    type: 'text', value: settings.lookup_shortcut ?? '', 'data-testid': 'shortcut-input', spellcheck: 'false',
+    type: 'text', value: typed ?? settings.lookup_shortcut ?? '', 'data-testid': 'shortcut-input', spellcheck: 'false',
     'aria-label': 'Lookup shortcut', placeholder: 'Ctrl+Shift+K',
   });
   const save = el('button', { type: 'button', 'data-testid': 'shortcut-save' }, 'Save');
@@ -63,21 +65,23 @@ function draw(settings, message, kind = 'error') {
     el('div', { class: 'row end' }, close)));
   folder.addEventListener('click', () => act(chooseNotesFolder, true));
   bundled.addEventListener('click', () => act(useBundledNotes, true));
-  const saveShortcut = () => act(() => setLookupShortcut(shortcut.value), false);
+  const saveShortcut = () => act(() => setLookupShortcut(shortcut.value), false, shortcut.value);
   save.addEventListener('click', saveShortcut);
   shortcut.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.isComposing) saveShortcut();
   });
   close.addEventListener('click', closeSettings);
 
-  async function act(call, reloads) {
+  async function act(call, reloads, typed = null) {
     try {
       const next = await call();
       if (!next) return; // dialog cancelled
       if (reloads) window.location.reload(); // another folder: start fresh
       else draw(next, 'Saved.', 'ok');
     } catch (e) {
-      draw(settings, e.message);
+      const kept = typed !== null && settings.lookup_shortcut ? ` ${settings.lookup_shortcut} still works.` : '';
+      draw(settings, e.message + kept, 'error', typed);
+      if (typed !== null) sheet().querySelector('[data-testid="shortcut-input"]').focus();
     }
   }
 }
