@@ -34,14 +34,21 @@ const BLUR_SETTLE: Duration = Duration::from_millis(200);
 
 /// Registers `text` as the lookup shortcut at launch, from a thread:
 /// connecting to X takes a few round trips the main thread need not wait
-/// for. A shortcut the user saves meanwhile wins.
+/// for. A shortcut the user saves meanwhile wins. If `text` is refused
+/// (another program holds it, or an older Pilgi accepted what this one
+/// does not), the default takes its place and the settings say why.
 pub fn register_at_launch(app: &AppHandle, text: String) {
     let app = app.clone();
     std::thread::spawn(move || {
         let mut shortcut = lock(&SHORTCUT);
-        if shortcut.current.is_none() {
-            if let Err(e) = register_locked(&mut shortcut, &app, &text) {
-                eprintln!("pilgi: no lookup shortcut: {e}");
+        if shortcut.current.is_some() {
+            return;
+        }
+        if let Err(e) = register_locked(&mut shortcut, &app, &text) {
+            eprintln!("pilgi: no lookup shortcut: {e}");
+            if text != DEFAULT_SHORTCUT && grab(&mut shortcut, &app, DEFAULT_SHORTCUT).is_ok() {
+                shortcut.current = Some(DEFAULT_SHORTCUT.to_owned());
+                eprintln!("pilgi: using {DEFAULT_SHORTCUT} instead");
             }
         }
     });
@@ -74,15 +81,15 @@ fn grab(shortcut: &mut LookupShortcut, app: &AppHandle, text: &str) -> Result<()
     let parsed: Shortcut = text
         .parse()
         .map_err(|e| format!("“{text}” is not a shortcut: {e} (write it like Ctrl+Shift+K)."))?;
-    let app = app.clone();
-    let hotkey = shortcut
-        .hotkey
-        .get_or_insert_with(|| Hotkey::connect(move || toggle(&app)))
-        .as_ref()
-        .map_err(|e| format!("could not register {text}: {e}."))?;
-    hotkey
-        .grab(parsed)
-        .map_err(|e| format!("could not register {text}: {e}."))
+    let refused = |e: String| format!("could not register {text}: {e}.");
+    // Connected on first use, and again if the connection was lost (a
+    // failure is not kept: the next attempt retries).
+    if !shortcut.hotkey.as_ref().is_some_and(Hotkey::is_alive) {
+        let app = app.clone();
+        shortcut.hotkey = Some(Hotkey::connect(move || toggle(&app)).map_err(refused)?);
+    }
+    let hotkey = shortcut.hotkey.as_ref().expect("connected above");
+    hotkey.grab(parsed).map_err(refused)
 }
 
 /// The shortcut in effect (as the user wrote it) and the last error.
@@ -91,11 +98,11 @@ pub fn status() -> (Option<String>, Option<String>) {
     (shortcut.current.clone(), shortcut.error.clone())
 }
 
-/// The lookup shortcut: the X connection holding it (once connected, or
-/// why it could not be), the shortcut as the user wrote it, and why the
-/// last attempt to change it failed.
+/// The lookup shortcut: the X connection holding it (once connected), the
+/// shortcut as the user wrote it, and why the last attempt to change it
+/// failed.
 struct LookupShortcut {
-    hotkey: Option<Result<Hotkey, String>>,
+    hotkey: Option<Hotkey>,
     current: Option<String>,
     error: Option<String>,
 }
@@ -119,9 +126,9 @@ pub fn toggle(app: &AppHandle) {
         Some(window) if window.is_visible().unwrap_or(false) => hide(&window),
         Some(window) => show(&window),
         None => {
-            // Created on the async runtime, not on the caller's thread (the
-            // shortcut's or the event loop's). It shows itself once its page
-            // has loaded, so no keystroke goes to a blank window.
+            // Created on the async runtime, not on the shortcut's thread.
+            // It shows itself once its page has loaded, so no keystroke
+            // goes to a blank window.
             let app = app.clone();
             tauri::async_runtime::spawn(async move {
                 if let Err(e) = create(&app) {

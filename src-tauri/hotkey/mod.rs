@@ -10,6 +10,7 @@ mod shortcut;
 
 pub use shortcut::Shortcut;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use x11rb::connection::Connection;
 use x11rb::errors::ReplyError;
@@ -39,6 +40,8 @@ pub struct Hotkey {
     conn: Arc<RustConnection>,
     root: Window,
     grab: Arc<Mutex<Option<Grab>>>,
+    /// Cleared when the event thread ends (the X connection broke).
+    alive: Arc<AtomicBool>,
 }
 
 impl Hotkey {
@@ -50,46 +53,68 @@ impl Hotkey {
         let (conn, screen) = RustConnection::connect(None)
             .map_err(|e| format!("no X display ({e}); Wayland has no global shortcuts for apps"))?;
         // Holding the key down repeats only its press, not release+press
-        // pairs that would toggle the window on and off.
-        conn.xkb_use_extension(1, 0)
-            .map_err(x_error)?
-            .reply()
-            .map_err(x_error)?;
+        // pairs that would toggle the window on and off. Without XKB the
+        // shortcut still works, and a held key flickers the window.
         let repeat = xkb::PerClientFlag::DETECTABLE_AUTO_REPEAT;
-        conn.xkb_per_client_flags(
-            xkb::ID::USE_CORE_KBD.into(),
-            repeat,
-            repeat,
-            0u32.into(),
-            0u32.into(),
-            0u32.into(),
-        )
-        .map_err(x_error)?
-        .reply()
-        .map_err(x_error)?;
+        let detectable = conn
+            .xkb_use_extension(1, 0)
+            .ok()
+            .and_then(|c| c.reply().ok())
+            .filter(|r| r.supported)
+            .and_then(|_| {
+                let flags = conn.xkb_per_client_flags(
+                    xkb::ID::USE_CORE_KBD.into(),
+                    repeat,
+                    repeat,
+                    0u32.into(),
+                    0u32.into(),
+                    0u32.into(),
+                );
+                flags.ok()?.reply().ok()
+            })
+            .is_some_and(|r| r.supported.contains(repeat));
+        if !detectable {
+            eprintln!("pilgi: the X server cannot tell a held key from repeated presses");
+        }
         let root = conn.setup().roots[screen].root;
         let hotkey = Hotkey {
             conn: Arc::new(conn),
             root,
             grab: Arc::default(),
+            alive: Arc::new(AtomicBool::new(true)),
         };
-        let (conn, grab) = (hotkey.conn.clone(), hotkey.grab.clone());
+        let (conn, grab, alive) = (
+            hotkey.conn.clone(),
+            hotkey.grab.clone(),
+            hotkey.alive.clone(),
+        );
         std::thread::Builder::new()
             .name("pilgi-hotkey".into())
-            .spawn(move || listen(&conn, &grab, on_release))
+            .spawn(move || {
+                listen(&conn, &grab, on_release);
+                alive.store(false, Ordering::SeqCst);
+                eprintln!("pilgi: lost the X connection; the lookup shortcut is off until it is set again");
+            })
             .map_err(|e| e.to_string())?;
         Ok(hotkey)
+    }
+
+    /// Whether the event thread still listens (the connection holds).
+    pub fn is_alive(&self) -> bool {
+        self.alive.load(Ordering::SeqCst)
     }
 
     /// Makes `shortcut` the one grabbed key, releasing the previous one
     /// only once the new one is held (on error the previous one stays).
     pub fn grab(&self, shortcut: Shortcut) -> Result<(), String> {
-        let keycode = self
+        let (keycode, shifted) = self
             .keycode(shortcut.keysym)?
             .ok_or("this keyboard has no such key")?;
+        // `Ctrl+!` is Ctrl+Shift on the `1` key.
+        let shift = if shifted { shortcut::SHIFT } else { 0 };
         let new = Grab {
             keycode,
-            modifiers: shortcut.modifiers,
+            modifiers: shortcut.modifiers | shift,
         };
         let mut grab = self.grab.lock().unwrap_or_else(|e| e.into_inner());
         if *grab == Some(new) {
@@ -134,8 +159,11 @@ impl Hotkey {
         let _ = self.conn.flush();
     }
 
-    /// The keyboard's key that types `keysym` (on any level).
-    fn keycode(&self, keysym: u32) -> Result<Option<Keycode>, String> {
+    /// The key that types `keysym`, and whether it takes Shift: the first
+    /// layout's plain keys first, then its shifted ones, then other layouts'
+    /// (a `de,us` keyboard has `y` on two keys; `<` may sit on the comma's
+    /// Shift level).
+    fn keycode(&self, keysym: u32) -> Result<Option<(Keycode, bool)>, String> {
         let setup = self.conn.setup();
         let (first, last) = (setup.min_keycode, setup.max_keycode);
         let map = self
@@ -145,16 +173,17 @@ impl Hotkey {
             .reply()
             .map_err(x_error)?;
         let per_key = usize::from(map.keysyms_per_keycode.max(1));
-        Ok(map
-            .keysyms
-            .chunks(per_key)
-            .position(|syms| syms.contains(&keysym))
-            .map(|i| first + i as u8))
+        let keys: Vec<&[u32]> = map.keysyms.chunks(per_key).collect();
+        Ok((0..per_key).find_map(|level| {
+            let key = keys.iter().position(|syms| syms[level] == keysym)?;
+            Some((first + key as u8, level % 2 == 1))
+        }))
     }
 }
 
-/// The event thread: blocks until X sends an event; ends when the
-/// connection does (the app is exiting).
+/// The event thread: blocks until X sends an event; ends if the
+/// connection breaks (the X server went away). It lives as long as the
+/// app: the connection it holds is the one keeping the grab.
 fn listen(conn: &RustConnection, grab: &Mutex<Option<Grab>>, on_release: impl Fn()) {
     let current = || *grab.lock().unwrap_or_else(|e| e.into_inner());
     let mut pressed = false;
@@ -202,5 +231,25 @@ mod tests {
             .grab("Ctrl+Alt+F10".parse().expect("shortcut"))
             .expect("a free key");
         first.grab(f11).expect("F11 was released");
+    }
+
+    #[test]
+    fn a_shifted_symbol_is_its_key_with_shift() {
+        let hotkey = connect();
+        let one = hotkey
+            .keycode('1' as u32)
+            .expect("keyboard map")
+            .expect("a 1 key");
+        let bang = hotkey
+            .keycode('!' as u32)
+            .expect("keyboard map")
+            .expect("a ! key");
+        assert_eq!(one, (bang.0, false), "US layout (Xvfb's): ! is Shift+1");
+        assert!(bang.1, "! takes Shift");
+        let k = hotkey
+            .keycode('k' as u32)
+            .expect("keyboard map")
+            .expect("a k key");
+        assert!(!k.1, "k is a plain key");
     }
 }

@@ -34,17 +34,26 @@ impl fmt::Display for NotAShortcut {
 impl FromStr for Shortcut {
     type Err = NotAShortcut;
 
-    /// Parts joined by `+`, case-insensitive; the last is the key. A key
-    /// other than F1–F24 needs Ctrl, Alt or Super: a global grab of a plain
-    /// key (or Shift+key) would take it from every program's typing.
+    /// Parts joined by `+`, case-insensitive; the last is the key (`Ctrl++`
+    /// is the plus key). A key other than F1–F24 needs Ctrl, Alt or Super:
+    /// a global grab of a plain key (or Shift+key) would take it from every
+    /// program's typing.
     fn from_str(text: &str) -> Result<Shortcut, NotAShortcut> {
-        let parts: Vec<&str> = text.split('+').map(str::trim).collect();
-        let (key, modifiers) = parts.split_last().expect("split yields one part");
+        let text = text.trim();
+        let (modifiers, key) = match text.strip_suffix("++") {
+            Some(rest) => (rest, "+"),
+            None => text.rsplit_once('+').unwrap_or(("", text)),
+        };
+        let key = key.trim();
+        let modifiers: Vec<&str> = match modifiers.trim() {
+            "" => Vec::new(),
+            some => some.split('+').map(str::trim).collect(),
+        };
         if key.is_empty() {
             return Err(NotAShortcut("it names no key after the modifiers".into()));
         }
         let mut bits = 0;
-        for name in modifiers {
+        for name in &modifiers {
             bits |= modifier(name)
                 .ok_or_else(|| NotAShortcut(format!("“{name}” is not a modifier")))?;
         }
@@ -109,6 +118,7 @@ fn keysym(name: &str) -> Option<u32> {
         "right" => 0xff53,
         "down" => 0xff54,
         "minus" => '-' as u32,
+        "plus" => '+' as u32,
         "equal" => '=' as u32,
         "comma" => ',' as u32,
         "period" => '.' as u32,
@@ -151,6 +161,8 @@ mod tests {
         assert_eq!(parse("Ctrl+Alt+ArrowUp").map(|s| s.keysym), Ok(0xff52));
         assert_eq!(parse("Ctrl+/").map(|s| s.keysym), Ok('/' as u32));
         assert_eq!(parse("Ctrl+Slash").map(|s| s.keysym), Ok('/' as u32));
+        assert_eq!(parse("Ctrl++").map(|s| s.keysym), Ok('+' as u32));
+        assert_eq!(parse("Ctrl+Alt+Plus"), parse("ctrl + alt ++"));
         assert_eq!(
             parse("F9"),
             Ok(Shortcut {
@@ -172,5 +184,6 @@ mod tests {
         assert!(error("Ctrl+한").contains("not a key"));
         assert!(error("K").contains("needs Ctrl, Alt or Super"));
         assert!(error("Shift+K").contains("needs Ctrl, Alt or Super"));
+        assert!(error("++").contains("needs Ctrl, Alt or Super"));
     }
 }

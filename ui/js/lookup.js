@@ -85,7 +85,10 @@ function select(i, reveal) {
   selected = i;
   shown.forEach((row, j) => {
     row.classList.toggle('selected', j === i);
-    if (j === i && reveal) row.scrollIntoView({ block: 'nearest' });
+    if (j === i && reveal) {
+      row.scrollIntoView({ block: 'nearest' });
+      scrolled = true; // before its scroll event: a render may come first
+    }
   });
 }
 

@@ -202,7 +202,10 @@ function highlight(reveal) {
     item.classList.toggle('selected', i === selected);
     if (i === selected) {
       item.setAttribute('aria-selected', 'true');
-      if (reveal) item.scrollIntoView({ block: 'nearest' });
+      if (reveal) {
+        item.scrollIntoView({ block: 'nearest' });
+        scrolled = true; // before its scroll event: a render may come first
+      }
     } else item.removeAttribute('aria-selected');
   });
 }

@@ -79,8 +79,10 @@ function draw(settings, message, kind = 'error', typed = null) {
       if (reloads) window.location.reload(); // another folder: start fresh
       else draw(next, 'Saved.', 'ok');
     } catch (e) {
-      const kept = typed !== null && settings.lookup_shortcut ? ` ${settings.lookup_shortcut} still works.` : '';
-      draw(settings, e.message + kept, 'error', typed);
+      // Asked again: what is in effect now, not when the sheet opened.
+      const now = await getSettings().catch(() => settings);
+      const kept = typed !== null && now.lookup_shortcut ? ` ${now.lookup_shortcut} still works.` : '';
+      draw(now, e.message + kept, 'error', typed);
       if (typed !== null) sheet().querySelector('[data-testid="shortcut-input"]').focus();
     }
   }
