@@ -140,5 +140,25 @@ async fn the_list_always_shows_the_current_hits_in_order() {
             );
         }
     }
+
+    // Arrow keys scroll the chosen row into view; the next keystroke's
+    // results start from the top again.
+    let ids = app.search("kubectl").await;
+    assert!(ids.len() > 12, "enough hits to scroll: {}", ids.len());
+    let scroll_top = "return document.getElementById('panel-results').scrollTop";
+    let down = char::from(Key::Down).to_string();
+    for _ in 1..ids.len() {
+        input.send_keys(&down).await.expect("arrow down");
+    }
+    app.eventually("the last row scrolled into view", || async {
+        app.js(scroll_top).await.as_f64() > Some(0.0)
+    })
+    .await;
+    input.send_keys(" g").await.expect("type on");
+    app.results_for("kubectl g").await;
+    app.eventually("results start from the top", || async {
+        app.js(scroll_top).await.as_f64() == Some(0.0)
+    })
+    .await;
     app.close().await;
 }

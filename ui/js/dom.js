@@ -24,6 +24,25 @@ export function formatDuration(seconds) {
   return (h ? `${h}:` : '') + `${mm}:${String(s).padStart(2, '0')}`;
 }
 
+/** Scrolling for a list redrawn on every keystroke: `toTop()` scrolls `box`
+ *  back only when it is scrolled (reading `scrollTop` would force a layout
+ *  on every keystroke), `reveal(item)` scrolls a row into view (arrow keys)
+ *  and remembers it at once (its scroll event may come after the next
+ *  redraw). */
+export function listScroll(box) {
+  let scrolled = false;
+  box.addEventListener('scroll', () => { scrolled = box.scrollTop > 0; }, { passive: true });
+  return {
+    toTop() {
+      if (scrolled) box.scrollTop = 0;
+    },
+    reveal(item) {
+      item.scrollIntoView({ block: 'nearest' });
+      scrolled = true;
+    },
+  };
+}
+
 /** Announces something in the status line. */
 export function status(text) {
   document.getElementById('status').textContent = text;

@@ -3,7 +3,7 @@
 // the chosen section in the main window; Esc hides. IME-safe like the main
 // search box.
 import { copyText, hideLookup, listCommands, on, openInMain, search } from './api.js';
-import { el, status } from './dom.js';
+import { el, listScroll, status } from './dom.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
 import { snippetFragment } from './safe_html.js';
@@ -21,8 +21,7 @@ const rows = new KeyedList(list, {
   update: (row, item, previous) => kinds[item.kind].update(row, item, previous),
 });
 let shown = [];
-let scrolled = false;
-list.addEventListener('scroll', () => { scrolled = list.scrollTop > 0; }, { passive: true });
+const scroll = listScroll(list);
 
 async function run() {
   const query = box.value.trim();
@@ -49,7 +48,7 @@ async function run() {
  *  the first. */
 function show(items) {
   shown = rows.render(items).filter((row) => row.classList.contains('lookup-item'));
-  if (scrolled) list.scrollTop = 0;
+  scroll.toTop();
   select(shown.length ? 0 : -1, false);
 }
 
@@ -85,10 +84,7 @@ function select(i, reveal) {
   selected = i;
   shown.forEach((row, j) => {
     row.classList.toggle('selected', j === i);
-    if (j === i && reveal) {
-      row.scrollIntoView({ block: 'nearest' });
-      scrolled = true; // before its scroll event: a render may come first
-    }
+    if (j === i && reveal) scroll.reveal(row);
   });
 }
 

@@ -4,7 +4,7 @@
 // a composition is open (WebKit reports keyCode 229 without isComposing).
 import { search } from './api.js';
 import { bookmarkOf } from './bookmarks.js';
-import { el, formatDuration, status } from './dom.js';
+import { el, formatDuration, listScroll, status } from './dom.js';
 import { emit, listen } from './events.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
@@ -27,10 +27,8 @@ let pendingIndex = false;
 let onlyBookmarked = false;
 let lastResults = null;
 let rows = [];
-// The results panel's kept parts (resultsPanel), and whether the list is
-// scrolled (reading scrollTop would force a layout on every keystroke).
+// The results panel's kept parts (resultsPanel).
 let panelParts = null;
-let scrolled = false;
 // When the oldest keystroke not yet sent to a search happened (for the
 // `pilgi:keystroke-to-results` performance measure the benchmarks read): a
 // run answers the keystrokes typed before it started; keystrokes typed
@@ -132,7 +130,7 @@ function show(results) {
   parts.interpretation.hidden = !results.interpretations.length;
   rows = parts.rows.render(hits);
   selected = rows.length ? 0 : -1;
-  if (scrolled) panel().scrollTop = 0;
+  parts.scroll.toTop();
   highlight(false);
   emit('view', { view: 'results' });
   emit('results', { query: results.query, ids: hits.map((h) => h.id) });
@@ -153,10 +151,10 @@ function resultsPanel() {
   const interpretation = el('span', { class: 'interpretation', 'data-testid': 'interpretation', hidden: true });
   const list = el('ol', { class: 'result-list', role: 'listbox' });
   panel().replaceChildren(el('div', { class: 'results-head' }, count, filter, interpretation), list);
-  panel().addEventListener('scroll', () => { scrolled = panel().scrollTop > 0; }, { passive: true });
   panelParts = {
     count,
     interpretation,
+    scroll: listScroll(panel()),
     rows: new KeyedList(list, { key: (hit) => hit.id, create: resultItem, update: updateResultItem }),
   };
   return panelParts;
@@ -202,10 +200,7 @@ function highlight(reveal) {
     item.classList.toggle('selected', i === selected);
     if (i === selected) {
       item.setAttribute('aria-selected', 'true');
-      if (reveal) {
-        item.scrollIntoView({ block: 'nearest' });
-        scrolled = true; // before its scroll event: a render may come first
-      }
+      if (reveal) panelParts.scroll.reveal(item);
     } else item.removeAttribute('aria-selected');
   });
 }
