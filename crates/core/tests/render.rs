@@ -309,8 +309,12 @@ fn search_terms_are_marked_in_text_only() {
 
 #[test]
 fn markdown_files_get_headings() {
+    // Markdown headings cut the note into sections, each under its title.
     let html = render_file("markdown.md", &RenderOptions::default());
-    assert!(html.contains("<h3>"));
+    assert!(
+        html.contains("data-section-id=\"markdown#steps\""),
+        "{html}"
+    );
     let text = render_text("# Title", &RenderOptions::default());
     assert!(text.contains("class=\"comment\""));
     let forced = render_text(

@@ -10,16 +10,25 @@ pub struct Args {}
 
 /// Syncs the index and prints what changed.
 pub fn run(_args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
-    // Skipped files are printed (with reasons) by `ctx.library()`.
+    // Skipped files and note warnings (lossy decoding, `decoded as EUC-KR
+    // (CP949)`) are printed on stderr by `ctx.library()`.
     let library = ctx.library()?;
     let (index, report) = library.index()?;
     let out = &ctx.out;
     if out.json {
+        // The same warnings as data, so a script can tell which notes were
+        // read in a legacy encoding or lossily without scraping stderr.
+        let warnings: Vec<_> = library
+            .corpus()
+            .warnings()
+            .map(|(file, message)| serde_json::json!({ "file": file, "message": message }))
+            .collect();
         out.json(&serde_json::json!({
             "index": library.locations().index,
             "report": report,
             "total_sections": index.num_sections(),
             "skipped": library.corpus().skipped,
+            "warnings": warnings,
         }))?;
     } else {
         if let Some(notice) = &report.rebuilt {

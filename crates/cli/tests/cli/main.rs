@@ -5,6 +5,7 @@ mod bookmark;
 mod commands;
 mod crash;
 mod damaged;
+mod encodings;
 mod hostile;
 mod timeline_show;
 mod util;

@@ -53,9 +53,28 @@ pub fn detect(line: &str) -> Option<Detected<'_>> {
     labelled(text)
 }
 
+/// A line of a shell code block (`sh`, `bash`, `console` …): the block says
+/// it is shell, so any line is a command but blanks and `#` comments, with
+/// or without its `$ `. In a `console` block (a session: prompts and their
+/// output) only prompt lines are.
+pub fn detect_shell(line: &str, session: bool) -> Option<Detected<'_>> {
+    let text = line.trim();
+    if session || text.starts_with("$ ") {
+        return prompted(text);
+    }
+    if text.starts_with('#') {
+        return None;
+    }
+    as_command(text, false)
+}
+
 /// `$ anything`: the user said it is a command.
 fn prompted(text: &str) -> Option<Detected<'_>> {
-    let rest = text.strip_prefix("$ ")?.trim();
+    as_command(text.strip_prefix("$ ")?, true)
+}
+
+fn as_command(rest: &str, prompt: bool) -> Option<Detected<'_>> {
+    let rest = rest.trim();
     if rest.is_empty() {
         return None;
     }
@@ -67,7 +86,7 @@ fn prompted(text: &str) -> Option<Detected<'_>> {
         command: rest,
         label: None,
         tool,
-        prompt: true,
+        prompt,
     })
 }
 

@@ -1,9 +1,10 @@
 //! The commands index (issue 7's commands view): every command in the
 //! notes with where it is and what the note said just before it.
 
-use super::detect::detect;
+use super::detect::{detect, detect_shell};
 use crate::corpus::Corpus;
-use crate::note::{Section, SectionId};
+use crate::note::plain::code_blocks;
+use crate::note::{Format, Section, SectionId};
 use serde::{Deserialize, Serialize};
 
 /// One command written in a note.
@@ -38,15 +39,32 @@ pub fn extract(corpus: &Corpus) -> Vec<Command> {
     corpus.sections().flat_map(extract_section).collect()
 }
 
-/// The commands of one section.
+/// The commands of one section. In a course section any line can be one
+/// (see [`detect`]); in a Markdown section, the lines of shell code blocks
+/// (`sh`, `bash`, `shell`, `zsh`, `console`; an untagged block's lines that
+/// look like commands) and `$ ` lines of prose.
 pub fn extract_section(section: &Section) -> Vec<Command> {
     let lines: Vec<&str> = section.body.lines().collect();
+    let finders: Vec<Finder> = match section.format {
+        Format::Course => vec![Finder::Any; lines.len()],
+        Format::Markdown => markdown_finders(&section.body, lines.len()),
+    };
     let mut out = Vec::new();
     let mut context = "";
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        let Some(found) = detect(line) else {
+        let found = match finders[i] {
+            Finder::Any => detect(line),
+            Finder::Prompt => line
+                .trim()
+                .starts_with("$ ")
+                .then(|| detect(line))
+                .flatten(),
+            Finder::Shell { session } => detect_shell(line, session),
+            Finder::Code => None,
+        };
+        let Some(found) = found else {
             if !line.trim().is_empty() {
                 context = line.trim();
             }
@@ -70,13 +88,50 @@ pub fn extract_section(section: &Section) -> Vec<Command> {
             context: context.to_owned(),
             section: section.id.clone(),
             file: section.file.clone(),
-            line: section.line_start + 1 + start,
+            line: section.body_first_line() + start,
             prompt: found.prompt,
         });
         context = line.trim();
         i += 1;
     }
     out
+}
+
+/// How a line of a section can hold a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Finder {
+    /// Course notes: any line, judged by its shape.
+    Any,
+    /// Markdown prose: only a `$ ` line.
+    Prompt,
+    /// A shell code block's line.
+    Shell { session: bool },
+    /// Code in another language: never.
+    Code,
+}
+
+const SHELLS: &[&str] = &["sh", "bash", "shell", "zsh", "fish", "powershell", "ps"];
+const SESSIONS: &[&str] = &["console", "shell-session", "shellsession", "terminal"];
+
+fn markdown_finders(body: &str, lines: usize) -> Vec<Finder> {
+    let mut finders = vec![Finder::Prompt; lines];
+    for block in code_blocks(body) {
+        let finder = match block.lang.as_str() {
+            l if SHELLS.contains(&l) => Finder::Shell { session: false },
+            l if SESSIONS.contains(&l) => Finder::Shell { session: true },
+            "" => Finder::Any,
+            _ => Finder::Code,
+        };
+        let n = block.code.lines().count();
+        for f in finders.iter_mut().skip(block.first_line).take(n) {
+            *f = finder;
+        }
+        // The closing fence is not code.
+        if let Some(f) = finders.get_mut(block.first_line + n) {
+            *f = Finder::Code;
+        }
+    }
+    finders
 }
 
 #[cfg(test)]

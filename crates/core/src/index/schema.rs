@@ -7,7 +7,10 @@ use tantivy::schema::{
 };
 
 /// The version of the schema and analyzers. Stored in each commit's payload.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// Between the headings of a stored [`Fields::trail`].
+pub const TRAIL_SEPARATOR: &str = "\u{1f}";
 
 /// The fields of a section document.
 #[derive(Debug, Clone, Copy)]
@@ -20,6 +23,11 @@ pub struct Fields {
     pub number: Field,
     /// Title: words, compound parts and joined neighbours (stored).
     pub title: Field,
+    /// The headings above the section and the note's title and aliases.
+    pub context: Field,
+    /// The headings above the section (stored only, joined with
+    /// [`TRAIL_SEPARATOR`]): the hit's heading path.
+    pub trail: Field,
     /// The `> ` summary lines.
     pub summary: Field,
     /// The whole body, words only (stored, for snippets).
@@ -56,6 +64,8 @@ pub fn build() -> (Schema, Fields) {
         file: b.add_text_field("file", STRING | STORED),
         number: b.add_u64_field("number", STORED),
         title: b.add_text_field("title", text(ALL, true)),
+        context: b.add_text_field("context", text(ALL, false)),
+        trail: b.add_text_field("trail", STORED),
         summary: b.add_text_field("summary", text(WORDS, false)),
         body: b.add_text_field("body", text(WORDS, true)),
         commands: b.add_text_field("commands", text(WORDS, false)),
@@ -67,9 +77,10 @@ pub fn build() -> (Schema, Fields) {
 
 /// Relative weight of a match in each text field: a word in the title says
 /// more about a section than the same word somewhere in its body.
-pub fn text_fields(f: &Fields) -> [(Field, f32); 6] {
+pub fn text_fields(f: &Fields) -> [(Field, f32); 7] {
     [
         (f.title, 4.0),
+        (f.context, 1.2),
         (f.summary, 2.5),
         (f.commands, 1.8),
         (f.tags, 1.5),

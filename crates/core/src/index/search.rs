@@ -3,7 +3,7 @@
 //! hits are deduplicated across readings.
 
 use super::query::Builder;
-use super::schema::Fields;
+use super::schema::{Fields, TRAIL_SEPARATOR};
 use super::snippet::Snippets;
 use crate::analysis::query::plan;
 use crate::Result;
@@ -24,6 +24,9 @@ pub struct Hit {
     pub number: Option<u32>,
     /// The section title.
     pub title: String,
+    /// The headings the section sits under, outermost first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<String>,
     /// Relevance; only comparable within one result list.
     pub score: f32,
     /// HTML: escaped text with the matched words in `<mark>`.
@@ -100,6 +103,11 @@ pub fn search(
                     .and_then(|v| v.as_u64())
                     .and_then(|n| u32::try_from(n).ok()),
                 title: text(&doc, fields.title),
+                path: text(&doc, fields.trail)
+                    .split(TRAIL_SEPARATOR)
+                    .filter(|h| !h.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
                 score,
                 snippet: snippets.of(&text(&doc, fields.body)),
             });

@@ -9,9 +9,10 @@
 //! on every open, and a payload of one entry per file made that the largest
 //! cost of a CLI search. An index in RAM keeps it inline in the payload.
 
-use super::schema::{Fields, SCHEMA_VERSION};
-use crate::commands::command_of;
+use super::schema::{Fields, SCHEMA_VERSION, TRAIL_SEPARATOR};
+use crate::commands::extract_section;
 use crate::corpus::Corpus;
+use crate::note::Note;
 use crate::scan::FileStat;
 use crate::{Error, Result, Section};
 use serde::{Deserialize, Serialize};
@@ -175,21 +176,22 @@ pub struct IndexReport {
     pub rebuilt: Option<String>,
 }
 
-/// Lines of a section that are shell commands.
+/// The section's shell commands, one per line.
 fn commands(section: &Section) -> String {
-    section
-        .body_lines()
-        .filter_map(command_of)
+    extract_section(section)
+        .into_iter()
+        .map(|c| c.command)
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// `#tag` words (a `#` directly followed by a letter; `# comment` and `#3`
-/// are not tags).
-fn tags(section: &Section) -> String {
-    let mut out = String::new();
-    for (i, _) in section.body.match_indices('#') {
-        let rest = &section.body[i + 1..];
+/// are not tags) and the note's front-matter tags.
+fn tags(note: &Note, text: &str) -> String {
+    let mut out = note.meta.tags.join(" ");
+    out.push(' ');
+    for (i, _) in text.match_indices('#') {
+        let rest = &text[i + 1..];
         let end = rest
             .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
             .unwrap_or(rest.len());
@@ -201,8 +203,8 @@ fn tags(section: &Section) -> String {
     out
 }
 
-/// The document of one section.
-pub fn document(f: &Fields, s: &Section) -> TantivyDocument {
+/// The document of one section of `note`.
+pub fn document(f: &Fields, note: &Note, s: &Section) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, s.id.as_str());
     doc.add_text(f.file, &s.file);
@@ -210,11 +212,22 @@ pub fn document(f: &Fields, s: &Section) -> TantivyDocument {
         doc.add_u64(f.number, n.into());
     }
     doc.add_text(f.title, &s.title);
+    // The headings above it and the note's names say what it is about too.
+    let mut context = s.path.join("\n");
+    for name in std::iter::once(&note.title).chain(&note.meta.aliases) {
+        if *name != s.title && !s.path.contains(name) {
+            context.push('\n');
+            context.push_str(name);
+        }
+    }
+    doc.add_text(f.context, &context);
+    doc.add_text(f.trail, s.path.join(TRAIL_SEPARATOR));
     doc.add_text(f.summary, s.summary().collect::<Vec<_>>().join("\n"));
-    doc.add_text(f.body, &s.body);
+    let text = s.text();
+    doc.add_text(f.body, &text);
     doc.add_text(f.commands, commands(s));
-    doc.add_text(f.tags, tags(s));
-    doc.add_text(f.parts, &s.body);
+    doc.add_text(f.tags, tags(note, &text));
+    doc.add_text(f.parts, &text);
     doc
 }
 
@@ -303,7 +316,7 @@ pub fn sync(
                     report.added += 1;
                 }
                 for s in &loaded.note.sections {
-                    writer.add_document(document(fields, s))?;
+                    writer.add_document(document(fields, &loaded.note, s))?;
                     report.sections += 1;
                 }
             }

@@ -1,6 +1,8 @@
 //! The note model: what a notes file is once parsed.
 
+use super::front_matter::Meta;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// A section's stable identity: `<file stem>#<number>` (or `#<title slug>` when
@@ -70,7 +72,20 @@ impl SectionKind {
     }
 }
 
-/// One lecture section of a note: a header line and the body lines under it.
+/// How a note file is written, decided per file (see [`super::parse`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// The course-note dialect: `N. Title 08:48` headers, `> ` summaries,
+    /// `$ ` commands, `#` comments, each decided line by line.
+    #[default]
+    Course,
+    /// Markdown (CommonMark + GFM): heading sections, front matter, fences.
+    Markdown,
+}
+
+/// One section of a note: a lecture under its header line, or a Markdown
+/// heading and the lines under it (up to the next heading, at any level).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// Stable id, see [`SectionId`].
@@ -93,12 +108,38 @@ pub struct Section {
     pub line_start: usize,
     /// Last line of the section in the source file (1-based, inclusive).
     pub line_end: usize,
+    /// How the body is written.
+    #[serde(default)]
+    pub format: Format,
+    /// The heading level (1–6) of a Markdown section; 0 for a course
+    /// section or a note's intro (the text before its first heading).
+    #[serde(default)]
+    pub level: u8,
+    /// The headings this section sits under, outermost first
+    /// (`["디플로이먼트"]` for `디플로이먼트 › 디플로이먼트 롤백`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<String>,
 }
 
 impl Section {
     /// The lines of the body (the header is not included).
     pub fn body_lines(&self) -> impl Iterator<Item = &str> {
         self.body.lines()
+    }
+
+    /// The body as a reader sees it: a course body as written, a Markdown
+    /// body without its markup (see [`super::plain`]). What is indexed and
+    /// what snippets are cut from.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self.format {
+            Format::Course => Cow::Borrowed(&self.body),
+            Format::Markdown => Cow::Owned(super::plain::markdown_text(&self.body)),
+        }
+    }
+
+    /// The 1-based line of the file where the body starts.
+    pub fn body_first_line(&self) -> usize {
+        (self.line_end + 1).saturating_sub(self.body.split('\n').count())
     }
 
     /// The `> ` summary lines of the section, without the marker.
@@ -114,6 +155,12 @@ impl Section {
 pub struct Note {
     /// Path relative to the notes folder, `/`-separated.
     pub file: String,
+    /// The note's name: front-matter `title`, else its first `# H1`, else
+    /// the file name.
+    pub title: String,
+    /// What the front matter says (empty without one).
+    #[serde(default)]
+    pub meta: Meta,
     /// Lines before the first section (the course intro), joined with `\n`.
     pub preamble: String,
     /// The sections in file order.

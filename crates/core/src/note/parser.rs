@@ -1,12 +1,50 @@
-//! The course-note dialect parser: text in, [`Note`] out. Never fails, never
-//! drops a line: every line lands in the preamble or in exactly one section.
+//! Parsing a note: which format it is written in, decided per file, and the
+//! course-note dialect parser. Never fails, never drops a line: every line
+//! of a course note lands in the preamble or in exactly one section.
 
 use super::header::{parse_header, Header};
-use super::model::{Note, Section, SectionId, SectionKind};
+use super::model::{Format, Note, Section, SectionId, SectionKind};
 use std::collections::{HashMap, HashSet};
 
 /// Parses one note file's text. `file` is its path relative to the notes folder.
 pub fn parse(file: &str, text: &str) -> Note {
+    match format_of(file, text) {
+        Format::Markdown => super::markdown::parse(file, text),
+        Format::Course => parse_course(file, text),
+    }
+}
+
+/// Course notes are numbered lectures with durations, and their `# ` lines
+/// are comments; Markdown notes have `## ` headings, front matter or a
+/// Markdown file name. A file with both lecture headers and `## ` headings
+/// goes by its extension.
+pub fn format_of(file: &str, text: &str) -> Format {
+    let lower = file.to_ascii_lowercase();
+    let markdown_name = [".md", ".markdown", ".mdx"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    let mut lectures = false;
+    let mut subheadings = false;
+    for line in text.lines() {
+        lectures = lectures || parse_header(line).is_some();
+        let hashes = line.len() - line.trim_start_matches('#').len();
+        subheadings =
+            subheadings || ((2..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']));
+        if lectures && subheadings {
+            break;
+        }
+    }
+    let front_matter = matches!(super::front_matter::find(text), Ok(Some(_)));
+    match (lectures, subheadings) {
+        (true, false) => Format::Course,
+        (true, true) if !markdown_name => Format::Course,
+        (false, _) if !(markdown_name || subheadings || front_matter) => Format::Course,
+        _ => Format::Markdown,
+    }
+}
+
+/// The course-note dialect.
+fn parse_course(file: &str, text: &str) -> Note {
     let lines: Vec<&str> = text.split('\n').collect();
     // A trailing newline does not make an extra (empty) line.
     let lines = match lines.split_last() {
@@ -21,10 +59,13 @@ pub fn parse(file: &str, text: &str) -> Note {
         .collect();
 
     if headers.is_empty() {
+        let section = whole_file_section(file, &stem, lines);
         return Note {
             file: file.to_owned(),
+            title: section.title.clone(),
+            meta: Default::default(),
             preamble: String::new(),
-            sections: vec![whole_file_section(file, &stem, lines)],
+            sections: vec![section],
             warnings: Vec::new(),
         };
     }
@@ -46,11 +87,16 @@ pub fn parse(file: &str, text: &str) -> Note {
                 body: lines[start + 1..end].join("\n"),
                 line_start: start + 1,
                 line_end: end,
+                format: Format::Course,
+                level: 0,
+                path: Vec::new(),
             }
         })
         .collect();
     Note {
         file: file.to_owned(),
+        title: stem.rsplit('/').next().unwrap_or(&stem).to_owned(),
+        meta: Default::default(),
         preamble: lines[..headers[0].0].join("\n"),
         sections,
         warnings: Vec::new(),
@@ -80,6 +126,9 @@ fn whole_file_section(file: &str, stem: &str, lines: &[&str]) -> Section {
         body: lines.join("\n"),
         line_start: 1,
         line_end: lines.len(),
+        format: Format::Course,
+        level: 0,
+        path: Vec::new(),
     }
 }
 
@@ -95,7 +144,7 @@ pub fn file_stem(file: &str) -> String {
 /// Hands out ids that are unique within a file and independent of position:
 /// `stem#12` for the first section numbered 12, `stem#12~title-slug` for a
 /// repeat, `stem#title-slug` for an unnumbered one.
-struct IdAllocator<'a> {
+pub(super) struct IdAllocator<'a> {
     stem: &'a str,
     used: HashSet<String>,
     /// Per repeated base id, the counter to try next.
@@ -103,7 +152,7 @@ struct IdAllocator<'a> {
 }
 
 impl<'a> IdAllocator<'a> {
-    fn new(stem: &'a str) -> Self {
+    pub(super) fn new(stem: &'a str) -> Self {
         Self {
             stem,
             used: HashSet::new(),
@@ -111,7 +160,12 @@ impl<'a> IdAllocator<'a> {
         }
     }
 
-    fn allocate(&mut self, number: Option<u32>, title: &str) -> SectionId {
+    /// Marks an id as taken by a section allocated elsewhere.
+    pub(super) fn reserve(&mut self, id: &str) {
+        self.used.insert(id.to_owned());
+    }
+
+    pub(super) fn allocate(&mut self, number: Option<u32>, title: &str) -> SectionId {
         let slug = slug(title);
         let base = match number {
             Some(n) => {
@@ -188,8 +242,20 @@ mod tests {
     }
 
     #[test]
+    fn format_is_decided_per_file() {
+        let f = |file, text| format_of(file, text);
+        assert_eq!(f("c.txt", SAMPLE), Format::Course);
+        assert_eq!(f("c.md", "10. Intro 01:00\n# comment\n"), Format::Course);
+        assert_eq!(f("c.md", "# Title\n## 10. Intro 01:00\n"), Format::Markdown);
+        assert_eq!(f("n.txt", "# Title\n## Part\n"), Format::Markdown);
+        assert_eq!(f("n.txt", "---\ntitle: x\n---\ntext"), Format::Markdown);
+        assert_eq!(f("n.txt", "# a comment\ntext"), Format::Course);
+        assert_eq!(f("n.md", "just text"), Format::Markdown);
+    }
+
+    #[test]
     fn file_without_sections() {
-        let n = parse("topics/raft.md", "# Raft consensus\nleader election\n");
+        let n = parse("topics/raft.txt", "# Raft consensus\nleader election\n");
         assert_eq!(n.sections.len(), 1);
         assert_eq!(n.sections[0].title, "Raft consensus");
         assert_eq!(n.sections[0].id.as_str(), "topics/raft");

@@ -163,3 +163,26 @@ fn notes_without_sections_and_preambles() {
     assert_eq!(found[0].context, "Take a snapshot:");
     assert_eq!(found[0].section.as_str(), "backup");
 }
+
+#[test]
+fn markdown_commands_come_from_shell_blocks_and_prompts() {
+    let text = "# 시크릿\n\n```shell\n# 주석\nkubectl create secret generic db \\\n  --from-file=./u.txt\necho -n 'admin' | base64\n```\n\n```console\n$ kubectl get secrets\nNAME   TYPE\ndb     Opaque\n```\n\n```yaml\napiVersion: v1\nkind: Secret\n```\n\nkubectl get pods 로 보면 된다.\n$ k get po -A\n";
+    let corpus = corpus_of("s.md", text);
+    let found: Vec<_> = extract(&corpus)
+        .into_iter()
+        .map(|c| (c.command, c.line, c.prompt))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "kubectl create secret generic db \\\n  --from-file=./u.txt".to_owned(),
+                5,
+                false
+            ),
+            ("echo -n 'admin' | base64".to_owned(), 7, false),
+            ("kubectl get secrets".to_owned(), 11, true),
+            ("k get po -A".to_owned(), 22, true),
+        ]
+    );
+}
