@@ -3,6 +3,7 @@
 //! Thin glue over `pilgi-core`: parse arguments, call the library, print.
 //! Exit codes: 0 ok, 1 nothing found, 2 usage or input error.
 
+mod args;
 mod cmd;
 mod output;
 
@@ -52,7 +53,8 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args = args::hoist_options::<Cli>(std::env::args_os().collect());
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

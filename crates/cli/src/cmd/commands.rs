@@ -23,9 +23,9 @@ section, tool and the line before it.\n\nExit codes: 0 found, 1 nothing found, 2
 pub struct Args {
     /// What the command is about: a tool (`etcdctl`), a word in Korean or
     /// English (`taint`, `테인트`), 초성, or typed in the wrong keyboard
-    /// layout. Without a query, every command in course order. A flag
-    /// goes after `--`: `pilgi commands -- --dry-run`.
-    #[arg(value_name = "QUERY")]
+    /// layout, or a command with its flags (`rollout undo --to-revision`).
+    /// Without a query, every command in course order.
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
     pub query: Vec<String>,
     /// At most this many commands (default: 10 for a query, all without).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..))]

@@ -57,8 +57,11 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         for hit in &results.hits {
             let number = hit.number.map_or(String::new(), |n| format!("{n}. "));
+            // The headings above it, so a hit reads `디플로이먼트 › 롤백`.
+            let path: String = hit.path.iter().map(|h| format!("{h} › ")).collect();
             lines.push(format!(
-                "{}  {}",
+                "{}{}  {}",
+                out.paint(Style::Dim, &path),
                 out.paint(Style::Bold, &format!("{number}{}", hit.title)),
                 out.paint(Style::Dim, &hit.id)
             ));

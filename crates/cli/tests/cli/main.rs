@@ -7,5 +7,6 @@ mod crash;
 mod damaged;
 mod encodings;
 mod hostile;
+mod markdown;
 mod timeline_show;
 mod util;

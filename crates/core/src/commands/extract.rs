@@ -3,9 +3,10 @@
 
 use super::detect::{detect, detect_shell};
 use crate::corpus::Corpus;
-use crate::note::plain::code_blocks;
+use crate::note::plain::{code_blocks, markdown_text};
 use crate::note::{Format, Section, SectionId};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One command written in a note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +51,7 @@ pub fn extract_section(section: &Section) -> Vec<Command> {
         Format::Markdown => markdown_finders(&section.body, lines.len()),
     };
     let mut out = Vec::new();
-    let mut context = "";
+    let mut context = Cow::Borrowed("");
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -65,8 +66,17 @@ pub fn extract_section(section: &Section) -> Vec<Command> {
             Finder::Code => None,
         };
         let Some(found) = found else {
-            if !line.trim().is_empty() {
-                context = line.trim();
+            // What a command is for is said in prose, not in code, and
+            // without its markup.
+            match finders[i] {
+                Finder::Any if !line.trim().is_empty() => context = Cow::Borrowed(line.trim()),
+                Finder::Prompt => {
+                    let text = markdown_text(line);
+                    if !text.trim().is_empty() {
+                        context = Cow::Owned(text.trim().to_owned());
+                    }
+                }
+                _ => {}
             }
             i += 1;
             continue;
@@ -85,13 +95,13 @@ pub fn extract_section(section: &Section) -> Vec<Command> {
             comment: comment.map(str::to_owned),
             label: found.label.map(str::to_owned),
             tool: found.tool,
-            context: context.to_owned(),
+            context: context.to_string(),
             section: section.id.clone(),
             file: section.file.clone(),
             line: section.body_first_line() + start,
             prompt: found.prompt,
         });
-        context = line.trim();
+        context = Cow::Borrowed(line.trim());
         i += 1;
     }
     out
@@ -126,9 +136,12 @@ fn markdown_finders(body: &str, lines: usize) -> Vec<Finder> {
         for f in finders.iter_mut().skip(block.first_line).take(n) {
             *f = finder;
         }
-        // The closing fence is not code.
-        if let Some(f) = finders.get_mut(block.first_line + n) {
-            *f = Finder::Code;
+        if block.fenced {
+            for fence in [block.first_line.checked_sub(1), Some(block.first_line + n)] {
+                if let Some(f) = fence.and_then(|at| finders.get_mut(at)) {
+                    *f = Finder::Code;
+                }
+            }
         }
     }
     finders

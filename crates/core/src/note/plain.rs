@@ -83,6 +83,8 @@ pub struct CodeBlock {
     pub lang: String,
     /// 0-based line of the body where the code starts.
     pub first_line: usize,
+    /// Whether it is fenced (so its fences are the lines around it).
+    pub fenced: bool,
     /// The code.
     pub code: String,
 }
@@ -95,19 +97,17 @@ pub fn code_blocks(body: &str) -> Vec<CodeBlock> {
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
-                let (lang, skip) = match kind {
-                    CodeBlockKind::Fenced(info) => (
-                        info.split([' ', ',', '{'])
-                            .next()
-                            .unwrap_or("")
-                            .to_lowercase(),
-                        1,
-                    ),
-                    CodeBlockKind::Indented => (String::new(), 0),
+                let (lang, fenced) = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        let lang = info.split([' ', ',', '{']).next().unwrap_or("");
+                        (lang.to_lowercase(), true)
+                    }
+                    CodeBlockKind::Indented => (String::new(), false),
                 };
                 current = Some(CodeBlock {
                     lang,
-                    first_line: line_of(range.start) + skip,
+                    first_line: line_of(range.start) + usize::from(fenced),
+                    fenced,
                     code: String::new(),
                 });
             }
