@@ -122,11 +122,22 @@ pub fn render(data: &[u8]) {
     } else {
         Vec::new()
     };
+    let note = pilgi_core::note::parse(name, text);
+    // Links of a folder holding just this note: its own anchors and wiki
+    // links to itself resolve, everything else is refused.
+    let corpus = pilgi_core::Corpus::from_notes(
+        std::path::Path::new("/notes"),
+        vec![pilgi_core::LoadedNote {
+            note: note.clone(),
+            hash: String::new(),
+        }],
+        Vec::new(),
+    );
     let opts = RenderOptions {
         mark,
         markdown_headings: control & 0x20 != 0,
+        links: Some(std::sync::Arc::new(pilgi_core::links::Links::new(&corpus))),
     };
-    let note = pilgi_core::note::parse(name, text);
     check_html(&render_note(&note, &opts));
     check_html(&render_text(text, &opts));
     for s in note.sections.iter().take(64) {
@@ -136,9 +147,63 @@ pub fn render(data: &[u8]) {
 
 /// Elements the renderer may emit (the sanitizer's allow-list).
 const TAGS: &[&str] = &[
-    "a", "article", "br", "button", "code", "dd", "del", "dfn", "div", "dl", "dt", "em", "h2",
-    "h3", "h4", "h5", "h6", "header", "hr", "li", "mark", "ol", "p", "pre", "section", "span",
-    "strong", "ul",
+    "a",
+    "article",
+    "br",
+    "button",
+    "code",
+    "dd",
+    "del",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "span",
+    "strong",
+    "ul",
+    "abbr",
+    "aside",
+    "b",
+    "blockquote",
+    "details",
+    "figcaption",
+    "figure",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "var",
+    "wbr",
 ];
 
 /// Attributes whose value is a URL a browser may load or navigate to.
@@ -188,7 +253,26 @@ pub fn check_html(html: &str) {
         for (attr, value) in &attrs {
             let attr = attr.to_ascii_lowercase();
             assert!(!attr.starts_with("on"), "event handler {attr} on <{name}>");
-            assert!(attr != "style" && attr != "src", "{attr} on <{name}>");
+            assert!(attr != "style", "{attr} on <{name}>");
+            if name == "img" && attr == "src" {
+                assert!(
+                    pilgi_core::links::path_of_note_url(&decode_entities(value)).is_some(),
+                    "img src {value}"
+                );
+                continue;
+            }
+            if attr == "id" {
+                assert!(value.starts_with("note-"), "id {value}");
+            }
+            if attr == "data-external" {
+                let v = decode_entities(value).to_ascii_lowercase();
+                assert!(
+                    v.starts_with("http://")
+                        || v.starts_with("https://")
+                        || v.starts_with("mailto:"),
+                    "data-external {value}"
+                );
+            }
             if URL_ATTRIBUTES.contains(&attr.as_str()) {
                 assert!(
                     name == "a" && attr == "href",

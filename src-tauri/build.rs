@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "choose_notes_folder",
     "use_bundled_notes",
     "set_lookup_shortcut",
+    "open_external",
 ];
 
 fn main() {

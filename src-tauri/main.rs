@@ -7,6 +7,7 @@ mod commands;
 mod hotkey;
 mod ipc_error;
 mod lookup;
+mod note_files;
 mod notes_folder;
 mod renderer;
 mod state;
@@ -63,7 +64,9 @@ fn main() {
             commands::settings::choose_notes_folder,
             commands::settings::use_bundled_notes,
             commands::settings::set_lookup_shortcut,
+            commands::web::open_external,
         ])
+        .register_asynchronous_uri_scheme_protocol(note_files::SCHEME, note_files::serve)
         .run(tauri::generate_context!())
         .expect("error while running Pilgi");
 }

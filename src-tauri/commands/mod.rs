@@ -8,6 +8,7 @@ pub mod lookup;
 pub mod notes;
 pub mod search;
 pub mod settings;
+pub mod web;
 
 use pilgi_core::Error;
 

@@ -8,6 +8,7 @@ mod bookmarks;
 mod bus;
 mod live;
 mod lookup;
+mod markdown;
 mod offline;
 mod renderer;
 mod search;

@@ -20,6 +20,7 @@ export const getSection = (id, query) => call('get_section', { id, query: query 
 export const search = (query, limit) => call('search', { query, limit });
 export const listCommands = (query) => call('list_commands', { query: query || null });
 export const copyText = (text) => call('copy_text', { text });
+export const openExternal = (url) => call('open_external', { url });
 
 /** Subscribes to a backend event (for the page's lifetime). */
 export const on = (event, handler) => ipc.invoke('plugin:event|listen', {

@@ -1,7 +1,10 @@
 // The reader: one rendered section at a time, with the search terms marked,
 // copy buttons on commands, clickable glossary terms and tags, and
-// previous/next.
-import { getSection } from './api.js';
+// previous/next. A Markdown section is shown in its whole note, scrolled to
+// and lit up, with the note's outline and the notes that link to it; links
+// between notes open here, links to the web in the browser, never in the
+// window.
+import { getSection, openExternal } from './api.js';
 import { bookmarkControls, bookmarkOf, toggle } from './bookmarks.js';
 import { copy } from './copy.js';
 import { el, formatDuration, status } from './dom.js';
@@ -29,21 +32,62 @@ export async function openSection(id, query, { keepScroll = false } = {}) {
   const s = view.section;
   const header = el('header', { class: 'reader-head' },
     el('div', { class: 'meta' },
-      el('span', { class: `kind kind-${s.kind}` }, s.kind.replace('_', ' ')),
+      el('span', { class: `kind kind-${s.kind}` }, view.whole_note ? 'note' : s.kind.replace('_', ' ')),
       s.duration_seconds == null ? null : el('span', { class: 'dur' }, formatDuration(s.duration_seconds)),
       s.preview ? el('span', { class: 'preview' }, 'Preview') : null,
       el('span', { class: 'file' }, `${s.file}:${s.line_start}`)),
-    el('h1', {}, s.number == null ? '' : el('span', { class: 'num' }, `${s.number}.`), ' ', s.title),
+    trail(view),
+    el('h1', {}, s.number == null ? '' : el('span', { class: 'num' }, `${s.number}.`), ' ', view.whole_note ? view.note_title : s.title),
     bookmarkSlot(s.id));
   const body = el('div', { class: 'reader-body' }, parseFragment(view.html));
   const footer = el('footer', { class: 'reader-nav' },
     navButton(view.prev, '← Previous', 'prev'), navButton(view.next, 'Next →', 'next'));
-  reader().replaceChildren(header, body, footer);
+  reader().replaceChildren(...[header, outline(view), body, backlinks(view), footer].filter(Boolean));
   reader().dataset.sectionId = s.id;
   wire(body);
-  reader().scrollTop = keepScroll ? scroll : 0;
+  const target = view.whole_note ? body.querySelector(`[data-section-id="${CSS.escape(s.id)}"]`) : null;
+  if (target) target.classList.add('current-section');
+  if (keepScroll) reader().scrollTop = scroll;
+  else if (target && target !== body.querySelector('[data-section-id]')) target.scrollIntoView({ block: 'start' });
+  else reader().scrollTop = 0;
   localStorage.setItem(LAST_KEY, s.id);
   return true;
+}
+
+/** Where the open heading sits in its note (`디플로이먼트 › 롤백`). */
+function trail(view) {
+  const s = view.section;
+  const parts = [view.note_title, ...(s.path ?? []), s.title].filter((t, i, all) => i === 0 || t !== all[i - 1]);
+  if (!view.whole_note || parts.length < 2) return null;
+  return el('p', { class: 'trail', 'data-testid': 'reader-trail' }, parts.join(' › '));
+}
+
+/** A Markdown note's headings, the open one marked, each opening its
+ *  section. */
+function outline(view) {
+  if (!view.whole_note || view.outline.length < 2) return null;
+  return el('details', { class: 'outline', 'data-testid': 'outline', open: view.outline.length <= 30 },
+    el('summary', {}, `Outline (${view.outline.length})`),
+    el('ol', {}, view.outline.map((h) => el('li', {
+      class: h.id === view.section.id ? 'current' : '', style: `padding-left: ${Math.max(0, h.level - 1) * 12}px`,
+    }, noteLink(h.id, h.title)))));
+}
+
+/** The sections of other notes that link to this one. */
+function backlinks(view) {
+  if (!view.backlinks.length) return null;
+  return el('section', { class: 'backlinks', 'data-testid': 'backlinks' },
+    el('h2', {}, `Linked from ${view.backlinks.length} ${view.backlinks.length === 1 ? 'place' : 'places'}`),
+    el('ul', {}, view.backlinks.map((b) => el('li', {}, noteLink(b.id, b.title), ' ', el('span', { class: 'file' }, b.file)))));
+}
+
+function noteLink(id, title) {
+  const a = el('a', { class: 'note-link', href: '#', dataset: { target: id } }, title);
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    emit('open', { id });
+  });
+  return a;
 }
 
 /** The star/editor slot of the reader header, remembering what it shows. */
@@ -73,9 +117,21 @@ function wire(body) {
     }
     const term = e.target.closest('[data-term], .tag');
     if (term) emit('search', { text: term.classList.contains('tag') ? term.textContent : term.textContent.trim() });
-    // Links in notes never navigate the app away.
-    if (e.target.closest('a')) e.preventDefault();
+    // Links in notes never navigate the app away: a note link opens its
+    // section here, a web link the system browser.
+    const link = e.target.closest('a');
+    if (!link) return;
+    e.preventDefault();
+    if (link.dataset.target) emit('open', { id: link.dataset.target });
+    else if (link.dataset.external) openExternal(link.dataset.external).catch((err) => status(err.message));
+    else if (link.classList.contains('unresolved')) status(link.title || 'This link leads to no note in the folder');
   });
+  // An image the app will not serve (too large, gone) shows its alt text.
+  for (const img of body.querySelectorAll('img')) {
+    img.addEventListener('error', () => {
+      img.replaceWith(el('span', { class: 'image-refused', title: 'image not shown: missing, too large or not an image' }, img.alt || 'image'));
+    }, { once: true });
+  }
   for (const b of body.querySelectorAll('button.copy[data-copy]')) b.setAttribute('data-testid', 'copy-command');
 }
 

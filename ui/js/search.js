@@ -166,6 +166,7 @@ function resultItem(hit) {
   },
   el('div', { class: 'result-title' },
     el('span', { class: 'num' }), el('span', { class: 'title' }), el('span', { class: 'dur' })),
+  el('div', { class: 'result-path', 'data-testid': 'result-path' }),
   el('div', { class: 'snippet' }, snippetFragment(hit.snippet)));
   fillResultTitle(item, hit);
   item.addEventListener('click', () => {
@@ -191,6 +192,11 @@ function fillResultTitle(item, hit) {
   setText(num, hit.number ?? '·');
   setText(title, hit.title);
   setText(dur, s && s.duration_seconds != null ? formatDuration(s.duration_seconds) : '');
+  // Where a heading section sits: its note and the headings above it.
+  const path = item.children[1];
+  const trail = hit.path?.length ? [hit.file, ...hit.path].join(' › ') : '';
+  setText(path, trail);
+  path.hidden = !trail;
   item.classList.toggle('bookmarked', Boolean(bookmarkOf(hit.id)));
 }
 

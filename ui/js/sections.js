@@ -1,4 +1,5 @@
-// The Sections panel: every section, grouped by file, in course order.
+// The Sections panel: the notes folder as a tree (folders, then files that
+// open into their heading outline), every section in course order.
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { emit } from './events.js';
@@ -19,18 +20,31 @@ export function renderSections(timeline) {
     byFile.get(s.file).push(s);
   }
   const byId = new Map();
-  const groups = [...byFile].map(([file, sections]) =>
-    el('section', { class: 'file-group' },
-      el('h2', { class: 'file-name' }, file),
+  // A big vault starts folded: files open on click (or when a section of
+  // theirs is opened); a few files start open.
+  const open = byFile.size <= FOLD_ABOVE;
+  const groups = [];
+  let folder = null;
+  for (const [file, sections] of byFile) {
+    const slash = file.lastIndexOf('/');
+    const dir = slash < 0 ? '' : file.slice(0, slash);
+    if (dir !== folder && dir) groups.push(el('h2', { class: 'folder-name' }, `${dir}/`));
+    folder = dir;
+    groups.push(el('details', { class: 'file-group', open, dataset: { file } },
+      el('summary', { class: 'file-name' }, file.slice(slash + 1),
+        el('span', { class: 'count' }, String(sections.length))),
       el('ol', { class: 'section-list' }, sections.map((s) => {
         const item = sectionItem(s);
         byId.set(s.id, item);
         return item;
       }))));
+  }
   current.reset(byId);
   bookmarked.reset(byId);
   panel().replaceChildren(...groups);
 }
+
+const FOLD_ABOVE = 12;
 
 function sectionItem(s) {
   const item = el('li', {
@@ -40,6 +54,8 @@ function sectionItem(s) {
   el('span', { class: 'num' }, s.number ?? '·'),
   el('span', { class: 'title' }, s.title),
   el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds)));
+  // A heading's place in its note's outline.
+  if (s.level > 1) item.style.paddingLeft = `${(s.level - 1) * 14}px`;
   const open = () => emit('open', { id: s.id });
   item.addEventListener('click', open);
   item.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
@@ -49,4 +65,6 @@ function sectionItem(s) {
 /** Marks the open section in the list. */
 export function markCurrent(id) {
   current.set([id]);
+  const group = panel().querySelector(`.section-item[data-id="${CSS.escape(id)}"]`)?.closest('details');
+  if (group) group.open = true;
 }

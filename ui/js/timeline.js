@@ -1,6 +1,7 @@
-// The Timeline view: the whole course as a vertical track whose segment
-// heights follow the durations, with cumulative time labels, kinds in
-// color, and the current search's hits lit up.
+// The Timeline view: the course as a vertical track whose segment heights
+// follow the durations, with cumulative time labels, kinds in color, and
+// the current search's hits lit up; below it, the notes without durations
+// (a Markdown vault) by day, each saying where its date came from.
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { emit, listen } from './events.js';
@@ -14,7 +15,7 @@ const bookmarked = bookmarkMarks();
 
 /** Renders the timeline. */
 export function renderTimeline(timeline) {
-  const items = timeline.sections.map((s) => {
+  const items = timeline.sections.filter((s) => s.timed).map((s) => {
     const minutes = (s.duration_seconds ?? 0) / 60;
     const item = el('li', {
       class: `timeline-item kind-${s.kind}`, 'data-testid': 'timeline-item', tabindex: '0',
@@ -37,10 +38,35 @@ export function renderTimeline(timeline) {
   const legend = el('div', { class: 'legend' },
     ['lecture', 'demo', 'practice_test', 'solution', 'other'].map((k) =>
       el('span', { class: `chip kind-${k}` }, k.replace('_', ' '))));
-  panel().replaceChildren(
+  const track = items.length === 0 ? [] : [
     legend,
     el('ol', { class: 'timeline', 'data-testid': 'timeline' }, items),
-    el('div', { class: 'timeline-end' }, `${formatDuration(timeline.total_seconds)} in all`));
+    el('div', { class: 'timeline-end' }, `${formatDuration(timeline.total_seconds)} in all`)];
+  panel().replaceChildren(...track, ...dayList(timeline.days));
+}
+
+const BASIS = { front_matter: 'date in front matter', file_name: 'date in file name', modified: 'file modified' };
+
+/** The notes without durations, grouped by day, newest first. */
+function dayList(days) {
+  if (days.length === 0) return [];
+  return [
+    el('h2', { class: 'days-title' }, 'Notes by date'),
+    el('ol', { class: 'days', 'data-testid': 'days' }, days.map((day) =>
+      el('li', { class: 'day' },
+        el('h3', { class: 'day-date' }, day.date),
+        el('ul', {}, day.notes.map((n) => {
+          const item = el('li', {
+            class: 'day-item', 'data-testid': 'day-item', tabindex: '0', dataset: { id: n.id },
+          },
+          el('span', { class: 'title' }, n.title),
+          el('span', { class: 'file' }, n.file),
+          el('span', { class: 'basis', title: 'where the date came from' }, BASIS[n.basis]));
+          item.addEventListener('click', () => emit('open', { id: n.id }));
+          item.addEventListener('keydown', (e) => onKey(e, item));
+          return item;
+        }))))),
+  ];
 }
 
 function onKey(e, item) {

@@ -4,7 +4,8 @@
 //! same files, at 10k and 100k sections. Prints a Markdown table.
 //!
 //! `cargo build --release -p pilgi-cli && cargo bench -p pilgi-core --bench compare`
-//! (set `PILGI_BIN` to use another binary; `PILGI_BENCH_SIZES=10000` to limit).
+//! (set `PILGI_BIN` to use another binary; `PILGI_BENCH_SIZES=10000` to limit;
+//! `PILGI_BENCH_FORMAT=markdown` for a Markdown vault instead of course notes).
 
 mod synth;
 
@@ -85,19 +86,25 @@ fn main() {
     let bin = pilgi_bin();
     println!("| sections | MB | pilgi build | FTS5 trigram build | build ratio | pilgi search (CLI) | grep -ric | CLI ratio |");
     println!("|---|---|---|---|---|---|---|---|");
+    let markdown = synth::markdown();
     for n in sizes {
-        let work = std::env::temp_dir().join(format!("pilgi-compare-{n}"));
+        let kind = if markdown { "markdown" } else { "course" };
+        let work = std::env::temp_dir().join(format!("pilgi-compare-{kind}-{n}"));
         let notes = work.join("notes");
         if !notes.exists() {
-            synth::write_corpus(&notes, n).expect("corpus");
+            if markdown {
+                synth::write_vault(&notes, n).expect("vault");
+            } else {
+                synth::write_corpus(&notes, n).expect("corpus");
+            }
         }
-        let bytes: u64 = std::fs::read_dir(&notes)
-            .expect("dir")
-            .flatten()
-            .filter_map(|e| e.metadata().ok())
+        let corpus = Corpus::load(&notes);
+        let bytes: u64 = corpus
+            .notes
+            .iter()
+            .filter_map(|n| std::fs::metadata(notes.join(&n.note.file)).ok())
             .map(|m| m.len())
             .sum();
-        let corpus = Corpus::load(&notes);
         let parsed = corpus.sections().count();
         assert_eq!(
             parsed, n,

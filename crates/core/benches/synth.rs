@@ -1,6 +1,9 @@
 //! A deterministic synthetic corpus like real course notes: numbered
 //! sections with `> ` summaries, Korean sentences with particles, English
-//! fragments, `$ k …` commands and flags; about 410 bytes per section.
+//! fragments, `$ k …` commands and flags; about 410 bytes per section. Or,
+//! with `PILGI_BENCH_FORMAT=markdown`, a Markdown vault like a study
+//! repository: folders of notes with front matter, `##`/`###` headings,
+//! shell and YAML fences, tables, wiki and relative links, a comment.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -182,6 +185,103 @@ fn cap(w: &str) -> String {
     let mut c = w.chars();
     c.next()
         .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Heading sections per generated Markdown note (with its intro).
+pub const PER_NOTE: usize = 20;
+
+/// One Markdown note of [`PER_NOTE`] heading sections.
+pub fn markdown_note(rng: &mut Rng, k: usize) -> String {
+    let mut s = String::with_capacity(PER_NOTE * 450);
+    let (a, b) = (rng.pick(EN_WORDS), rng.pick(KO_NOUNS));
+    let _ = writeln!(
+        s,
+        "---\ntitle: {} {b} 정리 {k}\ntags: [cka, {a}]\ndate: 2025-{:02}-{:02}\n---\n<!-- study note -->\n{b}{} {} [[note-{:05}]] 참고.\n",
+        cap(a),
+        1 + rng.below(12),
+        1 + rng.below(28),
+        rng.pick(KO_PARTICLES),
+        rng.pick(KO_TAILS),
+        rng.below(k + 1),
+    );
+    for h in 1..PER_NOTE {
+        let level = if h % 3 == 0 { "###" } else { "##" };
+        let _ = writeln!(
+            s,
+            "{level} {} {}{} {h}\n",
+            cap(rng.pick(EN_WORDS)),
+            rng.pick(KO_NOUNS),
+            rng.pick(KO_PARTICLES)
+        );
+        let _ = writeln!(
+            s,
+            "{}{} **{}** {}{} {}. [문서](../{}/note-{:05}.md#{})\n",
+            rng.pick(KO_NOUNS),
+            rng.pick(KO_PARTICLES),
+            rng.pick(EN_WORDS),
+            rng.pick(KO_NOUNS),
+            rng.pick(KO_PARTICLES),
+            rng.pick(KO_TAILS),
+            rng.pick(EN_WORDS),
+            rng.below(k + 1),
+            rng.pick(EN_WORDS),
+        );
+        match h % 4 {
+            0 => {
+                let _ = writeln!(s, "```bash\n{}\n```\n", &rng.pick(COMMANDS)[2..]);
+            }
+            1 => {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} |\n|---|---|\n| `{}` | {} |\n",
+                    rng.pick(EN_WORDS),
+                    rng.pick(KO_NOUNS),
+                    rng.pick(EN_WORDS),
+                    rng.pick(KO_TAILS)
+                );
+            }
+            2 => {
+                let _ = writeln!(
+                    s,
+                    "```yaml\nkind: {}\nmetadata:\n  name: {}\n```\n",
+                    cap(rng.pick(EN_WORDS)),
+                    rng.pick(EN_WORDS)
+                );
+            }
+            _ => {
+                let _ = writeln!(
+                    s,
+                    "- {} {} -> {}\n",
+                    rng.pick(EN_WORDS),
+                    rng.pick(EN_WORDS),
+                    rng.pick(KO_TAILS)
+                );
+            }
+        }
+    }
+    s
+}
+
+/// Whether the benches generate a Markdown vault (`PILGI_BENCH_FORMAT=markdown`).
+#[allow(dead_code)] // the search bench uses course notes only
+pub fn markdown() -> bool {
+    std::env::var("PILGI_BENCH_FORMAT").is_ok_and(|f| f == "markdown")
+}
+
+/// Writes a Markdown vault of `sections` heading sections into `dir`, in
+/// folders of 100 notes.
+#[allow(dead_code)]
+pub fn write_vault(dir: &Path, sections: usize) -> std::io::Result<()> {
+    let mut rng = Rng::new(7);
+    for k in 0..sections.div_ceil(PER_NOTE) {
+        let folder = dir.join(rng.pick(EN_WORDS));
+        std::fs::create_dir_all(&folder)?;
+        std::fs::write(
+            folder.join(format!("note-{k:05}.md")),
+            markdown_note(&mut rng, k),
+        )?;
+    }
+    Ok(())
 }
 
 /// Writes `sections` sections as files into `dir`.

@@ -105,6 +105,12 @@ impl Corpus {
         stat.settled(self.scanned?).then_some(*stat)
     }
 
+    /// When a file was last modified, as read (`None` for notes not read
+    /// from a scanned folder).
+    pub fn modified(&self, file: &str) -> Option<i64> {
+        self.stats.get(file).map(|s| s.mtime_ns)
+    }
+
     /// Every section in course order (file order, then position in file).
     pub fn sections(&self) -> impl Iterator<Item = &Section> {
         self.notes.iter().flat_map(|n| &n.note.sections)

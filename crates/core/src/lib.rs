@@ -23,6 +23,7 @@ pub mod corpus;
 mod error;
 pub mod index;
 pub mod library;
+pub mod links;
 pub mod note;
 pub mod paths;
 pub mod render;

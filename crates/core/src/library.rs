@@ -1,16 +1,28 @@
 //! The facade both front ends use: one notes folder with its index and data.
 
 use crate::corpus::Corpus;
+use crate::links::Links;
 use crate::paths::Locations;
 use crate::timeline::Timeline;
 use crate::{Error, Result, Section};
+use std::sync::{Arc, OnceLock};
 
 /// An opened notes library. Cheap to query; [`Library::reload`] re-reads the
 /// folder after it changed.
-#[derive(Debug)]
 pub struct Library {
     locations: Locations,
     corpus: Corpus,
+    /// The notes' links, built on first use after each (re)load.
+    links: OnceLock<Arc<Links>>,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library")
+            .field("locations", &self.locations)
+            .field("notes", &self.corpus.notes.len())
+            .finish()
+    }
 }
 
 impl Library {
@@ -25,12 +37,25 @@ impl Library {
             )));
         }
         let corpus = Corpus::load(&locations.notes);
-        Ok(Library { locations, corpus })
+        Ok(Library {
+            locations,
+            corpus,
+            links: OnceLock::new(),
+        })
     }
 
     /// Re-reads the notes folder.
     pub fn reload(&mut self) {
         self.corpus = Corpus::load(&self.locations.notes);
+        self.links = OnceLock::new();
+    }
+
+    /// Where the notes' links lead, and which notes link to which.
+    pub fn links(&self) -> Arc<Links> {
+        Arc::clone(
+            self.links
+                .get_or_init(|| Arc::new(Links::new(&self.corpus))),
+        )
     }
 
     /// Where this library lives.

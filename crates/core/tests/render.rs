@@ -3,10 +3,13 @@
 //! from the source is lost, hostile HTML never survives), and pathological
 //! input that must render in bounded time without panicking.
 
+use pilgi_core::links::Links;
 use pilgi_core::note::parse;
 use pilgi_core::render::{render_note, render_section, render_text, RenderOptions};
+use pilgi_core::Corpus;
 use proptest::prelude::*;
 use std::path::Path;
+use std::sync::Arc;
 
 const SEED: &str = include_str!("../../../notes/cka-course-notes.txt");
 
@@ -83,13 +86,25 @@ fn visible_text(html: &str) -> String {
             }
             '>' if in_tag => {
                 in_tag = false;
+                // An image's alt text stands for it.
+                if let Some(alt) = tag
+                    .strip_prefix("img ")
+                    .and_then(|t| t.split("alt=\"").nth(1))
+                {
+                    out.push(' ');
+                    out.push_str(alt.split('"').next().unwrap_or(""));
+                }
                 // A link's address is part of what the reader can see
                 // (it follows the link text, as in the source).
                 if let Some(href) = tag.split("href=\"").nth(1) {
                     href_pending = href.split('"').next().unwrap_or("").to_owned();
                 } else if tag == "/a" {
-                    out.push(' ');
-                    out.push_str(&std::mem::take(&mut href_pending));
+                    // `#` is a note link's: no address to see.
+                    let href = std::mem::take(&mut href_pending);
+                    if !href.is_empty() && href != "#" {
+                        out.push(' ');
+                        out.push_str(&href);
+                    }
                 }
                 let name: String = tag
                     .trim_start_matches('/')
@@ -296,7 +311,7 @@ fn search_terms_are_marked_in_text_only() {
             "class".into(),
             "copy".into(),
         ],
-        markdown_headings: false,
+        ..Default::default()
     };
     let html = render_text("파드를 만듦\nkubectl run x --dry-run=client -o yaml", &opts);
     assert!(html.contains("<mark>파드</mark>"));
@@ -309,12 +324,16 @@ fn search_terms_are_marked_in_text_only() {
 
 #[test]
 fn markdown_files_get_headings() {
-    // Markdown headings cut the note into sections, each under its title.
+    // Markdown headings cut the note into sections, each under its own
+    // heading at its level; the note's `# Title` is its own section.
     let html = render_file("markdown.md", &RenderOptions::default());
-    assert!(
-        html.contains("data-section-id=\"markdown#steps\""),
-        "{html}"
-    );
+    assert!(html.contains("<section class=\"note-section\" data-section-id=\"markdown\" data-level=\"1\">\n<h1><span lang=\"en\">Etcd backup</span></h1>"), "{html}");
+    assert!(html.contains("<section class=\"note-section\" data-section-id=\"markdown#steps\" data-level=\"2\">\n<h2 id=\"note-steps\">"), "{html}");
+    assert!(!html.contains("section-header"), "no course header: {html}");
+    // A shell fence's commands copy one by one, the block as a whole too.
+    assert!(html.contains("<span class=\"command\" data-tool=\"etcdctl\"><code>etcdctl snapshot status /tmp/s.db -w table</code><button class=\"copy\""));
+    assert_eq!(html.matches("class=\"copy\"").count(), 2 + 1 + 1 + 1);
+    // Course text keeps its dialect: `#` is a comment unless asked.
     let text = render_text("# Title", &RenderOptions::default());
     assert!(text.contains("class=\"comment\""));
     let forced = render_text(
@@ -327,12 +346,221 @@ fn markdown_files_get_headings() {
     assert!(forced.contains("<h3>"));
 }
 
+/// The Markdown fixture folder, loaded, with its links.
+fn vault() -> (Corpus, RenderOptions) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/vault");
+    let corpus = Corpus::load(&root);
+    assert!(corpus.warnings().next().is_none());
+    let opts = RenderOptions {
+        links: Some(Arc::new(Links::new(&corpus))),
+        ..Default::default()
+    };
+    (corpus, opts)
+}
+
+/// The vault, loaded once for the property tests.
+fn vault_once() -> &'static (Corpus, RenderOptions) {
+    static VAULT: std::sync::OnceLock<(Corpus, RenderOptions)> = std::sync::OnceLock::new();
+    VAULT.get_or_init(vault)
+}
+
+fn vault_note(corpus: &Corpus, file: &str, opts: &RenderOptions) -> String {
+    let note = corpus
+        .note(file)
+        .unwrap_or_else(|| panic!("{file} not loaded"));
+    let html = render_note(note, opts);
+    // What the index shows of each section, the reader shows too.
+    for s in &note.sections {
+        assert_nothing_lost(&s.text(), &html);
+    }
+    html
+}
+
+#[test]
+fn markdown_vault_snapshots() {
+    let (corpus, opts) = vault();
+    for file in [
+        "study/week1.md",
+        "k8s-ko-docs/concepts/workloads/pods/pod-lifecycle.md",
+        "courses/cka.md",
+    ] {
+        let html = vault_note(&corpus, file, &opts);
+        let name = file.rsplit('/').next().unwrap_or(file).replace('.', "_");
+        snapshot(&format!("vault_{name}"), &html);
+    }
+}
+
+#[test]
+fn markdown_vault_links_and_images() {
+    let (corpus, opts) = vault();
+    let html = vault_note(&corpus, "study/week1.md", &opts);
+    let lifecycle = "k8s-ko-docs/concepts/workloads/pods/pod-lifecycle";
+    // Wiki, relative and site-absolute links reach the same note.
+    assert!(html.contains(&format!("<a class=\"note-link\" href=\"#\" data-target=\"{lifecycle}\" rel=\"noopener noreferrer\">")));
+    assert_eq!(
+        html.matches(&format!("data-target=\"{lifecycle}#restart-policy\""))
+            .count(),
+        3,
+        "{html}"
+    );
+    assert!(html.contains("data-target=\"study/week1#실습\""));
+    assert!(html.contains("<a class=\"note-link unresolved\" title=\"not found in the notes folder: missing.md\" rel=\"noopener noreferrer\">"));
+    assert!(html.contains("<a href=\"https://kubernetes.io/ko/docs/\" class=\"external\" data-external=\"https://kubernetes.io/ko/docs/\" title=\"문서\" rel=\"noopener noreferrer\">"));
+    // Images: beside the note, found by name, remote, outside.
+    assert!(html.contains("<img src=\"pilgi-note://localhost/study/images/pod.png\" alt=\"파드 구조\" loading=\"lazy\" title=\"파드\">"));
+    assert!(html.contains("<img src=\"pilgi-note://localhost/assets/diagram.svg\" alt=\"diagram.svg\" loading=\"lazy\">"));
+    assert!(html.contains("<span class=\"remote-image\"><span lang=\"ko\">원격 그림</span> <small>remote image</small></span>"));
+    assert!(html.contains("<span class=\"image-refused\" title=\"outside the notes folder\"><span lang=\"en\">../../../etc/passwd</span></span>"));
+    // Callouts, comments, GFM.
+    assert!(html.contains("<aside class=\"callout callout-warning\" data-kind=\"warning\" role=\"note\">\n<p class=\"callout-title\"><span lang=\"ko\">주의</span></p>"));
+    assert!(html.contains("<aside class=\"callout callout-note\" data-kind=\"note\" role=\"note\">\n<p class=\"callout-title\"><span lang=\"ko\">접힌 메모</span></p>\n<h3><span lang=\"ko\">안의 제목</span></h3>"));
+    assert!(!html.contains("나중에") && !html.contains("&lt;!--"));
+    assert!(html.contains("<table>") && html.contains("<th>"));
+    assert!(html.contains("<span class=\"task-marker done\" role=\"checkbox\" aria-checked=\"true\" aria-disabled=\"true\">☑</span>"));
+    assert!(html.contains("<a href=\"#\" data-footnote=\"note-fn-study-week1-실습-src\" rel=\"noopener noreferrer\">1</a>"));
+    assert!(
+        html.contains("<div class=\"footnote-definition\" id=\"note-fn-study-week1-실습-src\">")
+    );
+    assert!(html.contains("<span class=\"tag\" data-tag=\"시험\">"));
+    // Shell commands one by one (continuations joined), a session's
+    // prompts only, YAML whole.
+    assert!(html.contains("data-copy=\"kubectl get pods -A\""));
+    assert!(html
+        .contains("data-copy=\"kubectl run nginx --image=nginx \\\n  --dry-run=client -o yaml\""));
+    assert!(html.contains("<span class=\"prompt\" aria-hidden=\"true\">$ </span><code>kubectl get nodes</code><button class=\"copy\" type=\"button\" data-copy=\"kubectl get nodes\""));
+    assert!(!html.contains("data-copy=\"NAME"));
+    assert!(html.contains("data-copy=\"apiVersion: v1\nkind: Pod\""));
+
+    // Template tags as callouts, their inline text kept; `{{% heading %}}`.
+    let lifecycle_html = vault_note(&corpus, &format!("{lifecycle}.md"), &opts);
+    assert!(lifecycle_html.contains("callout-note"));
+    assert!(lifecycle_html.contains("<h2 id=\"note-restart-policy\">"));
+    assert!(!lifecycle_html.contains("overview"));
+    assert!(lifecycle_html.contains("data-target=\"k8s-ko-docs/concepts/workloads/pods/_index\""));
+    assert!(lifecycle_html.contains("data-target=\"k8s-ko-docs/concepts/_index\""));
+    // A timed heading shows its number and duration as a lecture does.
+    let cka = vault_note(&corpus, "courses/cka.md", &opts);
+    assert!(cka.contains("<header class=\"section-header\"><span class=\"section-number\">10.</span> <h2 id=\"note-10\" class=\"section-title\">"), "{cka}");
+    assert!(
+        cka.contains("<span class=\"section-duration\">8:48</span>"),
+        "{cka}"
+    );
+
+    // Backlinks: who links to the lifecycle note.
+    let links = Links::new(&corpus);
+    let from: Vec<&str> = links
+        .backlinks(&format!("{lifecycle}.md"))
+        .iter()
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(from, ["study/week1"]);
+    let from: Vec<&str> = links
+        .backlinks("study/week1.md")
+        .iter()
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(
+        from,
+        ["courses/cka#10", format!("{lifecycle}#whatsnext").as_str()]
+    );
+}
+
+#[test]
+fn markdown_sections_render_alone() {
+    let (corpus, opts) = vault();
+    for s in corpus.sections().filter(|s| s.file != "hostile.md") {
+        let html = render_section(s, &opts);
+        assert!(html.starts_with("<div class=\"pilgi-note\">\n"), "{}", s.id);
+        assert!(html.ends_with("</div>\n"), "{}", s.id);
+        assert_nothing_lost(&s.text(), &html);
+    }
+    // Without links the folder is empty: note links are unresolved,
+    // images still resolve by their path.
+    let week1 = corpus.note("study/week1.md").expect("week1");
+    let html = render_note(week1, &RenderOptions::default());
+    assert!(!html.contains("data-target="));
+    assert!(html.contains("note-link unresolved"));
+    assert!(html.contains("<img src=\"pilgi-note://localhost/study/images/pod.png\""));
+    assert!(html.contains("<img src=\"pilgi-note://localhost/study/diagram.svg\""));
+}
+
+#[test]
+fn hostile_markdown_is_never_markup() {
+    let (corpus, opts) = vault();
+    // Not `vault_note`: what a `<script>` holds is dropped with it here,
+    // and is text in the index.
+    let html = render_note(corpus.note("hostile.md").expect("hostile.md"), &opts);
+    for tag in tags_of(&html) {
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            !["script", "style", "iframe", "svg", "button", "!--", "object", "embed", "input"]
+                .contains(&name.as_str()),
+            "<{tag}> survived:\n{html}"
+        );
+        let attrs: Vec<&str> = tag
+            .split('"')
+            .step_by(2)
+            .flat_map(str::split_whitespace)
+            .skip(1)
+            .map(|a| a.trim_end_matches('='))
+            .collect();
+        for attr in attrs {
+            assert!(
+                !attr.starts_with("on") && attr != "style" && attr != "data-copy",
+                "{attr} in <{tag}>"
+            );
+        }
+        for (attr, value) in [
+            ("href", "href=\""),
+            ("src", "src=\""),
+            ("data-external", "data-external=\""),
+        ] {
+            if let Some(v) = tag.split(value).nth(1) {
+                let v = v.split('"').next().unwrap_or("");
+                let ok = match attr {
+                    "src" => {
+                        v.starts_with("pilgi-note://localhost/")
+                            && !v.contains("..")
+                            && !v.contains("%2e")
+                    }
+                    _ => v == "#" || v.starts_with("https://") || v.starts_with("http://"),
+                };
+                assert!(ok, "{attr}={v} in <{tag}>");
+            }
+        }
+        assert!(
+            !tag.contains("id=\"settings\"") && !tag.contains("id=\"panel-results\""),
+            "<{tag}>"
+        );
+    }
+    assert!(!html.contains("evil.example/pixel"));
+    assert!(!html.contains("alert(2)") && !html.contains("alert(3)"));
+    // Outside the folder: refused images and unresolved links.
+    assert_eq!(html.matches("class=\"image-refused\"").count(), 3, "{html}");
+    // `![[../../../etc/passwd]]` names no image: a note link, unresolved.
+    assert_eq!(
+        html.matches("class=\"note-link unresolved\"").count(),
+        4,
+        "{html}"
+    );
+    assert!(html.contains("<img src=\"pilgi-note://localhost/assets/diagram.svg\" alt=\"svg\""));
+    assert!(
+        html.contains("<h2 id=\"note-settings\">")
+            && html.contains("<h2 id=\"note-panel-results\">")
+    );
+}
+
 /// Inputs that have made markdown renderers slow or deep before.
 #[test]
 fn pathological_inputs_render() {
     let opts = RenderOptions {
         mark: vec!["a".into(), "[".into(), ">".into()],
         markdown_headings: true,
+        ..Default::default()
     };
     let deep_list: String = (0..5_000)
         .map(|i| format!("{}- x\n", " ".repeat(i)))
@@ -363,11 +591,25 @@ fn pathological_inputs_render() {
         deep_quote,
         "파드 ".repeat(20_000),
         "#태그".repeat(20_000),
+        // Markdown's own nesting, a thousand deep.
+        format!("{}[!note] x\n", "> ".repeat(1_000)),
+        (0..1_000)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect(),
+        format!("{}x\n", "- > ".repeat(1_000)),
+        format!("{}x{}", "<div>".repeat(10_000), "</div>".repeat(10_000)),
+        "<!--".repeat(20_000),
+        "![[".repeat(20_000),
+        "[^a]".repeat(20_000),
     ];
     for case in &cases {
         let html = render_text(case, &opts);
         assert!(html.starts_with("<div class=\"pilgi-note\">"));
-        let _ = render_note(&parse("x.md", case), &opts);
+        let note = parse("x.md", case);
+        assert!(render_note(&note, &opts).starts_with("<article"));
+        for s in note.sections.iter().take(8) {
+            let _ = render_section(s, &opts);
+        }
     }
 }
 
@@ -378,10 +620,51 @@ proptest! {
     /// allow-list.
     #[test]
     fn any_input_renders(text in "(\\PC|[\\n <>\\[\\]()*_`#$&:|!-]){0,400}", term in "\\PC{0,6}") {
-        let opts = RenderOptions { mark: vec![term], markdown_headings: false };
+        let opts = RenderOptions { mark: vec![term], ..Default::default() };
         let html = render_text(&text, &opts);
         prop_assert!(!html.to_lowercase().contains("<script"));
         prop_assert!(html.ends_with("</div>\n"));
+    }
+
+    /// Markdown-shaped lines, rendered with a folder's links: nothing but
+    /// the allow-list comes out, and every image is served from the folder.
+    #[test]
+    fn markdown_lines_render(lines in prop::collection::vec(
+        prop_oneof![
+            Just("> [!warning] 주의".to_owned()),
+            Just("> ".to_owned()),
+            Just("## 제목 {#x}".to_owned()),
+            Just("- [x] 할 일".to_owned()),
+            Just("```sh".to_owned()),
+            Just("```".to_owned()),
+            Just("$ kubectl get po".to_owned()),
+            Just("| a | b |".to_owned()),
+            Just("|---|---|".to_owned()),
+            Just("[^1]: 각주".to_owned()),
+            Just("{{< note >}}".to_owned()),
+            Just("{{< /note >}}".to_owned()),
+            Just("<details><summary>s</summary>".to_owned()),
+            Just("</details>".to_owned()),
+            Just("".to_owned()),
+            "(\\[\\[|!\\[|\\[|\\]\\(|\\)|\\]\\]|<|>|\"|/|\\.\\.|#|javascript:|https://|[a-z가-힣 ]){0,12}",
+            "\\PC{0,30}",
+        ],
+        0..40,
+    )) {
+        let (_, opts) = vault_once();
+        let note = parse("study/n.md", &lines.join("\n"));
+        let html = render_note(&note, opts);
+        let lower = html.to_lowercase();
+        prop_assert!(!lower.contains("<script"));
+        for attr in ["href=\"", "src=\"", "data-external=\""] {
+            for value in lower.split(attr).skip(1) {
+                prop_assert!(!value.starts_with("javascript:") && !value.starts_with("data:"), "{attr}{value}");
+            }
+        }
+        for src in html.split("src=\"").skip(1) {
+            prop_assert!(src.starts_with("pilgi-note://localhost/"), "{src}");
+        }
+        prop_assert!(html.ends_with("</article>\n"));
     }
 
     /// Dialect-shaped lines (the shapes notes are made of), many at once.

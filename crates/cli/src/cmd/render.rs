@@ -45,6 +45,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let opts = RenderOptions {
         mark: Vec::new(),
         markdown_headings: args.markdown,
+        // A file rendered on its own: links to other notes are not followed.
+        links: None,
     };
     let out = &ctx.out;
     if out.json {

@@ -3,6 +3,7 @@
 //! events so the prose transforms leave it whole.
 
 use super::blocks::{Block, Cmd, Line};
+use super::code_block::code_block;
 use super::html::{code, copy_button, escape, raw, text};
 use super::{inline, yaml};
 use pulldown_cmark::Event;
@@ -207,22 +208,8 @@ impl Emitter {
     }
 
     fn fence(&mut self, info: &str, lines: &[&str]) {
-        let lang = info.split_whitespace().next().unwrap_or("");
         let body = lines.join("\n");
-        self.push(raw(format!(
-            "<div class=\"code-block\" data-lang=\"{}\">",
-            escape(lang)
-        )));
-        if !info.is_empty() {
-            // The info string is part of what was written: show it.
-            self.push(raw("<span class=\"code-lang\">"));
-            self.push(text(info));
-            self.push(raw("</span>"));
-        }
-        self.push(raw("<pre class=\"code\">"));
-        self.push(code(body.clone()));
-        self.push(raw("</pre>"));
-        self.push(copy_button("code", &body));
-        self.push(raw("</div>\n"));
+        let block = code_block(info, vec![code(body.clone())], Some(&body));
+        self.out.extend(block);
     }
 }

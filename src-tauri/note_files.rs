@@ -1,0 +1,133 @@
+//! `pilgi-note://localhost/<path>`: the images of the open notes folder,
+//! and nothing else. A path is served only when its real location (after
+//! symlinks) stays inside the real notes folder, it is a file, and it is
+//! small enough to hand to the webview in one piece; everything else is a
+//! 4xx, which the reader shows as the image's alt text. Responses forbid
+//! scripts (an SVG shown as `<img>` never runs one anyway).
+
+use crate::state::AppState;
+use std::borrow::Cow;
+use tauri::http::{header, Request, Response, StatusCode};
+use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
+
+/// The scheme the renderer writes into `<img src>`.
+pub const SCHEME: &str = "pilgi-note";
+
+/// Larger images are not read (the response is one buffer in memory).
+const MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Answers one request, off the main thread.
+pub fn serve<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
+    let app = ctx.app_handle().clone();
+    std::thread::spawn(move || {
+        let root = app
+            .state::<AppState>()
+            .read(|lib| lib.corpus().root.clone());
+        responder.respond(respond(&root, request.uri().path()));
+    });
+}
+
+fn respond(root: &std::path::Path, uri_path: &str) -> Response<Cow<'static, [u8]>> {
+    let reply = |status: StatusCode, why: &str| {
+        Response::builder()
+            .status(status)
+            .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+            .body(Cow::Owned(why.as_bytes().to_vec()))
+            .unwrap_or_default()
+    };
+    let Some(rel) = decode(uri_path.trim_start_matches('/')) else {
+        return reply(StatusCode::BAD_REQUEST, "malformed path");
+    };
+    if !pilgi_core::links::contained(root, &rel) {
+        return reply(StatusCode::FORBIDDEN, "outside the notes folder");
+    }
+    let path = root.join(&rel);
+    let meta = match std::fs::metadata(&path) {
+        Ok(m) if m.is_file() => m,
+        _ => return reply(StatusCode::NOT_FOUND, "no such file in the notes folder"),
+    };
+    if meta.len() > MAX_BYTES {
+        return reply(StatusCode::PAYLOAD_TOO_LARGE, "image larger than 32 MiB");
+    }
+    let Some(mime) = mime_of(&rel) else {
+        return reply(StatusCode::UNSUPPORTED_MEDIA_TYPE, "not an image");
+    };
+    match std::fs::read(&path) {
+        Ok(bytes) => Response::builder()
+            .header(header::CONTENT_TYPE, mime)
+            .header(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'",
+            )
+            .header("X-Content-Type-Options", "nosniff")
+            .body(Cow::Owned(bytes))
+            .unwrap_or_default(),
+        Err(_) => reply(StatusCode::NOT_FOUND, "unreadable"),
+    }
+}
+
+/// Only images are served: a note can point at any file, the webview gets
+/// pictures.
+fn mime_of(rel: &str) -> Option<&'static str> {
+    let ext = rel.rsplit('.').next()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "bmp" => "image/bmp",
+        "ico" => "image/x-icon",
+        "svg" => "image/svg+xml",
+        _ => return None,
+    })
+}
+
+/// Percent-decoding of the URL path; `None` for broken escapes or UTF-8.
+fn decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_images_inside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("notes");
+        std::fs::create_dir_all(notes.join("img")).unwrap();
+        std::fs::write(notes.join("img/그림 1.png"), b"\x89PNG").unwrap();
+        std::fs::write(notes.join("a.md"), b"# a").unwrap();
+        std::fs::write(dir.path().join("secret.png"), b"x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("secret.png"), notes.join("img/out.png"))
+            .unwrap();
+        let status = |p: &str| respond(&notes, p).status();
+        assert_eq!(status("/img/%EA%B7%B8%EB%A6%BC%201.png"), StatusCode::OK);
+        assert_eq!(status("/a.md"), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(status("/../secret.png"), StatusCode::FORBIDDEN);
+        assert_eq!(status("/img/out.png"), StatusCode::FORBIDDEN);
+        assert_eq!(status("/%2e%2e/secret.png"), StatusCode::FORBIDDEN);
+        assert_eq!(status("/%zz"), StatusCode::BAD_REQUEST);
+        let big = std::fs::File::create(notes.join("big.png")).unwrap();
+        big.set_len(MAX_BYTES + 1).unwrap();
+        assert_eq!(status("/big.png"), StatusCode::PAYLOAD_TOO_LARGE);
+    }
+}
