@@ -11,7 +11,7 @@ use tauri::http::{header, Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
 /// The scheme the renderer writes into `<img src>`.
-pub const SCHEME: &str = "pilgi-note";
+pub use pilgi_core::links::NOTE_SCHEME as SCHEME;
 
 /// Larger images are not read (the response is one buffer in memory).
 const MAX_BYTES: u64 = 32 * 1024 * 1024;
@@ -39,8 +39,11 @@ fn respond(root: &std::path::Path, uri_path: &str) -> Response<Cow<'static, [u8]
             .body(Cow::Owned(why.as_bytes().to_vec()))
             .unwrap_or_default()
     };
-    let Some(rel) = decode(uri_path.trim_start_matches('/')) else {
-        return reply(StatusCode::BAD_REQUEST, "malformed path");
+    let Some(rel) = pilgi_core::links::note_path(uri_path) else {
+        return reply(
+            StatusCode::BAD_REQUEST,
+            "malformed path or one leaving the folder",
+        );
     };
     if !pilgi_core::links::contained(root, &rel) {
         return reply(StatusCode::FORBIDDEN, "outside the notes folder");
@@ -87,24 +90,6 @@ fn mime_of(rel: &str) -> Option<&'static str> {
     })
 }
 
-/// Percent-decoding of the URL path; `None` for broken escapes or UTF-8.
-fn decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,10 +107,11 @@ mod tests {
         let status = |p: &str| respond(&notes, p).status();
         assert_eq!(status("/img/%EA%B7%B8%EB%A6%BC%201.png"), StatusCode::OK);
         assert_eq!(status("/a.md"), StatusCode::UNSUPPORTED_MEDIA_TYPE);
-        assert_eq!(status("/../secret.png"), StatusCode::FORBIDDEN);
-        assert_eq!(status("/img/out.png"), StatusCode::FORBIDDEN);
-        assert_eq!(status("/%2e%2e/secret.png"), StatusCode::FORBIDDEN);
-        assert_eq!(status("/%zz"), StatusCode::BAD_REQUEST);
+        assert_eq!(status("/../secret.png"), StatusCode::BAD_REQUEST);
+        assert_eq!(status("/img/out.png"), StatusCode::FORBIDDEN, "symlink out");
+        assert_eq!(status("/%2e%2e/secret.png"), StatusCode::BAD_REQUEST);
+        // A broken escape is a name like any other, and no file has it.
+        assert_eq!(status("/%zz"), StatusCode::FORBIDDEN);
         let big = std::fs::File::create(notes.join("big.png")).unwrap();
         big.set_len(MAX_BYTES + 1).unwrap();
         assert_eq!(status("/big.png"), StatusCode::PAYLOAD_TOO_LARGE);

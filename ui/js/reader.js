@@ -123,6 +123,7 @@ function wire(body) {
     if (!link) return;
     e.preventDefault();
     if (link.dataset.target) emit('open', { id: link.dataset.target });
+    else if (link.dataset.footnote) document.getElementById(link.dataset.footnote)?.scrollIntoView({ block: 'center' });
     else if (link.dataset.external) openExternal(link.dataset.external).catch((err) => status(err.message));
     else if (link.classList.contains('unresolved')) status(link.title || 'This link leads to no note in the folder');
   });

@@ -78,6 +78,41 @@ pub struct Interpretation {
     pub words: Vec<Word>,
 }
 
+/// Question words (`how`, `어떻게`, `차이`: `data/question_words.txt`).
+fn is_question_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../data/question_words.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(
+            word.trim_end_matches(['?', '.', '!'])
+                .to_lowercase()
+                .as_str(),
+        )
+        || word.ends_with('?') && word.trim_end_matches('?').is_empty()
+}
+
+/// The words of a question without its question words, when any topic
+/// words remain: `how do I drain a node` searches `drain node`.
+fn topic_words<'a>(raw: &[&'a str]) -> Vec<&'a str> {
+    let topic: Vec<&str> = raw
+        .iter()
+        .copied()
+        .filter(|w| !is_question_word(w))
+        .collect();
+    if topic.is_empty() {
+        raw.to_vec()
+    } else {
+        topic
+    }
+}
+
 /// All readings of a query, the literal one first.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Plan {
@@ -124,6 +159,7 @@ pub fn plan(query: &str) -> Plan {
     let query = clean(query);
     let typing = !query.ends_with(char::is_whitespace);
     let raw: Vec<&str> = query.split_whitespace().take(MAX_QUERY_WORDS).collect();
+    let raw = topic_words(&raw);
     let literal = words_of(&raw, typing);
     if literal.is_empty() {
         return Plan::default();
@@ -197,6 +233,22 @@ pub fn terms_for_marking(query: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn question_words_are_not_topics() {
+        let words = |q: &str| -> Vec<String> {
+            plan(q).interpretations[0]
+                .words
+                .iter()
+                .map(|w| w.text.clone())
+                .collect()
+        };
+        assert_eq!(words("how do I drain a node "), ["drain", "node"]);
+        assert_eq!(words("etcd 백업은 어떻게 해?"), ["etcd", "백업은"]);
+        // A query of question words only is searched as typed.
+        assert_eq!(words("how "), ["how"]);
+    }
     use super::*;
 
     fn labels(q: &str) -> Vec<Option<String>> {
