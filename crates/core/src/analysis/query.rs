@@ -249,7 +249,6 @@ mod tests {
         // A query of question words only is searched as typed.
         assert_eq!(words("how "), ["how"]);
     }
-    use super::*;
 
     fn labels(q: &str) -> Vec<Option<String>> {
         plan(q)
