@@ -33,6 +33,9 @@ pub struct SectionView {
     pub outline: Vec<OutlineEntry>,
     /// Sections of other notes that link to this note.
     pub backlinks: Vec<OutlineEntry>,
+    /// What was odd about reading the note (`decoded as EUC-KR (CP949)`,
+    /// broken front matter).
+    pub warnings: Vec<String>,
     /// Id of the previous section in course order.
     pub prev: Option<String>,
     /// Id of the next section in course order.
@@ -95,6 +98,7 @@ pub async fn get_section(
             note_title: note.map_or_else(|| section.title.clone(), |n| n.title.clone()),
             outline: whole.map_or_else(Vec::new, |n| n.sections.iter().map(entry).collect()),
             backlinks,
+            warnings: note.map_or_else(Vec::new, |n| n.warnings.clone()),
             section: section.clone(),
             prev: prev.map(|s| s.id.to_string()),
             next: next.map(|s| s.id.to_string()),

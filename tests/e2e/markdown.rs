@@ -171,6 +171,9 @@ async fn a_markdown_vault_reads_and_searches_by_heading() {
     })
     .await;
     assert!(!body.text().await.expect("text").contains('\u{FFFD}'));
+    // The reader says how it was read.
+    let said = app.wait_css("[data-testid='note-warnings']").await;
+    assert!(said.text().await.expect("warnings").contains("EUC-KR"));
     app.shot("cp949").await;
 
     // The timeline places the notes without durations by day.

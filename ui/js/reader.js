@@ -37,6 +37,9 @@ export async function openSection(id, query, { keepScroll = false } = {}) {
       s.preview ? el('span', { class: 'preview' }, 'Preview') : null,
       el('span', { class: 'file' }, `${s.file}:${s.line_start}`)),
     trail(view),
+    view.warnings.length
+      ? el('p', { class: 'note-warnings', 'data-testid': 'note-warnings' }, view.warnings.join(' · '))
+      : null,
     el('h1', {}, s.number == null ? '' : el('span', { class: 'num' }, `${s.number}.`), ' ', view.whole_note ? view.note_title : s.title),
     bookmarkSlot(s.id));
   const body = el('div', { class: 'reader-body' }, parseFragment(view.html));
