@@ -208,3 +208,39 @@ fn similarity_scale() {
     assert!(title_similarity("Practice Test - Pods", "Practice Test - Services") < SIMILAR_TITLE);
     assert!(title_similarity("파드 개념 정리", "파드 게념 정리") >= SIMILAR_TITLE);
 }
+
+/// A Markdown note: heading sections whose ids come from their slugs.
+const MD: &str = "---\ntitle: 디플로이먼트\n---\n# 디플로이먼트\n\n레플리카셋을 관리한다.\n\n## 롤백\n\nkubectl rollout undo로 되돌린다.\n리비전 기록이 남는다.\n\n## 스케일링\n\nreplicas 값을 바꾼다.\n";
+
+#[test]
+fn markdown_heading_renamed_moved_or_section_inserted_above() {
+    let c = corpus(&[("d.md", MD)]);
+    let b = [mark(&c, "d#롤백"), mark(&c, "d#스케일링")];
+    // A section inserted above: ids are slugs, not positions.
+    let inserted = MD.replace("## 롤백", "## 생성\n\nkubectl create deployment\n\n## 롤백");
+    assert_eq!(
+        after(&b, &corpus(&[("d.md", &inserted)])),
+        [ok("d#롤백"), ok("d#스케일링")]
+    );
+    // A heading renamed (its id changes): found again by a similar title
+    // or by its first lines.
+    let renamed = MD.replace("## 롤백", "## 롤백하기");
+    assert_eq!(
+        after(&b, &corpus(&[("d.md", &renamed)])),
+        [moved("d#롤백하기"), ok("d#스케일링")]
+    );
+    // Moved below another section and one level deeper.
+    let moved_down = "# 디플로이먼트\n\n레플리카셋을 관리한다.\n\n## 스케일링\n\nreplicas 값을 바꾼다.\n\n### 롤백\n\nkubectl rollout undo로 되돌린다.\n리비전 기록이 남는다.\n";
+    assert_eq!(
+        after(&b, &corpus(&[("d.md", moved_down)])),
+        [ok("d#롤백"), ok("d#스케일링")]
+    );
+    // Deleted: orphaned, never dropped.
+    let deleted = MD.replace(
+        "## 롤백\n\nkubectl rollout undo로 되돌린다.\n리비전 기록이 남는다.\n\n",
+        "",
+    );
+    let result = after(&b, &corpus(&[("d.md", &deleted)]));
+    assert_eq!(result[0].0, Status::Orphaned);
+    assert_eq!(result[1], ok("d#스케일링"));
+}
