@@ -287,6 +287,50 @@ impl<'a> Builder<'a> {
         any(musts)
     }
 
+    /// A Hangul word the index does not hold whole, written without the
+    /// space between two words it does hold (`리더선출` for 리더 선출,
+    /// `사용안함` for 사용 안함, a compound typed in the other layout): both
+    /// halves must match, as themselves or their stems, and they rank like
+    /// compound parts. The split with the rarest (most telling) halves wins.
+    fn split_compound(&self, word: &str, marks: &mut Marks, out: &mut Clauses) -> bool {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < 3 || chars.len() > 12 {
+            return false;
+        }
+        let known = |part: &str| -> u64 {
+            let stem = korean_stem(part).unwrap_or(part);
+            [self.fields.title, self.fields.body]
+                .iter()
+                .map(|f| self.doc_freq(*f, part).max(self.doc_freq(*f, stem)))
+                .max()
+                .unwrap_or(0)
+        };
+        let best = (2..=chars.len() - 1)
+            .filter_map(|k| {
+                let (left, right) = word.split_at(chars[k].0);
+                let (l, r) = (known(left), known(right));
+                (l > 0 && r > 0).then_some((l.min(r), left, right))
+            })
+            .min_by_key(|(df, _, _)| *df);
+        let Some((_, left, right)) = best else {
+            return false;
+        };
+        let mut musts = Clauses::new();
+        for half in [left, right] {
+            match self.form(half, 1.0, marks) {
+                Some(q) => musts.push((Occur::Must, q)),
+                None => return false,
+            }
+        }
+        match any(musts) {
+            Some(q) => {
+                out.push((Occur::Should, boosted(q, PARTS)));
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The query of one word and whether the index has real evidence for it.
     fn word(&self, w: &Word, marks: &mut Marks) -> (Option<Box<dyn Query>>, bool) {
         let f = self.fields;
@@ -328,6 +372,9 @@ impl<'a> Builder<'a> {
                 c.push((Occur::Should, boosted(q, PARTS)));
                 evidence = true;
             }
+        }
+        if !evidence && w.script == Script::Hangul {
+            evidence |= self.split_compound(&w.text, marks, &mut c);
         }
         let mut expansions = 0;
         for group in [&w.text]

@@ -327,3 +327,32 @@ fn on_disk_the_record_lives_beside_meta_json() {
         "Pods"
     );
 }
+
+#[test]
+fn a_compound_written_without_its_space_finds_its_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = SearchIndex::open(dir.path()).expect("open");
+    let notes = [
+        (
+            "leases.md",
+            "## 리더 선출\n\n컴포넌트는 리스로 리더를 정한다.\n",
+        ),
+        (
+            "other.md",
+            "## 리더\n\n리더는 한 명이다.\n\n## 선출\n\n투표로 뽑는다.\n",
+        ),
+    ];
+    index.sync(&corpus(&notes)).expect("sync");
+    // The word typed whole, and on the English layout (flejtjscnf).
+    for query in ["리더선출", "flejtjscnf"] {
+        let hits = index.search(query, 5).expect("search").hits;
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some("leases#리더-선출"),
+            "{query}"
+        );
+    }
+    // A word the index holds whole is not split.
+    let hits = index.search("리더", 5).expect("search").hits;
+    assert!(hits.iter().any(|h| h.id == "other#리더"));
+}
