@@ -187,3 +187,58 @@ async fn a_markdown_vault_reads_and_searches_by_heading() {
     app.shot("timeline").await;
     app.close().await;
 }
+
+/// The 81 real pages of the Korean Kubernetes docs (`../shared/realworld-dev`,
+/// beside the checkout as CI lays it): a Korean query lands on its heading,
+/// Hugo's template tags and comments never show, a site-absolute link opens
+/// its page inside Pilgi.
+#[tokio::test]
+async fn the_korean_kubernetes_docs_read_as_notes() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realworld-dev/notes");
+    assert!(
+        docs.is_dir(),
+        "{} (shared/ beside the checkout)",
+        docs.display()
+    );
+    let app = App::launch("k8s-docs", &docs).await;
+    let ids = app.search("시크릿 디코딩하는 법").await;
+    let first = ids.first().cloned().unwrap_or_default();
+    assert!(
+        first.ends_with("managing-secret-using-kubectl#decoding-secret"),
+        "{ids:?}"
+    );
+    let input = app.wait_css("[data-testid='search-input']").await;
+    input
+        .send_keys(&char::from(Key::Enter).to_string())
+        .await
+        .expect("enter");
+    let body = app.wait_css("[data-testid='reader'] .reader-body").await;
+    app.eventually("the page opens", || async {
+        body.text().await.is_ok_and(|t| t.contains("시크릿"))
+    })
+    .await;
+    let text = body.text().await.expect("text");
+    for raw in ["{{<", "{{%", "<!--", "glossary_tooltip", "reviewers:"] {
+        assert!(!text.contains(raw), "{raw} shown in the reader");
+    }
+    app.shot("reader").await;
+    // A site-absolute link (`/ko/docs/…/`) to another page of the docs.
+    let url = app.client.current_url().await.expect("url");
+    let before = app
+        .js("return document.getElementById('reader').dataset.sectionId")
+        .await;
+    let links = app
+        .all("[data-testid='reader'] .reader-body a.note-link[data-target]")
+        .await;
+    assert!(!links.is_empty(), "the page links to other pages");
+    links[0].click().await.expect("click");
+    app.eventually("the linked page opens", || async {
+        app.js("return document.getElementById('reader').dataset.sectionId")
+            .await
+            != before
+    })
+    .await;
+    assert_eq!(app.client.current_url().await.expect("url"), url);
+    app.shot("linked-page").await;
+    app.close().await;
+}
