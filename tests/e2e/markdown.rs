@@ -163,13 +163,19 @@ async fn a_markdown_vault_reads_and_searches_by_heading() {
         .send_keys(&char::from(Key::Enter).to_string())
         .await
         .expect("enter");
-    let body = app.wait_css("[data-testid='reader'] .reader-body").await;
-    app.eventually("the CP949 note shows", || async {
-        body.text()
+    // The reader replaces its body: wait for the note, then read it.
+    app.eventually("the CP949 note opens", || async {
+        app.js("return document.getElementById('reader').dataset.sectionId")
             .await
-            .is_ok_and(|t| t.contains("가장 작은 배포 단위이다"))
+            == "windows/파드"
     })
     .await;
+    let body = app.wait_css("[data-testid='reader'] .reader-body").await;
+    assert!(body
+        .text()
+        .await
+        .expect("text")
+        .contains("가장 작은 배포 단위이다"));
     assert!(!body.text().await.expect("text").contains('\u{FFFD}'));
     // The reader says how it was read.
     let said = app.wait_css("[data-testid='note-warnings']").await;

@@ -194,6 +194,9 @@ struct Lines {
     line: String,
     line_depth: usize,
     depth: usize,
+    /// The indentation of the outermost open callout's tag: a callout
+    /// inside a list item stays in the item (`   > [!note]`).
+    indent: String,
 }
 
 impl Lines {
@@ -214,16 +217,32 @@ impl Lines {
     }
 
     fn end_line(&mut self) {
-        self.done.push_str(&"> ".repeat(self.line_depth));
-        self.done.push_str(&self.line);
+        self.write_line();
         self.done.push('\n');
         self.line.clear();
         self.line_depth = self.depth;
     }
 
+    fn write_line(&mut self) {
+        if self.line_depth > 0 {
+            self.done.push_str(&self.indent);
+            self.done.push_str(&"> ".repeat(self.line_depth));
+            let line = self
+                .line
+                .strip_prefix(self.indent.as_str())
+                .unwrap_or(&self.line);
+            self.done.push_str(line);
+        } else {
+            self.done.push_str(&self.line);
+        }
+    }
+
     fn open_callout(&mut self, kind: &str) {
         if !self.line.trim().is_empty() {
             self.end_line();
+        }
+        if self.depth == 0 {
+            self.indent = self.line.clone();
         }
         self.line.clear();
         self.depth += 1;
@@ -234,8 +253,7 @@ impl Lines {
 
     fn finish(mut self) -> String {
         if self.line_depth > 0 || !self.line.is_empty() {
-            self.done.push_str(&"> ".repeat(self.line_depth));
-            self.done.push_str(&self.line);
+            self.write_line();
         }
         self.done
     }
@@ -304,6 +322,16 @@ mod tests {
         assert_eq!(
             out,
             "> [!warning]\n> w1\n> > [!note]\n> > n1\n> > \n> w2\n> \nafter  x"
+        );
+    }
+
+    #[test]
+    fn a_callout_in_a_list_item_stays_in_it() {
+        let src = "1. step\n\n   {{< caution >}}\n   careful\n   {{< /caution >}}\n\n   ```shell\n   ls\n   ```\n";
+        let out = expand(src, Style::Callouts);
+        assert_eq!(
+            out,
+            "1. step\n\n   > [!caution]\n   > careful\n   > \n\n   ```shell\n   ls\n   ```\n"
         );
     }
 
