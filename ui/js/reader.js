@@ -48,6 +48,9 @@ export async function openSection(id, query, { keepScroll = false } = {}) {
   reader().replaceChildren(...[header, outline(view), body, backlinks(view), footer].filter(Boolean));
   reader().dataset.sectionId = s.id;
   wire(body);
+  // A note that opens with its `# Title`: the header already says it.
+  const opening = view.whole_note ? body.querySelector('section[data-level="1"]:first-child > h1:first-child') : null;
+  if (opening && opening.textContent.trim() === view.note_title.trim()) opening.hidden = true;
   const target = view.whole_note ? body.querySelector(`[data-section-id="${CSS.escape(s.id)}"]`) : null;
   if (target) target.classList.add('current-section');
   if (keepScroll) reader().scrollTop = scroll;
