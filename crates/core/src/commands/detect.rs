@@ -53,6 +53,36 @@ pub fn detect(line: &str) -> Option<Detected<'_>> {
     labelled(text)
 }
 
+/// What a Markdown code block's language says about its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeLang {
+    /// A shell (`sh`, `bash` …; a session such as `console` when
+    /// `session`): its lines go through [`detect_shell`].
+    Shell {
+        /// A session: prompts and their output.
+        session: bool,
+    },
+    /// No language: its lines are judged by their shape ([`detect`]).
+    Untagged,
+    /// Another language (YAML, JSON …): no commands.
+    Other,
+}
+
+const SHELLS: &[&str] = &["sh", "bash", "shell", "zsh", "fish", "powershell", "ps"];
+const SESSIONS: &[&str] = &["console", "shell-session", "shellsession", "terminal"];
+
+impl CodeLang {
+    /// The kind of a lowercased fence language (see `note::plain::fence_lang`).
+    pub fn of(lang: &str) -> CodeLang {
+        match lang {
+            l if SHELLS.contains(&l) => CodeLang::Shell { session: false },
+            l if SESSIONS.contains(&l) => CodeLang::Shell { session: true },
+            "" => CodeLang::Untagged,
+            _ => CodeLang::Other,
+        }
+    }
+}
+
 /// A line of a shell code block (`sh`, `bash`, `console` …): the block says
 /// it is shell, so any line is a command but blanks and `#` comments, with
 /// or without its `$ `. In a `console` block (a session: prompts and their

@@ -1,7 +1,7 @@
 //! The commands index (issue 7's commands view): every command in the
 //! notes with where it is and what the note said just before it.
 
-use super::detect::{detect, detect_shell};
+use super::detect::{detect, detect_shell, CodeLang};
 use crate::corpus::Corpus;
 use crate::note::plain::{code_blocks, markdown_text};
 use crate::note::{Format, Section, SectionId};
@@ -120,17 +120,13 @@ enum Finder {
     Code,
 }
 
-const SHELLS: &[&str] = &["sh", "bash", "shell", "zsh", "fish", "powershell", "ps"];
-const SESSIONS: &[&str] = &["console", "shell-session", "shellsession", "terminal"];
-
 fn markdown_finders(body: &str, lines: usize) -> Vec<Finder> {
     let mut finders = vec![Finder::Prompt; lines];
     for block in code_blocks(body) {
-        let finder = match block.lang.as_str() {
-            l if SHELLS.contains(&l) => Finder::Shell { session: false },
-            l if SESSIONS.contains(&l) => Finder::Shell { session: true },
-            "" => Finder::Any,
-            _ => Finder::Code,
+        let finder = match CodeLang::of(&block.lang) {
+            CodeLang::Shell { session } => Finder::Shell { session },
+            CodeLang::Untagged => Finder::Any,
+            CodeLang::Other => Finder::Code,
         };
         let n = block.code.lines().count();
         for f in finders.iter_mut().skip(block.first_line).take(n) {

@@ -15,7 +15,7 @@ mod search;
 mod shell;
 mod table;
 
-pub use detect::{detect, detect_shell, Detected};
+pub use detect::{detect, detect_shell, CodeLang, Detected};
 pub use extract::{extract, extract_section, Command};
 pub use search::{search, CommandHit};
 pub use shell::{has_unquoted_hangul, is_hangul, split_comment, words as shell_words};

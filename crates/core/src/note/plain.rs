@@ -76,6 +76,16 @@ fn push_html_text(out: &mut String, html: &str) {
     }
 }
 
+/// The language of a fence's info string: its first word, lowercased
+/// (`console {.x}` and `shell,bash` are `console` and `shell`).
+pub fn fence_lang(info: &str) -> String {
+    info.trim()
+        .split([' ', '\t', ',', '{'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// A code block of a Markdown body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeBlock {
@@ -98,10 +108,7 @@ pub fn code_blocks(body: &str) -> Vec<CodeBlock> {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let (lang, fenced) = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        let lang = info.split([' ', ',', '{']).next().unwrap_or("");
-                        (lang.to_lowercase(), true)
-                    }
+                    CodeBlockKind::Fenced(info) => (fence_lang(&info), true),
                     CodeBlockKind::Indented => (String::new(), false),
                 };
                 current = Some(CodeBlock {

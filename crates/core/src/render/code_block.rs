@@ -3,17 +3,8 @@
 //! the reader's copy wiring and the stylesheet see one kind of block.
 
 use super::html::{copy_button, escape, raw, text};
+use crate::note::plain::fence_lang;
 use pulldown_cmark::Event;
-
-/// The language of a fence's info string: its first word, lowercased
-/// (`console {.x}` and `shell,bash` are `console` and `shell`).
-pub fn lang_of(info: &str) -> String {
-    info.trim()
-        .split([' ', '\t', ',', '{'])
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
-}
 
 /// `<div class="code-block" data-lang="…">`: the info string as written,
 /// `content` inside `<pre class="code">`, and a copy button for
@@ -26,7 +17,7 @@ pub fn code_block(
     let mut out = Vec::with_capacity(content.len() + 8);
     out.push(raw(format!(
         "<div class=\"code-block\" data-lang=\"{}\">",
-        escape(&lang_of(info))
+        escape(&fence_lang(info))
     )));
     let info = info.trim();
     if !info.is_empty() {
@@ -59,7 +50,7 @@ mod tests {
             html,
             "<div class=\"code-block\" data-lang=\"bash\"><span class=\"code-lang\">Bash {.x}</span><pre class=\"code\"><code>ls</code></pre><button class=\"copy\" type=\"button\" data-copy=\"ls\" aria-label=\"Copy code\" title=\"Copy code\">copy</button></div>\n"
         );
-        assert_eq!(lang_of("shell,bash"), "shell");
-        assert_eq!(lang_of(""), "");
+        assert_eq!(fence_lang("shell,bash"), "shell");
+        assert_eq!(fence_lang(""), "");
     }
 }

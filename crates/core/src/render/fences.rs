@@ -7,16 +7,16 @@
 //! index does (`commands::extract`). Any block but a session also gets one
 //! button for all of it: a script or a manifest is copied whole.
 
-use super::code_block::{code_block, lang_of};
+use super::code_block::code_block;
 use super::html::{code, copy_button, escape, raw};
+use crate::commands::CodeLang;
 use crate::commands::{detect, detect_shell, Detected};
+use crate::note::plain::fence_lang;
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 /// Shell languages whose every line is a command (comments and blanks
 /// aside), and session languages (prompts and their output). The same
 /// lists as the commands index's (`commands/extract.rs`).
-const SHELLS: &[&str] = &["sh", "bash", "shell", "zsh", "fish", "powershell", "ps"];
-const SESSIONS: &[&str] = &["console", "shell-session", "shellsession", "terminal"];
 
 /// How the lines of a block can be commands.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -58,12 +58,10 @@ pub fn fences<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item
 
 fn block(info: &str, body: &str) -> Vec<Event<'static>> {
     let body = body.strip_suffix('\n').unwrap_or(body);
-    let lang = lang_of(info);
-    let lines = match lang.as_str() {
-        l if SHELLS.contains(&l) => Lines::Shell { session: false },
-        l if SESSIONS.contains(&l) => Lines::Shell { session: true },
-        "" => Lines::Any,
-        _ => Lines::None,
+    let lines = match CodeLang::of(&fence_lang(info)) {
+        CodeLang::Shell { session } => Lines::Shell { session },
+        CodeLang::Untagged => Lines::Any,
+        CodeLang::Other => Lines::None,
     };
     let (content, commands) = content(body, lines);
     // A block that is one command has its button already; a session's
