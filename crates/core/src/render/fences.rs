@@ -9,14 +9,9 @@
 
 use super::code_block::code_block;
 use super::html::{code, copy_button, escape, raw};
-use crate::commands::CodeLang;
-use crate::commands::{detect, detect_shell, Detected};
+use crate::commands::{detect, detect_shell, CodeLang, Detected};
 use crate::note::plain::fence_lang;
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
-
-/// Shell languages whose every line is a command (comments and blanks
-/// aside), and session languages (prompts and their output). The same
-/// lists as the commands index's (`commands/extract.rs`).
 
 /// How the lines of a block can be commands.
 #[derive(Clone, Copy, PartialEq, Eq)]
