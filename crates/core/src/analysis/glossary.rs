@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 const BUILTIN: &str = include_str!("../../data/glossary.tsv");
+/// The longest phrase [`Glossary::phrases`] looks up.
+const MAX_PHRASE_WORDS: usize = 4;
 
 /// One group of terms that mean the same thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +75,24 @@ fn forms(column: Option<&str>) -> Vec<String> {
         .collect()
 }
 
+/// Korean forms, each Hangul phrase also run together (`롤링 업데이트` →
+/// `롤링업데이트`): Korean notes write a compound both ways, and the
+/// index holds each way as different words.
+fn korean_forms(column: Option<&str>) -> Vec<String> {
+    let mut out = forms(column);
+    for form in out.clone() {
+        let words: Vec<&str> = form.split_whitespace().collect();
+        let hangul = |w: &&str| w.chars().all(is_syllable);
+        if words.len() > 1 && words.iter().all(hangul) {
+            let joined = words.concat();
+            if !out.contains(&joined) {
+                out.push(joined);
+            }
+        }
+    }
+    out
+}
+
 impl Glossary {
     /// The glossary shipped with Pilgi (parsed once).
     pub fn builtin() -> &'static Glossary {
@@ -102,7 +122,7 @@ impl Glossary {
             let group = Group {
                 key,
                 english: forms(columns.next()),
-                korean: forms(columns.next()),
+                korean: korean_forms(columns.next()),
                 short: forms(columns.next()),
             };
             if columns.next().is_some() {
@@ -173,6 +193,34 @@ impl Glossary {
         self.groups.get(*index)
     }
 
+    /// The groups of the phrases in a run of words (`rolling update`,
+    /// `의도한 상태를`), for each word: a phrase of two to four words that
+    /// is a glossary term gives its group to every word in it, so each of
+    /// them also matches the phrase's other forms (롤링 업데이트).
+    pub fn phrases<S: AsRef<str>>(&self, words: &[S]) -> Vec<Vec<&Group>> {
+        let mut out = vec![Vec::new(); words.len()];
+        for start in 0..words.len() {
+            for len in 2..=MAX_PHRASE_WORDS.min(words.len() - start) {
+                let span = &words[start..start + len];
+                let mut phrase: Vec<&str> = span.iter().map(AsRef::as_ref).collect();
+                let mut group = self.lookup(&phrase.join(" "));
+                if let (None, Some(stem)) = (group, korean_stem(phrase[len - 1])) {
+                    phrase[len - 1] = stem;
+                    group = self.lookup(&phrase.join(" "));
+                }
+                let Some(group) = group else {
+                    continue;
+                };
+                for groups in &mut out[start..start + len] {
+                    if !groups.iter().any(|g: &&Group| g.key == group.key) {
+                        groups.push(group);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// All groups, in file order.
     pub fn groups(&self) -> &[Group] {
         &self.groups
@@ -210,8 +258,33 @@ mod tests {
         assert_eq!(key("레이블"), Some("label"));
         assert_eq!(key("labelled"), Some("label"));
         assert_eq!(key("control plane"), Some("controlplane"));
+        // A Korean phrase is found run together too.
+        assert_eq!(key("의도한 상태"), Some("desiredstate"));
+        assert_eq!(key("의도한상태"), Some("desiredstate"));
         assert_eq!(key("zebra"), None);
         assert_eq!(key(""), None);
+    }
+
+    #[test]
+    fn phrases_span_their_words() {
+        let g = Glossary::builtin();
+        let keys = |words: &[&str]| -> Vec<Vec<String>> {
+            g.phrases(words)
+                .iter()
+                .map(|gs| gs.iter().map(|g| g.key.clone()).collect())
+                .collect()
+        };
+        assert_eq!(
+            keys(&["kubectl", "rolling", "update"]),
+            [
+                vec![],
+                vec!["rollingupdate".to_owned()],
+                vec!["rollingupdate".to_owned()]
+            ]
+        );
+        // The last word may carry a particle.
+        assert_eq!(keys(&["의도한", "상태를"])[1], ["desiredstate"]);
+        assert_eq!(keys(&["pod"]), [Vec::<String>::new()]);
     }
 
     #[test]

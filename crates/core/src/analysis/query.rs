@@ -216,16 +216,18 @@ pub fn terms_for_marking(query: &str) -> Vec<String> {
         }
     };
     for interp in plan(query).interpretations {
-        for w in interp.words {
+        let texts: Vec<&str> = interp.words.iter().map(|w| w.text.as_str()).collect();
+        let phrases = glossary.phrases(&texts);
+        for (w, phrases) in interp.words.iter().zip(phrases) {
             // Jamo (ㅋㅌㅇㄴ, a half-typed 컨ㅌ) never appear in rendered words.
             if w.text.chars().any(super::hangul::is_jamo) {
                 continue;
             }
-            if let Some(g) = glossary.lookup(&w.text) {
+            for g in glossary.lookup(&w.text).into_iter().chain(phrases) {
                 g.terms().for_each(|t| push(t.to_owned()));
             }
             push(w.stem().unwrap_or_else(|| w.text.clone()));
-            push(w.text);
+            push(w.text.clone());
         }
     }
     out

@@ -11,7 +11,7 @@ use super::coverage::Covered;
 use super::derived::{self, Match};
 use super::schema::{text_fields, Fields};
 use super::snippet::Marks;
-use crate::analysis::glossary::Glossary;
+use crate::analysis::glossary::{Glossary, Group};
 use crate::analysis::hangul::is_jamo;
 use crate::analysis::memo::FxHashMap;
 use crate::analysis::query::{Interpretation, Word};
@@ -331,8 +331,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The query of one word and whether the index has real evidence for it.
-    fn word(&self, w: &Word, marks: &mut Marks) -> (Option<Box<dyn Query>>, bool) {
+    /// The query of one word and whether the index has real evidence for it;
+    /// `phrases` are the glossary groups of the phrases the word is in.
+    fn word(
+        &self,
+        w: &Word,
+        phrases: &[&Group],
+        marks: &mut Marks,
+    ) -> (Option<Box<dyn Query>>, bool) {
         let f = self.fields;
         let mut c = Clauses::new();
         if let (Some((keys, true)), true) = (&w.keys, w.text.chars().any(is_jamo)) {
@@ -377,10 +383,12 @@ impl<'a> Builder<'a> {
             evidence |= self.split_compound(&w.text, marks, &mut c);
         }
         let mut expansions = 0;
-        for group in [&w.text]
-            .into_iter()
-            .filter_map(|t| self.glossary.lookup(t))
-        {
+        let own = self.glossary.lookup(&w.text);
+        let others = phrases
+            .iter()
+            .copied()
+            .filter(|g| Some(g.key.as_str()) != own.map(|o| o.key.as_str()));
+        for group in own.into_iter().chain(others) {
             for term in group.terms() {
                 if term == w.text || expansions >= MAX_GLOSSARY_TERMS {
                     continue;
@@ -480,11 +488,14 @@ impl<'a> Builder<'a> {
         let mut marks = Marks::default();
         let mut evidence = 0;
         let mut clauses = Clauses::new();
+        let texts: Vec<&str> = interp.words.iter().map(|w| w.text.as_str()).collect();
+        let phrases = self.glossary.phrases(&texts);
         let words: Vec<Box<dyn Query>> = interp
             .words
             .iter()
-            .filter_map(|w| {
-                let (q, e) = self.word(w, &mut marks);
+            .zip(&phrases)
+            .filter_map(|(w, phrases)| {
+                let (q, e) = self.word(w, phrases, &mut marks);
                 evidence += usize::from(e);
                 q
             })

@@ -356,3 +356,34 @@ fn a_compound_written_without_its_space_finds_its_words() {
     let hits = index.search("리더", 5).expect("search").hits;
     assert!(hits.iter().any(|h| h.id == "other#리더"));
 }
+
+#[test]
+fn a_glossary_phrase_finds_its_other_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = SearchIndex::open(dir.path()).expect("open");
+    let notes = [
+        (
+            "deploy.md",
+            "## 롤링 업데이트\n\n디플로이먼트를 조금씩 바꾼다.\n",
+        ),
+        (
+            "apt.md",
+            "## 패키지\n\nrolling 배포 전에 apt-get update 를 한다.\n",
+        ),
+    ];
+    index.sync(&corpus(&notes)).expect("sync");
+    // `rolling update` is a glossary phrase: both of its words meet 롤링
+    // 업데이트, so the section holding the phrase in Korean ranks first.
+    let hits = index.search("rolling update", 5).expect("search").hits;
+    assert_eq!(
+        hits.first().map(|h| h.id.as_str()),
+        Some("deploy#롤링-업데이트"),
+        "{hits:?}"
+    );
+    // And the phrase run together finds it spaced.
+    let hits = index.search("롤링업데이트", 5).expect("search").hits;
+    assert_eq!(
+        hits.first().map(|h| h.id.as_str()),
+        Some("deploy#롤링-업데이트")
+    );
+}
