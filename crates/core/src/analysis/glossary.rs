@@ -5,7 +5,7 @@
 //! 노드 must find `node`, and `svc` must find 서비스. The query engine expands
 //! every query word through its group; the renderer tags glossary terms.
 
-use super::hangul::is_syllable;
+use super::hangul::{chosung, is_syllable};
 use super::memo::FxHashMap;
 use super::stem::{english_stem, korean_stem};
 use std::collections::hash_map::Entry;
@@ -49,6 +49,8 @@ pub struct Glossary {
     /// English stems of the terms, built on the first lookup that needs
     /// them: stemming every term costs more than a whole CLI search.
     by_stem: OnceLock<HashMap<String, usize>>,
+    /// The 초성 of the Korean forms, built on the first 초성 query.
+    by_chosung: OnceLock<HashMap<String, Vec<usize>>>,
     problems: Vec<String>,
 }
 
@@ -221,6 +223,36 @@ impl Glossary {
         out
     }
 
+    /// The groups with a Korean form of these 초성 (`ㄹㄹㅇㄷㅇㅌ` → 롤링
+    /// 업데이트, spaces aside), for queries of three consonants or more:
+    /// the notes may hold the term only in English (`rollingupdate`), where
+    /// no 초성 of an indexed word can meet it.
+    pub fn by_chosung(&self, query: &str) -> Vec<&Group> {
+        if query.chars().count() < 3 {
+            return Vec::new();
+        }
+        let map = self.by_chosung.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (index, group) in self.groups.iter().enumerate() {
+                for form in &group.korean {
+                    let initials = chosung(form);
+                    if initials.chars().count()
+                        == form.chars().filter(|c| !c.is_whitespace()).count()
+                    {
+                        let groups = map.entry(initials).or_default();
+                        if !groups.contains(&index) {
+                            groups.push(index);
+                        }
+                    }
+                }
+            }
+            map
+        });
+        map.get(query)
+            .map(|found| found.iter().map(|&i| &self.groups[i]).collect())
+            .unwrap_or_default()
+    }
+
     /// All groups, in file order.
     pub fn groups(&self) -> &[Group] {
         &self.groups
@@ -285,6 +317,19 @@ mod tests {
         // The last word may carry a particle.
         assert_eq!(keys(&["의도한", "상태를"])[1], ["desiredstate"]);
         assert_eq!(keys(&["pod"]), [Vec::<String>::new()]);
+    }
+
+    #[test]
+    fn chosung_meets_korean_forms() {
+        let g = Glossary::builtin();
+        let keys =
+            |q: &str| -> Vec<&str> { g.by_chosung(q).iter().map(|g| g.key.as_str()).collect() };
+        assert_eq!(keys("ㄹㄹㅇㄷㅇㅌ"), ["rollingupdate"]);
+        assert!(keys("ㅋㅌㅇㄴ").contains(&"container"));
+        // Two consonants say too little.
+        assert_eq!(keys("ㄹㅂ"), Vec::<&str>::new());
+        // Forms with Latin letters in them (다운워드 api) have no 초성.
+        assert_eq!(keys("ㄷㅇㅇㄷ"), Vec::<&str>::new());
     }
 
     #[test]

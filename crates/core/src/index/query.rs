@@ -399,8 +399,10 @@ impl<'a> Builder<'a> {
         }
         if w.script == Script::Other && !w.is_chosung() {
             let len = w.text.chars().count();
-            if len >= 4 && w.parts.is_empty() && w.text.chars().all(|ch| ch.is_ascii_alphanumeric())
-            {
+            // Compounds too: a typo inside `kube-shceduler` is one edit
+            // away from the indexed `kube-scheduler`.
+            let name = |ch: char| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.');
+            if len >= 4 && w.text.chars().all(name) {
                 let distance = if len >= 9 { 2 } else { 1 };
                 for (field, weight) in [(f.title, 4.0), (f.body, 1.0), (f.parts, 0.35)] {
                     if !self.has_terms(field) {
@@ -442,6 +444,18 @@ impl<'a> Builder<'a> {
                 evidence |= self.term_in_hangul(&t, boost, &mut c);
             }
             marks.chosung.push(w.text.clone());
+            // A fallback: the 초성 of the glossary's Korean terms, for notes
+            // that hold the term in English only.
+            let glossary = if evidence {
+                Vec::new()
+            } else {
+                self.glossary.by_chosung(&w.text)
+            };
+            for group in glossary {
+                for term in group.terms().take(MAX_GLOSSARY_TERMS) {
+                    evidence |= self.form_into(term, GLOSSARY, marks, &mut c);
+                }
+            }
         }
         if let Some((keys, exact)) = &w.keys {
             evidence |= self.keys_clauses(keys, *exact, w.last, &mut c, marks);

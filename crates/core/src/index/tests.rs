@@ -387,3 +387,31 @@ fn a_glossary_phrase_finds_its_other_language() {
         Some("deploy#롤링-업데이트")
     );
 }
+
+#[test]
+fn typos_in_compounds_initials_and_abbreviations_still_find() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = SearchIndex::open(dir.path()).expect("open");
+    let notes = [
+        ("a.md", "## 스케줄러\n\nkube-scheduler 가 노드를 고른다.\n"),
+        ("b.md", "## 배포 전략\n\nrollingupdate 로 바꾼다.\n"),
+        ("c.md", "## 컨트롤 플레인\n\nHA 로 세 대를 둔다.\n"),
+        ("d.md", "## 기타\n\n노드와 파드.\n"),
+    ];
+    index.sync(&corpus(&notes)).expect("sync");
+    for (query, id) in [
+        // A typo inside a hyphenated name.
+        ("kube-shceduler", "a#스케줄러"),
+        // 초성 of the Korean term (롤링 업데이트) for a note that wrote it in English.
+        ("ㄹㄹㅇㄷㅇㅌ", "b#배포-전략"),
+        // An abbreviation spelled out.
+        ("high availability", "c#컨트롤-플레인"),
+    ] {
+        let hits = index.search(query, 5).expect("search").hits;
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some(id),
+            "{query}: {hits:?}"
+        );
+    }
+}
