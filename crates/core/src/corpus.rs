@@ -1,7 +1,7 @@
 //! A notes folder read into memory: every note parsed, every skip explained.
 
 use crate::note::{decode, parse, Note, Rejected, Section, SectionId};
-use crate::scan::{scan, FileStat, Found, Skipped};
+use crate::scan::{natural_cmp, natural_order, scan, FileStat, Found, Skipped};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -38,11 +38,12 @@ impl Corpus {
     pub fn load(root: &Path) -> Corpus {
         let scanned = SystemTime::now();
         let (found, skipped) = scan(root);
-        Corpus::load_found(root, &found, skipped, scanned)
+        Corpus::load_found(root, &natural_order(found), skipped, scanned)
     }
 
     /// Reads and parses the files a [`scan`] of `root` started at
-    /// `scanned` found (so a caller that already scanned need not again).
+    /// `scanned` found, in [`natural_order`] (so a caller that already
+    /// scanned need not again).
     pub fn load_found(
         root: &Path,
         found: &[Found],
@@ -62,6 +63,7 @@ impl Corpus {
                 }
             })
             .collect();
+        skipped.sort_by(|a, b| natural_cmp(&a.file, &b.file));
         let mut corpus = Corpus::from_notes(root, notes, skipped);
         corpus.stats = found.iter().map(|f| (f.rel.clone(), f.stat)).collect();
         corpus.scanned = Some(scanned);

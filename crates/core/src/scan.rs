@@ -85,13 +85,20 @@ pub struct Found {
     pub stat: FileStat,
 }
 
-/// Lists the note files under `root`, in natural order of their paths
-/// (`2-pods.txt` before `10-services.txt`).
+/// Lists the note files under `root`, in the order the folders list them:
+/// a search that finds the folder unchanged needs no order, and sorting
+/// 5 000 paths was an eighth of it ([`natural_order`] when one is shown).
 pub fn scan(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
     let mut found = Vec::new();
     let mut skipped = Vec::new();
     let mut visited = HashSet::new();
     walk(root, "", &mut visited, &mut found, &mut skipped);
+    (found, skipped)
+}
+
+/// Found files in natural order of their paths (`2-pods.txt` before
+/// `10-services.txt`).
+pub fn natural_order(found: Vec<Found>) -> Vec<Found> {
     // The keys are computed once per path, not once per comparison: with
     // a thousand files the sort was a third of `pilgi search`'s run.
     let mut keyed: Vec<(NaturalKey, Found)> = found
@@ -99,7 +106,7 @@ pub fn scan(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
         .map(|f| (NaturalKey::of(&f.rel), f))
         .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    (keyed.into_iter().map(|(_, f)| f).collect(), skipped)
+    keyed.into_iter().map(|(_, f)| f).collect()
 }
 
 /// A path cut into the chunks [`natural_cmp`] compares, each lowercased
@@ -200,8 +207,15 @@ fn walk(
             format!("{prefix}/{name}")
         };
         let path = entry.path();
-        // `metadata` follows symlinks; a dangling or looping link fails here.
-        let meta = match std::fs::metadata(&path) {
+        // A symlink is followed (a dangling or looping one fails here);
+        // anything else is stat'ed through the open folder, without
+        // walking its whole path again (a quarter of a search at 5 000
+        // files).
+        let meta = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => entry.metadata(),
+            _ => std::fs::metadata(&path),
+        };
+        let meta = match meta {
             Ok(m) => m,
             Err(e) => {
                 skip(skipped, &rel, format!("cannot read: {e}"));
@@ -277,7 +291,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn natural_order() {
+    fn natural_cmp_orders_digits_by_value() {
         let mut v = vec!["10-b.txt", "2-a.txt", "a/1.md", "1-z.txt"];
         v.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(v, ["1-z.txt", "2-a.txt", "10-b.txt", "a/1.md"]);
@@ -328,6 +342,7 @@ mod tests {
             .unwrap();
         assert!(fifo.success());
         let (found, skipped) = scan(root);
+        let found = natural_order(found);
         let names: Vec<_> = found.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(names, ["a.txt", "week 2/노트.md"]);
         let mut reasons: Vec<_> = skipped.iter().map(|s| s.file.as_str()).collect();

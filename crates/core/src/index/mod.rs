@@ -36,9 +36,12 @@ pub use writer::IndexReport;
 use crate::analysis::tokenizer;
 use crate::corpus::Corpus;
 use crate::paths::Locations;
-use crate::scan::{scan, Found, Skipped};
+use crate::scan::{natural_cmp, natural_order, scan, FileStat, Found, Skipped};
 use crate::{Error, Result};
 use schema::{Fields, SCHEMA_VERSION};
+use serde::de::IgnoredAny;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use tantivy::{Index, IndexReader, ReloadPolicy};
@@ -292,7 +295,7 @@ fn quick_search_once(locations: &Locations, query: &str, limit: usize) -> Result
     if let Some(quick) = search_unchanged(&locations.index, &found, &skipped, query, limit)? {
         return Ok(quick);
     }
-    let corpus = Corpus::load_found(notes, &found, skipped, scanned);
+    let corpus = Corpus::load_found(notes, &natural_order(found), skipped, scanned);
     let opened = SearchIndex::open(&locations.index).and_then(|index| {
         let synced = match index.sync(&corpus) {
             Ok(report) => (Some(report), false),
@@ -343,12 +346,35 @@ fn search_unchanged(
     struct Meta {
         payload: Option<String>,
     }
-    let Some(payload) = std::fs::read(dir.join("meta.json"))
+    /// What the check needs of the payload, borrowed from its bytes: not
+    /// the content hashes (parsing 5 000 of them into owned maps was a
+    /// sixth of a search).
+    #[derive(serde::Deserialize)]
+    struct Folder<'a> {
+        version: u32,
+        #[serde(borrow)]
+        files: HashMap<Cow<'a, str>, IgnoredAny>,
+        #[serde(borrow, default)]
+        stats: HashMap<Cow<'a, str>, FileStat>,
+        #[serde(default)]
+        unreadable: BTreeMap<String, String>,
+        #[serde(default)]
+        warnings: BTreeMap<String, Vec<String>>,
+    }
+    let Some(text) = std::fs::read(dir.join("meta.json"))
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Meta>(&bytes).ok()?.payload)
-        .and_then(|text| serde_json::from_str::<Payload>(&text).ok())
-        .and_then(|pointer| pointer.resolve(Some(dir)).ok())
     else {
+        return Ok(None);
+    };
+    let Some(state) = serde_json::from_str::<Payload>(&text)
+        .ok()
+        .and_then(|pointer| pointer.state_bytes(Some(dir)).ok())
+    else {
+        return Ok(None);
+    };
+    let bytes = state.as_deref().unwrap_or(text.as_bytes());
+    let Ok(payload) = serde_json::from_slice::<Folder>(bytes) else {
         return Ok(None);
     };
     let unchanged = payload.version == SCHEMA_VERSION
@@ -357,8 +383,9 @@ fn search_unchanged(
         // stat was too fresh to record.
         && payload.files.len() + payload.unreadable.len() == found.len()
         && found.iter().all(|f| {
-            payload.stats.get(&f.rel) == Some(&f.stat)
-                && (payload.files.contains_key(&f.rel) || payload.unreadable.contains_key(&f.rel))
+            let rel = Cow::Borrowed(f.rel.as_str());
+            payload.stats.get(&rel) == Some(&f.stat)
+                && (payload.files.contains_key(&rel) || payload.unreadable.contains_key(&f.rel))
         });
     if !unchanged {
         return Ok(None);
@@ -373,19 +400,21 @@ fn search_unchanged(
     let Ok(index) = SearchIndex::with(index, Some(dir), fields, None) else {
         return Ok(None);
     };
+    // Every file the payload names was found (checked above).
     let mut skipped = skipped.to_vec();
-    let mut warnings = Vec::new();
-    for f in found {
-        if let Some(reason) = payload.unreadable.get(&f.rel) {
-            skipped.push(Skipped {
-                file: f.rel.clone(),
-                reason: reason.clone(),
-            });
-        }
-        for w in payload.warnings.get(&f.rel).into_iter().flatten() {
-            warnings.push((f.rel.clone(), w.clone()));
-        }
-    }
+    skipped.extend(
+        payload
+            .unreadable
+            .into_iter()
+            .map(|(file, reason)| Skipped { file, reason }),
+    );
+    skipped.sort_by(|a, b| natural_cmp(&a.file, &b.file));
+    let mut warnings: Vec<(String, String)> = payload
+        .warnings
+        .into_iter()
+        .flat_map(|(file, ws)| ws.into_iter().map(move |w| (file.clone(), w)))
+        .collect();
+    warnings.sort_by(|a, b| natural_cmp(&a.0, &b.0));
     Ok(Some(QuickSearch {
         results: index.search(query, limit)?,
         skipped,

@@ -131,22 +131,33 @@ impl Payload {
         }
     }
 
-    /// The whole payload: itself when inline (or of another version, to be
-    /// rebuilt), else the state file it names, read from `dir`.
-    pub fn resolve(self, dir: Option<&Path>) -> Result<Payload> {
+    /// The bytes of the state file this pointer names in `dir` (`None` when
+    /// the payload is inline, or of another version, to be rebuilt).
+    pub fn state_bytes(&self, dir: Option<&Path>) -> Result<Option<Vec<u8>>> {
         let Some(name) = self
             .state
             .as_deref()
             .filter(|_| self.version == SCHEMA_VERSION)
         else {
-            return Ok(self);
+            return Ok(None);
         };
         if !name.starts_with(STATE_PREFIX) || name.contains(['/', '\\']) {
             return Err(unreadable(format!("bad state file name {name:?}")));
         }
         let dir = dir.ok_or_else(|| unreadable("state file of an index without a folder"))?;
         let path = dir.join(name);
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        std::fs::read(&path)
+            .map(Some)
+            .map_err(|e| Error::io(&path, e))
+    }
+
+    /// The whole payload: itself when inline (or of another version, to be
+    /// rebuilt), else the state file it names, read from `dir`.
+    pub fn resolve(self, dir: Option<&Path>) -> Result<Payload> {
+        let Some(bytes) = self.state_bytes(dir)? else {
+            return Ok(self);
+        };
+        let name = self.state.as_deref().unwrap_or_default();
         let mut full: Payload = serde_json::from_slice(&bytes).map_err(unreadable)?;
         if full.version != self.version || full.state.is_some() {
             return Err(unreadable(format!("{name} does not match meta.json")));
