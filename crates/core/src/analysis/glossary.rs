@@ -293,6 +293,9 @@ mod tests {
         // A Korean phrase is found run together too.
         assert_eq!(key("의도한 상태"), Some("desiredstate"));
         assert_eq!(key("의도한상태"), Some("desiredstate"));
+        // An environment variable is not the environment.
+        assert_eq!(key("환경변수로"), Some("environmentvariable"));
+        assert_eq!(key("환경"), Some("environment"));
         assert_eq!(key("zebra"), None);
         assert_eq!(key(""), None);
     }
