@@ -52,6 +52,10 @@ pub fn extract_section(section: &Section) -> Vec<Command> {
     };
     let mut out = Vec::new();
     let mut context = Cow::Borrowed("");
+    // Markdown prose lines since `context` was set: their plain text is
+    // taken only when a command follows (per line it was a parser run on
+    // every line of prose, a large part of indexing a Markdown vault).
+    let mut prose: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -69,18 +73,25 @@ pub fn extract_section(section: &Section) -> Vec<Command> {
             // What a command is for is said in prose, not in code, and
             // without its markup.
             match finders[i] {
-                Finder::Any if !line.trim().is_empty() => context = Cow::Borrowed(line.trim()),
-                Finder::Prompt => {
-                    let text = markdown_text(line);
-                    if !text.trim().is_empty() {
-                        context = Cow::Owned(text.trim().to_owned());
-                    }
+                Finder::Any if !line.trim().is_empty() => {
+                    context = Cow::Borrowed(line.trim());
+                    prose.clear();
                 }
+                Finder::Prompt if !line.trim().is_empty() => prose.push(line),
                 _ => {}
             }
             i += 1;
             continue;
         };
+        // The newest prose line with text, if any came after `context`.
+        if let Some(text) = prose
+            .drain(..)
+            .rev()
+            .map(markdown_text)
+            .find(|t| !t.trim().is_empty())
+        {
+            context = Cow::Owned(text.trim().to_owned());
+        }
         let (first, comment) = found.parts();
         let mut command = first.to_owned();
         let start = i;
