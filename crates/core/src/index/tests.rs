@@ -328,10 +328,22 @@ fn on_disk_the_record_lives_beside_meta_json() {
     );
 }
 
-#[test]
-fn a_compound_written_without_its_space_finds_its_words() {
+/// An index of `notes` on disk (kept while the directory lives).
+fn indexed(notes: &[(&str, &str)]) -> (tempfile::TempDir, SearchIndex) {
     let dir = tempfile::tempdir().expect("tempdir");
     let index = SearchIndex::open(dir.path()).expect("open");
+    index.sync(&corpus(notes)).expect("sync");
+    (dir, index)
+}
+
+/// The ids of the first five hits of `query`, best first.
+fn hit_ids(index: &SearchIndex, query: &str) -> Vec<String> {
+    let hits = index.search(query, 5).expect("search").hits;
+    hits.into_iter().map(|h| h.id.to_string()).collect()
+}
+
+#[test]
+fn a_compound_written_without_its_space_finds_its_words() {
     let notes = [
         (
             "leases.md",
@@ -342,25 +354,23 @@ fn a_compound_written_without_its_space_finds_its_words() {
             "## 리더\n\n리더는 한 명이다.\n\n## 선출\n\n투표로 뽑는다.\n",
         ),
     ];
-    index.sync(&corpus(&notes)).expect("sync");
+    let (_dir, index) = indexed(&notes);
     // The word typed whole, and on the English layout (flejtjscnf).
     for query in ["리더선출", "flejtjscnf"] {
-        let hits = index.search(query, 5).expect("search").hits;
+        let ids = hit_ids(&index, query);
         assert_eq!(
-            hits.first().map(|h| h.id.as_str()),
+            ids.first().map(String::as_str),
             Some("leases#리더-선출"),
-            "{query}"
+            "{query}: {ids:?}"
         );
     }
     // A word the index holds whole is not split.
-    let hits = index.search("리더", 5).expect("search").hits;
-    assert!(hits.iter().any(|h| h.id == "other#리더"));
+    let ids = hit_ids(&index, "리더");
+    assert!(ids.iter().any(|id| id == "other#리더"), "{ids:?}");
 }
 
 #[test]
 fn a_glossary_phrase_finds_its_other_language() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let index = SearchIndex::open(dir.path()).expect("open");
     let notes = [
         (
             "deploy.md",
@@ -371,34 +381,29 @@ fn a_glossary_phrase_finds_its_other_language() {
             "## 패키지\n\nrolling 배포 전에 apt-get update 를 한다.\n",
         ),
     ];
-    index.sync(&corpus(&notes)).expect("sync");
+    let (_dir, index) = indexed(&notes);
     // `rolling update` is a glossary phrase: both of its words meet 롤링
-    // 업데이트, so the section holding the phrase in Korean ranks first.
-    let hits = index.search("rolling update", 5).expect("search").hits;
-    assert_eq!(
-        hits.first().map(|h| h.id.as_str()),
-        Some("deploy#롤링-업데이트"),
-        "{hits:?}"
-    );
-    // And the phrase run together finds it spaced.
-    let hits = index.search("롤링업데이트", 5).expect("search").hits;
-    assert_eq!(
-        hits.first().map(|h| h.id.as_str()),
-        Some("deploy#롤링-업데이트")
-    );
+    // 업데이트, so the section holding the phrase in Korean ranks first;
+    // and the phrase run together finds it spaced.
+    for query in ["rolling update", "롤링업데이트"] {
+        let ids = hit_ids(&index, query);
+        assert_eq!(
+            ids.first().map(String::as_str),
+            Some("deploy#롤링-업데이트"),
+            "{query}: {ids:?}"
+        );
+    }
 }
 
 #[test]
 fn typos_in_compounds_initials_and_abbreviations_still_find() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let index = SearchIndex::open(dir.path()).expect("open");
     let notes = [
         ("a.md", "## 스케줄러\n\nkube-scheduler 가 노드를 고른다.\n"),
         ("b.md", "## 배포 전략\n\nrollingupdate 로 바꾼다.\n"),
         ("c.md", "## 컨트롤 플레인\n\nHA 로 세 대를 둔다.\n"),
         ("d.md", "## 기타\n\n노드와 파드.\n"),
     ];
-    index.sync(&corpus(&notes)).expect("sync");
+    let (_dir, index) = indexed(&notes);
     for (query, id) in [
         // A typo inside a hyphenated name.
         ("kube-shceduler", "a#스케줄러"),
@@ -407,11 +412,11 @@ fn typos_in_compounds_initials_and_abbreviations_still_find() {
         // An abbreviation spelled out.
         ("high availability", "c#컨트롤-플레인"),
     ] {
-        let hits = index.search(query, 5).expect("search").hits;
+        let ids = hit_ids(&index, query);
         assert_eq!(
-            hits.first().map(|h| h.id.as_str()),
+            ids.first().map(String::as_str),
             Some(id),
-            "{query}: {hits:?}"
+            "{query}: {ids:?}"
         );
     }
 }

@@ -120,16 +120,10 @@ pub fn image_events(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::links::Links;
-    use crate::note::markdown::options;
-    use pulldown_cmark::{html::push_html, Parser};
+    use crate::render::markdown::html_through;
 
     fn html(md: &str) -> String {
-        let links = Links::default();
-        let ctx = Context::new("notes/a.md", "a", &links);
-        let mut s = String::new();
-        push_html(&mut s, images(Parser::new_ext(md, options()), &ctx));
-        s
+        html_through(md, |events, ctx| images(events, ctx).collect())
     }
 
     #[test]

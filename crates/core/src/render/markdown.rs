@@ -37,6 +37,23 @@ impl<'a> Context<'a> {
     }
 }
 
+/// For the transforms' tests: the HTML of `md` run through `transform`
+/// alone, as a section of `notes/a.md` in an empty folder.
+#[cfg(test)]
+pub(super) fn html_through<'m>(
+    md: &'m str,
+    transform: impl for<'c> FnOnce(Parser<'m>, &'c Context<'c>) -> Vec<Event<'m>>,
+) -> String {
+    let links = Links::default();
+    let ctx = Context::new("notes/a.md", "a", &links);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(
+        &mut html,
+        transform(Parser::new_ext(md, options()), &ctx).into_iter(),
+    );
+    html
+}
+
 /// The unsanitized HTML of a Markdown section's body. Without `links`
 /// (none given in the options) the folder is taken as empty: links to
 /// notes render unresolved, images resolve by their path alone.

@@ -118,16 +118,10 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::links::Links;
-    use crate::note::markdown::options;
-    use pulldown_cmark::{html::push_html, Parser};
+    use crate::render::markdown::html_through;
 
     fn html(md: &str) -> String {
-        let links = Links::default();
-        let ctx = Context::new("notes/a.md", "a", &links);
-        let mut s = String::new();
-        push_html(&mut s, note_links(Parser::new_ext(md, options()), &ctx));
-        s
+        html_through(md, |events, ctx| note_links(events, ctx).collect())
     }
 
     #[test]
