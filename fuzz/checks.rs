@@ -402,6 +402,8 @@ fn tags(html: &str) -> Vec<Tag> {
 pub struct QueryFixture {
     /// The notes it holds.
     pub corpus: Corpus,
+    /// Their shell commands.
+    pub commands: Vec<pilgi_core::commands::Command>,
     /// The index, in a folder of the caller's.
     pub index: SearchIndex,
 }
@@ -434,7 +436,12 @@ pub fn query_fixture(dir: &Path) -> QueryFixture {
     let index = SearchIndex::open(&dir.join("index")).expect("open index");
     index.sync(&corpus).expect("sync index");
     assert!(index.num_sections() > 10);
-    QueryFixture { corpus, index }
+    let commands = pilgi_core::commands::extract(&corpus);
+    QueryFixture {
+        corpus,
+        commands,
+        index,
+    }
 }
 
 /// Any text as a query: never a panic or an error (there is no query
@@ -465,6 +472,6 @@ pub fn query(fixture: &QueryFixture, data: &[u8]) {
         assert!(!rest.contains('<'), "markup in snippet {:?}", hit.snippet);
     }
     let _ = pilgi_core::analysis::terms_for_marking(&q);
-    let commands = pilgi_core::commands::search(&fixture.corpus, &q, limit);
+    let commands = pilgi_core::commands::search(&fixture.corpus, &fixture.commands, &q, limit);
     assert!(commands.len() <= limit);
 }

@@ -3,7 +3,7 @@
 use super::valid_text;
 use crate::ipc_error::IpcResult;
 use crate::state::AppState;
-use pilgi_core::commands::{search as search_commands, CommandHit};
+use pilgi_core::commands::CommandHit;
 use pilgi_core::index::SearchResults;
 use tauri::State;
 
@@ -28,5 +28,5 @@ pub async fn list_commands(
     query: Option<String>,
 ) -> IpcResult<Vec<CommandHit>> {
     let query = valid_text("query", query.as_deref().unwrap_or(""))?;
-    Ok(state.read(|lib| search_commands(lib.corpus(), query, usize::MAX)))
+    Ok(state.read(|lib| lib.search_commands(query, usize::MAX)))
 }

@@ -1,5 +1,6 @@
 //! The facade both front ends use: one notes folder with its index and data.
 
+use crate::commands::{extract, Command, CommandHit};
 use crate::corpus::Corpus;
 use crate::links::Links;
 use crate::paths::Locations;
@@ -14,6 +15,9 @@ pub struct Library {
     corpus: Corpus,
     /// The notes' links, built on first use after each (re)load.
     links: OnceLock<Arc<Links>>,
+    /// The notes' shell commands, extracted on first use after each
+    /// (re)load: the Commands view filters them on every keystroke.
+    commands: OnceLock<Vec<Command>>,
 }
 
 impl std::fmt::Debug for Library {
@@ -41,6 +45,7 @@ impl Library {
             locations,
             corpus,
             links: OnceLock::new(),
+            commands: OnceLock::new(),
         })
     }
 
@@ -48,6 +53,7 @@ impl Library {
     pub fn reload(&mut self) {
         self.corpus = Corpus::load(&self.locations.notes);
         self.links = OnceLock::new();
+        self.commands = OnceLock::new();
     }
 
     /// Where the notes' links lead, and which notes link to which.
@@ -56,6 +62,17 @@ impl Library {
             self.links
                 .get_or_init(|| Arc::new(Links::new(&self.corpus))),
         )
+    }
+
+    /// Every shell command in the notes, in course order.
+    pub fn commands(&self) -> &[Command] {
+        self.commands.get_or_init(|| extract(&self.corpus))
+    }
+
+    /// The commands matching `query`, one row per command (see
+    /// [`crate::commands::search`]).
+    pub fn search_commands(&self, query: &str, limit: usize) -> Vec<CommandHit> {
+        crate::commands::search(&self.corpus, self.commands(), query, limit)
     }
 
     /// Where this library lives.

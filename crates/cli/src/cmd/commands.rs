@@ -17,8 +17,9 @@ use std::process::{Command, Stdio};
 #[derive(clap::Args)]
 #[command(
     after_help = "Stdout holds only the commands, one per line, ready to paste \
-(a command continued with `\\` spans several lines). Use --json for each command's \
-section, tool and the line before it.\n\nExit codes: 0 found, 1 nothing found, 2 usage or input error."
+(a command continued with `\\` spans several lines). A command written in several places \
+(`kubectl` or `k`, any spacing) is listed once. Use --json for each command's section, \
+tool, the line before it, and every place it is written (`places`, best first).\n\nExit codes: 0 found, 1 nothing found, 2 usage or input error."
 )]
 pub struct Args {
     /// What the command is about: a tool (`etcdctl`), a word in Korean or
@@ -44,7 +45,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         None => 10,
     };
     let library = ctx.library()?;
-    let hits = pilgi_core::commands::search(library.corpus(), &query, limit);
+    let hits = library.search_commands(&query, limit);
     let out = &ctx.out;
     if out.json {
         let list: Vec<_> = hits.iter().map(to_json).collect();
@@ -86,6 +87,13 @@ fn to_json(hit: &CommandHit) -> serde_json::Value {
         "file": c.file,
         "line": c.line,
         "score": hit.score,
+        "uses": hit.places.len(),
+        "places": hit.places.iter().map(|p| json!({
+            "section": { "id": p.section, "number": p.section_number, "title": p.section_title },
+            "file": p.file,
+            "line": p.line,
+            "context": p.context,
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -78,6 +78,9 @@ fn json_contract() {
     assert_eq!(c["section"]["number"], 1);
     assert_eq!(c["section"]["title"], "Scheduling");
     assert_eq!(c["line"], 3);
+    assert_eq!(c["uses"], 1);
+    assert_eq!(c["places"][0]["section"]["id"], "lab#1");
+    assert_eq!(c["places"][0]["line"], 3);
     let none = n
         .pilgi(&["commands", "zebra", "--json"])
         .assert()
@@ -87,6 +90,39 @@ fn json_contract() {
         .clone();
     let none: serde_json::Value = serde_json::from_slice(&none).expect("JSON");
     assert_eq!(none["commands"], serde_json::json!([]));
+}
+
+/// The same command in three places, written three ways, is one line of
+/// stdout; `--json` lists its places, best first.
+#[test]
+fn a_command_written_in_several_places_is_listed_once() {
+    let n = Notes::new();
+    n.write("a.txt", "1. Pods 01:00\n파드 목록\nkubectl get pods\n");
+    n.write(
+        "b.md",
+        "# Lab\n\n## 파드 확인\n\nThe pods:\n\n```console\n$ k   get pods\nNAME READY\n```\n",
+    );
+    n.write("c.txt", "1. Again 01:00\nk get pods\nk get nodes\n");
+    assert_eq!(stdout(&n, &["commands"]), "kubectl get pods\nk get nodes\n");
+    let v = n.json(&["commands", "get", "pods"]);
+    let list = v["commands"].as_array().expect("commands");
+    assert_eq!(list.len(), 1, "{v}");
+    assert_eq!(list[0]["uses"], 3);
+    let places: Vec<&str> = list[0]["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .map(|p| p["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(places.len(), 3);
+    assert_eq!(places[0], list[0]["file"].as_str().expect("file"));
+    let lines: Vec<u64> = list[0]["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .map(|p| p["line"].as_u64().expect("line"))
+        .collect();
+    assert!(lines.iter().all(|l| *l > 0), "{lines:?}");
 }
 
 #[test]

@@ -17,8 +17,10 @@ mod table;
 
 pub use detect::{detect, detect_shell, CodeLang, Detected};
 pub use extract::{extract, extract_section, Command};
-pub use search::{search, CommandHit};
-pub use shell::{has_unquoted_hangul, is_hangul, split_comment, words as shell_words};
+pub use search::{search, CommandHit, Place};
+pub use shell::{
+    has_unquoted_hangul, is_hangul, same_command, split_comment, words as shell_words,
+};
 
 /// The shell command on a note line, without list bullet, label or leading
 /// `$ `, or `None` for prose. A trailing `# comment` is kept; use

@@ -11,27 +11,52 @@
 //! and [`keys_forms`] for the text, and the [`Glossary`] for ko↔en terms and
 //! kubectl short names.
 
-use super::extract::{extract_section, Command};
+use super::extract::Command;
+use super::shell::same_command;
 use crate::analysis::glossary::Glossary;
 use crate::analysis::query::{plan, Word};
 use crate::analysis::segment::{segments, Script};
 use crate::analysis::tokenizer::{chosung_forms, keys_forms, with_stems};
 use crate::corpus::Corpus;
-use crate::note::Section;
+use crate::note::{Section, SectionId};
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::{Entry, HashMap};
 use std::collections::HashSet;
 
-/// One command found for a query, with the section it is in.
+/// One row of the cheat sheet: a command found for a query, as written at
+/// its best place, and every place the same command is written (see
+/// [`same_command`]), so a command copied into twenty notes is one row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommandHit {
-    /// The command and where it is.
+    /// The command as written at its best place, and where that is.
     pub command: Command,
     /// The lecture number of its section, when the header had one.
     pub section_number: Option<u32>,
     /// The title of its section.
     pub section_title: String,
-    /// Relevance; higher is better. 0 when the query was empty.
+    /// Relevance of its best place; higher is better. 0 when the query was
+    /// empty.
     pub score: f32,
+    /// Every place the command is written, best first (the first is
+    /// `command`'s own); equal scores in course order.
+    pub places: Vec<Place>,
+}
+
+/// One place a command is written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// The section it is in.
+    pub section: SectionId,
+    /// The lecture number of that section, when the header had one.
+    pub section_number: Option<u32>,
+    /// The title of that section.
+    pub section_title: String,
+    /// The note file, relative to the notes folder.
+    pub file: String,
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// The line before the command there (see [`Command::context`]).
+    pub context: String,
 }
 
 /// How much a match in each part of a command counts: the command text and
@@ -54,39 +79,60 @@ const PREFIX: f32 = 0.6;
 /// so a query that means something as typed keeps that meaning first.
 const LAYOUT: f32 = 0.95;
 
-/// The commands of `corpus` that match `query`, best first, at most
-/// `limit`. Every query word must match the command, its tool, the line
-/// before it (or its `# comment`) or its section title, in any of the forms
-/// the section search accepts. Equal scores keep course order. An empty or
-/// blank query lists every command in course order; a query with no words
-/// (`|`, `*`) matches commands containing it literally.
-pub fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<CommandHit> {
-    let all = corpus
-        .sections()
-        .flat_map(|s| extract_section(s).into_iter().map(move |c| (s, c)));
-    if query.trim().is_empty() {
-        return all.take(limit).map(|(s, c)| hit(s, c, 0.0)).collect();
-    }
-    let scorer = Scorer::new(query);
-    let mut hits: Vec<CommandHit> = all
-        .filter_map(|(s, c)| {
-            let score = scorer.score(s, &c)?;
-            Some(hit(s, c, score))
+/// The commands of `corpus` (`commands`, as [`super::extract`] gives them)
+/// that match `query`, best first, at most `limit` rows, each command once
+/// with all its places. Every query word must match the command, its tool,
+/// the line before it (or its `# comment`) or its section title, in any of
+/// the forms the section search accepts. Equal scores keep course order.
+/// An empty or blank query lists every command in course order; a query
+/// with no words (`|`, `*`) matches commands containing it literally.
+pub fn search(corpus: &Corpus, commands: &[Command], query: &str, limit: usize) -> Vec<CommandHit> {
+    let scorer = (!query.trim().is_empty()).then(|| Scorer::new(query));
+    let mut found: Vec<(&Command, &Section, f32)> = commands
+        .iter()
+        .filter_map(|c| {
+            let section = corpus.section(c.section.as_str())?;
+            let score = match &scorer {
+                Some(scorer) => scorer.score(section, c)?,
+                None => 0.0,
+            };
+            Some((c, section, score))
         })
         .collect();
     // A stable sort: equal scores stay in course order.
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-    hits.truncate(limit);
-    hits
+    found.sort_by(|a, b| b.2.total_cmp(&a.2));
+    rows(found, limit)
 }
 
-fn hit(section: &Section, command: Command, score: f32) -> CommandHit {
-    CommandHit {
-        command,
-        section_number: section.number,
-        section_title: section.title.clone(),
-        score,
+/// One row per command, in the order of each command's best place.
+fn rows(found: Vec<(&Command, &Section, f32)>, limit: usize) -> Vec<CommandHit> {
+    let mut rows: Vec<CommandHit> = Vec::new();
+    let mut row_of: HashMap<String, usize> = HashMap::new();
+    for (c, section, score) in found {
+        let place = Place {
+            section: c.section.clone(),
+            section_number: section.number,
+            section_title: section.title.clone(),
+            file: c.file.clone(),
+            line: c.line,
+            context: c.context.clone(),
+        };
+        match row_of.entry(same_command(&c.command)) {
+            Entry::Occupied(row) => rows[*row.get()].places.push(place),
+            Entry::Vacant(_) if rows.len() == limit => {}
+            Entry::Vacant(row) => {
+                row.insert(rows.len());
+                rows.push(CommandHit {
+                    command: c.clone(),
+                    section_number: section.number,
+                    section_title: section.title.clone(),
+                    score,
+                    places: vec![place],
+                });
+            }
+        }
     }
+    rows
 }
 
 /// The forms a piece of text can be met in, as the index would store them.

@@ -40,6 +40,35 @@ pub fn words(text: &str) -> Vec<&str> {
     out
 }
 
+/// The form two commands share when they are the same command written
+/// differently: `kubectl` or its alias `k` as the tool, any spacing between
+/// words, lines continued with `\` joined. A prompt and a trailing comment
+/// are already gone from [`super::Command::command`]. Used to list each
+/// command once in the cheat sheet.
+///
+/// ```
+/// use pilgi_core::commands::same_command;
+/// assert_eq!(same_command("kubectl  get pods"), same_command("k get pods"));
+/// assert_eq!(same_command("k run x \\\n  --image=nginx"), same_command("k run x --image=nginx"));
+/// assert_ne!(same_command("k get pods"), same_command("k get po"));
+/// assert_ne!(same_command("echo 'a  b'"), same_command("echo 'a b'"));
+/// ```
+pub fn same_command(command: &str) -> String {
+    let joined = command.replace("\\\n", " ");
+    let mut out = String::with_capacity(joined.len());
+    for (i, word) in words(&joined).into_iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(if i == 0 && word == "kubectl" {
+            "k"
+        } else {
+            word
+        });
+    }
+    out
+}
+
 /// Whether Hangul appears outside quotes. A command may quote Korean
 /// (`echo "안녕"`) but an unquoted Korean word means the line is prose that
 /// mentions a command (`kubectl run 명령어 알려줌`).

@@ -1,4 +1,5 @@
 use super::*;
+use crate::commands::{extract, same_command};
 use crate::corpus::LoadedNote;
 use crate::note::parse;
 use std::path::Path;
@@ -33,6 +34,10 @@ fn corpus_of(file: &str, text: &str) -> Corpus {
         }],
         Vec::new(),
     )
+}
+
+fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<CommandHit> {
+    super::search(corpus, &extract(corpus), query, limit)
 }
 
 fn found(corpus: &Corpus, query: &str) -> Vec<String> {
@@ -158,7 +163,15 @@ fn junk_queries_do_not_panic() {
 fn bundled_notes() {
     let c = corpus_of("cka-course-notes.txt", SEED);
     let all = search(&c, "", usize::MAX);
-    assert_eq!(all.len(), crate::commands::extract(&c).len());
+    let distinct: HashSet<String> = extract(&c)
+        .iter()
+        .map(|c| same_command(&c.command))
+        .collect();
+    assert_eq!(all.len(), distinct.len());
+    assert_eq!(
+        all.iter().map(|h| h.places.len()).sum::<usize>(),
+        extract(&c).len()
+    );
     for q in ["etcdctl", "ㄷㅅㅊㅇㅊ시"] {
         let hits = found(&c, q);
         assert_eq!(
@@ -183,3 +196,48 @@ fn bundled_notes() {
         .all(|h| h.contains("replicaset") || h.contains("replciation") || h.contains("Replica")));
     assert!(found(&c, "taint").is_empty());
 }
+
+/// Two notes with the same commands written differently: one row each,
+/// placed where its best place is, with every place listed best first.
+#[test]
+fn the_same_command_is_one_row_with_its_places() {
+    let notes = vec![
+        LoadedNote {
+            note: parse(
+                "a.txt",
+                "1. Pods 01:00\n파드 목록\nkubectl get pods\nk describe pod x\n",
+            ),
+            hash: String::new(),
+        },
+        LoadedNote {
+            note: parse(
+                "b.txt",
+                "1. Taints 01:00\n테인트 확인\nk  get   pods\nk taint nodes n1 a=b:NoSchedule\n",
+            ),
+            hash: String::new(),
+        },
+    ];
+    let c = Corpus::from_notes(Path::new("/notes"), notes, Vec::new());
+    let all = search(&c, "", usize::MAX);
+    let rows: Vec<&str> = all.iter().map(|h| h.command.command.as_str()).collect();
+    assert_eq!(rows, ["kubectl get pods", "k describe pod x", TAINT_N1]);
+    let places: Vec<(&str, usize)> = all[0]
+        .places
+        .iter()
+        .map(|p| (p.file.as_str(), p.line))
+        .collect();
+    assert_eq!(places, [("a.txt", 3), ("b.txt", 3)]);
+    assert_eq!(all[0].places[1].context, "테인트 확인");
+    // The query says which place is best: 테인트 is said before the one in b.txt.
+    let hits = search(&c, "get pods 테인트", 10);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].command.command, "k  get   pods");
+    assert_eq!(hits[0].places[0].file, "b.txt");
+    assert_eq!(hits[0].places.len(), 1, "a.txt's says nothing of 테인트");
+    let pods = search(&c, "pods", 10);
+    assert_eq!(pods[0].places.len(), 2);
+    // The limit counts rows, not places.
+    assert_eq!(search(&c, "", 2).len(), 2);
+}
+
+const TAINT_N1: &str = "k taint nodes n1 a=b:NoSchedule";
