@@ -14,6 +14,30 @@ use std::time::{Duration, Instant};
 /// How long a UI condition may take before the test fails.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
+/// A row of a long list as [`App::list_rows`] reads it.
+#[derive(Debug, serde::Deserialize)]
+pub struct ListRow {
+    /// Its `data-index`: its place in the whole list.
+    pub index: usize,
+    /// Its `data-id` (a section id), if any.
+    pub id: Option<String>,
+    /// Its `data-file` (a file row of the Sections tree), if any.
+    pub file: Option<String>,
+    /// Its `data-testid` (`section-item`, `timeline-item` …), if any.
+    pub testid: Option<String>,
+    /// Its text.
+    pub text: String,
+    /// Its `class` attribute (`current`, `bookmarked`, `hit` …).
+    pub classes: String,
+}
+
+impl ListRow {
+    /// Whether the row carries the class `name`.
+    pub fn has_class(&self, name: &str) -> bool {
+        self.classes.split_whitespace().any(|c| c == name)
+    }
+}
+
 /// One running app with its own notes, data and cache folders.
 pub struct App {
     /// The WebDriver session.
@@ -170,6 +194,55 @@ impl App {
             .js("return [...document.querySelectorAll('[data-testid=result-item]')].map(e => e.dataset.id)")
             .await;
         serde_json::from_value(ids).unwrap_or_default()
+    }
+
+    /// Every row of a long list (drawn as a window of its rows, see
+    /// ui/js/virtual_list.js), read by scrolling it from top to bottom, in
+    /// order of `data-index`; also checks that the rows read are as many as
+    /// the list's `data-count` and that no index is missing.
+    pub async fn list_rows(&self, list: &str) -> Vec<ListRow> {
+        let read = "const [css, done] = [arguments[0], arguments[arguments.length - 1]];
+            const box = document.querySelector(css);
+            const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const rows = new Map();
+            (async () => {
+              box.scrollTop = 0;
+              await frame();
+              for (;;) {
+                for (const r of box.querySelectorAll('[data-index]')) {
+                  rows.set(Number(r.dataset.index), {
+                    index: Number(r.dataset.index), id: r.dataset.id ?? null, file: r.dataset.file ?? null,
+                    testid: r.dataset.testid ?? null, text: r.textContent, classes: r.className,
+                  });
+                }
+                if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;
+                box.scrollTop += box.clientHeight;
+                await frame();
+              }
+              done({ count: Number(box.dataset.count), rows: [...rows.values()].sort((a, b) => a.index - b.index) });
+            })();";
+        let value = self
+            .client
+            .execute_async(read, vec![serde_json::Value::from(list)])
+            .await
+            .unwrap_or_else(|e| panic!("{}: reading the list {list}: {e}", self.name));
+        let count = value["count"].as_u64().expect("data-count") as usize;
+        let rows: Vec<ListRow> = serde_json::from_value(value["rows"].clone()).expect("rows");
+        assert_eq!(rows.len(), count, "{list}: rows read vs data-count");
+        assert!(
+            rows.iter().enumerate().all(|(i, r)| r.index == i),
+            "{list}: an index is missing"
+        );
+        rows
+    }
+
+    /// How many rows a long list holds, drawn or not (its `data-count`).
+    pub async fn list_count(&self, list: &str) -> usize {
+        let script = format!(
+            "return Number(document.querySelector({}).dataset.count)",
+            serde_json::Value::from(list)
+        );
+        self.js(&script).await.as_u64().expect("data-count") as usize
     }
 
     /// Runs JavaScript in the page and returns its value.

@@ -28,18 +28,22 @@ async fn editing_a_note_updates_the_open_reader() {
     .await;
     let took = start.elapsed();
     assert!(took < Duration::from_secs(2), "live reload took {took:?}");
-    // The lists were rebuilt from the new notes; both still mark the open section.
-    let marked = app
-        .js(
-            "return ['.section-item.current', '.timeline-item.current'] \
-             .map((css) => document.querySelector(css)?.dataset.id ?? null)",
-        )
-        .await;
-    assert_eq!(
-        marked,
-        serde_json::json!(["cka-course-notes#17", "cka-course-notes#17"]),
-        "the open section stays marked in Sections and Timeline"
-    );
+    // The lists were redrawn from the new notes; both still mark the open section.
+    for list in ["sections", "timeline"] {
+        app.click(&format!("[data-testid='nav-{list}']")).await;
+        let rows = app.list_rows(&format!("[data-testid='{list}']")).await;
+        let current: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.has_class("current"))
+            .filter_map(|r| r.id.as_deref())
+            .collect();
+        assert_eq!(
+            current,
+            ["cka-course-notes#17"],
+            "the open section stays marked in {list}"
+        );
+    }
+    app.click("[data-testid='nav-sections']").await;
     // The new words are searchable too.
     let ids = app.search("fresh-line-42").await;
     assert_eq!(ids.first().map(String::as_str), Some("cka-course-notes#17"));

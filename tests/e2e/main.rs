@@ -6,6 +6,7 @@ mod app;
 mod bench;
 mod bookmarks;
 mod bus;
+mod large;
 mod live;
 mod lookup;
 mod markdown;

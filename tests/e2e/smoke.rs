@@ -11,18 +11,35 @@ async fn window_lists_sections_and_opens_one() {
         "Pilgi — 필기",
         "window title"
     );
-    let items = app.all("[data-testid='section-item']").await;
-    let expected = pilgi_core::Corpus::load(&app.notes).sections().count();
-    assert_eq!(items.len(), expected, "one list item per section");
-    assert!(expected > 30, "the bundled notes have their sections");
-    assert!(items[1]
-        .text()
-        .await
-        .expect("text")
-        .contains("Cluster Architecture"));
+    // The list is drawn as a window of its rows; read by scrolling, its
+    // section rows are the notes' sections, in order.
+    let rows = app.list_rows("[data-testid='sections']").await;
+    let listed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.testid.as_deref() == Some("section-item"))
+        .filter_map(|r| r.id.as_deref())
+        .collect();
+    let corpus = pilgi_core::Corpus::load(&app.notes);
+    let expected: Vec<&str> = corpus.sections().map(|s| s.id.as_str()).collect();
+    assert_eq!(listed, expected, "one row per section, in course order");
+    assert!(expected.len() > 30, "the bundled notes have their sections");
+    app.js("document.querySelector(\"[data-testid='sections']\").scrollTop = 0")
+        .await;
+    let second = format!("[data-testid='section-item'][data-id='{}']", expected[1]);
+    let item = app.wait_css(&second).await;
+    let text = app
+        .js(&format!(
+            "return document.querySelector({}).textContent",
+            serde_json::Value::from(second.as_str())
+        ))
+        .await;
+    assert!(
+        text.as_str().is_some_and(|t| t.contains("Cluster Architecture")),
+        "{text}"
+    );
     app.shot("sections").await;
 
-    items[1].click().await.expect("click");
+    item.click().await.expect("click");
     let reader = app.wait_css("[data-testid='reader'] h1").await;
     assert!(reader
         .text()

@@ -7,19 +7,35 @@ use fantoccini::Locator;
 async fn timeline_shows_every_section_and_opens_one() {
     let app = App::launch("timeline", &bundled_notes()).await;
     app.click("[data-testid='nav-timeline']").await;
-    app.wait_css("[data-testid='timeline']").await;
-    let items = app.all("[data-testid='timeline-item']").await;
-    let expected = pilgi_core::Corpus::load(&app.notes).sections().count();
-    assert_eq!(items.len(), expected);
+    // Drawn as a window of the track; read by scrolling, its rows are the
+    // timed sections in course order.
+    let rows = app.list_rows("[data-testid='timeline']").await;
+    let listed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.testid.as_deref() == Some("timeline-item"))
+        .filter_map(|r| r.id.as_deref())
+        .collect();
+    let timeline = pilgi_core::Timeline::of(&pilgi_core::Corpus::load(&app.notes));
+    let expected: Vec<&str> = timeline
+        .sections
+        .iter()
+        .filter(|s| s.timed)
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(listed, expected);
+    app.js("document.querySelector(\"[data-testid='timeline']\").scrollTop = 0")
+        .await;
     // Longer lectures get longer segments.
-    let height = |i: usize| {
-        let item = items[i].clone();
-        async move { item.rectangle().await.expect("rect").3 }
-    };
-    let (long, short) = (height(18).await, height(16).await); // 27: 16:09, 25: 0:01
-    assert!(long > short * 3.0, "{long} vs {short}");
+    let item = |i: usize| format!("[data-testid='timeline-item'][data-id='{}']", expected[i]);
+    let long = app.wait_css(&item(18)).await; // 27: 16:09
+    let short = app.wait_css(&item(16)).await; // 25: 0:01
+    let (long_h, short_h) = (
+        long.rectangle().await.expect("rect").3,
+        short.rectangle().await.expect("rect").3,
+    );
+    assert!(long_h > short_h * 3.0, "{long_h} vs {short_h}");
     app.shot("timeline").await;
-    items[18].click().await.expect("click item");
+    long.click().await.expect("click item");
     let title = app.wait_css("[data-testid='reader'] h1").await;
     assert!(title.text().await.expect("title").contains("ReplicaSets"));
     app.close().await;
@@ -30,7 +46,8 @@ async fn commands_view_filters_and_copies() {
     let app = App::launch("commands", &bundled_notes()).await;
     app.click("[data-testid='nav-commands']").await;
     app.wait_css("[data-testid='command-item']").await;
-    let all = app.all("[data-testid='command-item']").await.len();
+    let all = app.list_count("[data-testid='commands']").await;
+    assert!(all > 20, "{all} commands");
     let filter = app.wait_css("[data-testid='command-filter']").await;
     filter.send_keys("etcdctl").await.expect("type");
     // The list is redrawn as the keys arrive: wait for the one that answers

@@ -6,6 +6,7 @@ import {
 } from './api.js';
 import { el, Marks, status } from './dom.js';
 import { emit, listen } from './events.js';
+import { VirtualList } from './virtual_list.js';
 
 const LABELS = ['confusing', 'review', 'exam-tip'];
 const panel = () => document.getElementById('panel-bookmarks');
@@ -14,56 +15,96 @@ let byId = new Map();
 /** The bookmark on a section, if any. */
 export const bookmarkOf = (id) => byId.get(id);
 
+// Row heights in pixels (app.css lays each kind out to fit; a memo shows
+// two lines at most, a suggested line one).
+const HEIGHT = { notice: 44, group: 34, suggestion: 92, bookmark: 76, memo: 38, empty: 44 };
+let list = null;
+
 /** Loads bookmarks and suggestions, redraws the view, tells the others. */
 export async function refreshBookmarks() {
   let view;
   try {
     view = await listBookmarks();
   } catch (e) {
-    panel().replaceChildren(el('p', { class: 'hint' }, e.message));
+    showRows([{ kind: 'notice', text: e.message }]);
     return;
   }
   byId = new Map(view.bookmarks.filter((b) => b.section).map((b) => [b.section.id, b]));
-  const parts = [
-    ...view.notices.map((n) => el('p', { class: 'notice' },
-      `Bookmarks were recovered${n.restored_from_backup ? ' from the backup' : ''}: ${n.reason}`
-      + (n.set_aside ? ` (the damaged file is kept as ${n.set_aside})` : ''))),
-    suggestionsBlock(view.suggestions),
-    ...labelGroups(view.bookmarks),
-    view.bookmarks.length ? null
-      : el('p', { class: 'hint' }, 'No bookmarks yet. Press b on a section you found confusing.'),
-  ];
-  panel().replaceChildren(...parts.filter(Boolean));
+  showRows([
+    ...view.notices.map((n) => ({
+      kind: 'notice',
+      text: `Bookmarks were recovered${n.restored_from_backup ? ' from the backup' : ''}: ${n.reason}`
+        + (n.set_aside ? ` (the damaged file is kept as ${n.set_aside})` : ''),
+    })),
+    ...suggestionRows(view.suggestions),
+    ...labelRows(view.bookmarks),
+    ...(view.bookmarks.length ? []
+      : [{ kind: 'empty', text: 'No bookmarks yet. Press b on a section you found confusing.' }]),
+  ]);
   emit('bookmarks', { ids: [...byId.keys()] });
 }
 
-function suggestionsBlock(suggestions) {
-  if (!suggestions.length) return null;
-  return el('section', { class: 'bm-group suggestions' },
-    el('h2', { class: 'file-name' }, `Suggested (${suggestions.length})`),
-    suggestions.map((s) => {
-      const accept = el('button', { class: 'small', type: 'button', 'data-testid': 'accept-suggestion' }, 'Bookmark');
-      const dismiss = el('button', { class: 'small ghost', type: 'button' }, 'Dismiss');
-      accept.addEventListener('click', () => act(acceptSuggestion(s.section.id)));
-      dismiss.addEventListener('click', () => act(dismissSuggestion(s.section.id)));
-      const item = el('div', { class: 'bm-item suggestion', 'data-testid': 'suggestion' },
-        sectionLine(s.section),
-        el('q', { class: 'bm-line' }, s.line),
-        el('div', { class: 'bm-actions' }, accept, dismiss));
-      return item;
-    }));
+/** Shows the rows, drawn as a window of the whole list (a big vault can
+ *  suggest thousands of sections). */
+function showRows(rows) {
+  if (!list) {
+    list = new VirtualList({
+      height: (row) => HEIGHT[row.kind] + (row.kind === 'bookmark' && row.b.note ? HEIGHT.memo : 0),
+      render: renderRow,
+      focusable: (row) => row.kind === 'bookmark' || row.kind === 'suggestion',
+      text: (row) => row.section?.title ?? '',
+      activate: (row) => row.section && emit('open', { id: row.section.id }),
+    });
+    list.element.setAttribute('role', 'list');
+    list.element.setAttribute('aria-label', 'Bookmarks');
+    list.element.dataset.testid = 'bookmarks';
+    panel().replaceChildren(list.element);
+  }
+  list.show(rows);
 }
 
-function labelGroups(bookmarks) {
+function suggestionRows(suggestions) {
+  if (!suggestions.length) return [];
+  return [
+    { kind: 'group', title: `Suggested (${suggestions.length})` },
+    ...suggestions.map((s) => ({ kind: 'suggestion', s, section: s.section })),
+  ];
+}
+
+function labelRows(bookmarks) {
   const groups = new Map(LABELS.map((l) => [l, []]));
   for (const b of bookmarks) {
     if (!groups.has(b.label)) groups.set(b.label, []);
     groups.get(b.label).push(b);
   }
-  return [...groups].filter(([, list]) => list.length).map(([label, list]) =>
-    el('section', { class: 'bm-group' },
-      el('h2', { class: 'file-name' }, `${label} (${list.length})`),
-      list.map(bookmarkItem)));
+  return [...groups].filter(([, rows]) => rows.length).flatMap(([label, rows]) => [
+    { kind: 'group', title: `${label} (${rows.length})` },
+    ...rows.map((b) => ({ kind: 'bookmark', b, section: b.section })),
+  ]);
+}
+
+function renderRow(row) {
+  switch (row.kind) {
+    case 'group':
+      return el('h2', { class: 'bm-group-title file-name', role: 'presentation' }, row.title);
+    case 'suggestion':
+      return suggestionItem(row.s);
+    case 'bookmark':
+      return bookmarkItem(row.b);
+    default:
+      return el('p', { class: row.kind === 'notice' ? 'notice' : 'hint', role: 'listitem' }, row.text);
+  }
+}
+
+function suggestionItem(s) {
+  const accept = el('button', { class: 'small', type: 'button', 'data-testid': 'accept-suggestion' }, 'Bookmark');
+  const dismiss = el('button', { class: 'small ghost', type: 'button' }, 'Dismiss');
+  accept.addEventListener('click', () => act(acceptSuggestion(s.section.id)));
+  dismiss.addEventListener('click', () => act(dismissSuggestion(s.section.id)));
+  return el('div', { class: 'bm-item suggestion', 'data-testid': 'suggestion', role: 'listitem' },
+    sectionLine(s.section),
+    el('q', { class: 'bm-line', title: s.line }, s.line),
+    el('div', { class: 'bm-actions' }, accept, dismiss));
 }
 
 function sectionLine(section, fallbackTitle) {
@@ -77,9 +118,9 @@ function bookmarkItem(b) {
   const badge = b.status === 'ok' ? null : el('span', { class: `badge ${b.status}` }, b.status);
   const remove = el('button', { class: 'small ghost', type: 'button', 'aria-label': 'Remove bookmark' }, 'Remove');
   remove.addEventListener('click', () => act(removeBookmark(b.id)));
-  return el('div', { class: 'bm-item', 'data-testid': 'bookmark-item', dataset: { id: b.section?.id ?? b.id } },
+  return el('div', { class: 'bm-item', 'data-testid': 'bookmark-item', role: 'listitem', dataset: { id: b.section?.id ?? b.id } },
     el('div', { class: 'bm-head' }, sectionLine(b.section, b.anchor.title), badge),
-    b.note ? el('p', { class: 'bm-note' }, b.note) : null,
+    b.note ? el('p', { class: 'bm-note', title: b.note }, b.note) : null,
     el('div', { class: 'bm-actions' }, remove));
 }
 
@@ -128,9 +169,8 @@ export async function toggle(sectionId) {
 }
 
 /** The bookmarked marks of a long list (Sections, Timeline), kept in step
- *  with the bookmarks: a change touches only the rows whose mark changes,
- *  not every row of every list (tens of thousands at 10k sections). The
- *  list calls `reset(rowsById)` each time it renders. */
+ *  with the bookmarks: a change touches only the drawn rows whose mark
+ *  changes. The list attaches its rows and paints each one it draws. */
 export function bookmarkMarks() {
   const marks = new Marks((item, on) => item.classList.toggle('bookmarked', on));
   listen('bookmarks', ({ ids }) => marks.set(ids));

@@ -48,21 +48,31 @@ export function status(text) {
   document.getElementById('status').textContent = text;
 }
 
-/** Which items of a long list (thousands of sections) carry a mark, such as
- *  "hit" or "current": `set(ids)` calls `apply(item, on)` only for the items
- *  whose mark changes, so a keystroke costs its hits, not the whole list. */
+/** Which rows of a long list (thousands of sections) carry a mark, such as
+ *  "hit" or "current". The list draws only a window of its rows: a row
+ *  drawn later gets its marks from `paint`, and `set(ids)` calls
+ *  `apply(row, on)` only for the drawn rows whose mark changes, so a
+ *  keystroke costs its hits, not the whole list. */
 export class Marks {
   constructor(apply) {
     this.apply = apply;
-    this.byId = new Map();
     this.on = new Set();
+    this.find = () => null;
   }
 
-  /** Moves the marks onto freshly rendered items (the list was rebuilt
-   *  after the notes changed; ids that are gone are skipped). */
-  reset(byId) {
-    this.byId = byId;
-    for (const id of this.on) this.#apply(id, true);
+  /** Where marked rows are drawn: `find(id)` gives the row drawn for `id`,
+   *  or null. */
+  attach(find) {
+    this.find = find;
+  }
+
+  has(id) {
+    return this.on.has(id);
+  }
+
+  /** Marks a row as it is drawn. */
+  paint(row, id) {
+    if (this.on.has(id)) this.apply(row, true);
   }
 
   set(ids) {
@@ -73,7 +83,7 @@ export class Marks {
   }
 
   #apply(id, on) {
-    const item = this.byId.get(id);
-    if (item) this.apply(item, on);
+    const row = this.find(id);
+    if (row) this.apply(row, on);
   }
 }

@@ -8,6 +8,22 @@ import { openSettings } from './settings.js';
 
 const VIEWS = ['sections', 'timeline', 'bookmarks', 'commands'];
 
+// The one-letter keys, also left alone by the lists' type-ahead.
+const SHORTCUTS = {
+  '/': () => {
+    const search = document.getElementById('search');
+    search.focus();
+    search.select();
+  },
+  c: copyFocusedCommand,
+  b: toggleCurrentBookmark,
+  '[': () => step('prev'),
+  ']': () => step('next'),
+};
+
+/** Whether `key` is one of the app's one-letter shortcuts. */
+export const isShortcut = (key) => Object.hasOwn(SHORTCUTS, key);
+
 function typing(e) {
   const t = e.target;
   return t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t.isContentEditable;
@@ -17,10 +33,8 @@ function typing(e) {
 export function initKeys() {
   document.addEventListener('keydown', (e) => {
     if (e.isComposing || e.keyCode === 229) return;
-    const search = document.getElementById('search');
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
-      search.focus();
-      search.select();
+      SHORTCUTS['/']();
       e.preventDefault();
       return;
     }
@@ -35,14 +49,7 @@ export function initKeys() {
       return;
     }
     if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
-    const actions = {
-      '/': () => { search.focus(); search.select(); },
-      c: copyFocusedCommand,
-      b: toggleCurrentBookmark,
-      '[': () => step('prev'),
-      ']': () => step('next'),
-    };
-    const action = actions[e.key];
+    const action = isShortcut(e.key) ? SHORTCUTS[e.key] : null;
     if (action) {
       action();
       e.preventDefault();

@@ -142,9 +142,10 @@ function wire(body) {
   for (const b of body.querySelectorAll('button.copy[data-copy]')) b.setAttribute('data-testid', 'copy-command');
 }
 
-/** Copies the focused command, or the first one in the section (`c`). */
+/** Copies the focused command (in the reader or the Commands view), or
+ *  the first one in the open section (`c`). */
 export function copyFocusedCommand() {
-  const focused = document.activeElement?.closest?.('.command');
+  const focused = document.activeElement?.closest?.('.command, .command-item');
   const block = focused ?? reader().querySelector('.command');
   const button = block?.querySelector('button.copy[data-copy]');
   if (button) copy(button.dataset.copy, button);

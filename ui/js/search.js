@@ -129,6 +129,9 @@ function show(results) {
     ? `showing results for ${results.interpretations.join(', ')}` : '');
   parts.interpretation.hidden = !results.interpretations.length;
   rows = parts.rows.render(hits);
+  // The lists' test contract: the list's size, each row's place.
+  parts.list.dataset.count = String(rows.length);
+  rows.forEach((row, i) => { if (row.dataset.index !== String(i)) row.dataset.index = String(i); });
   selected = rows.length ? 0 : -1;
   parts.scroll.toTop();
   highlight(false);
@@ -154,6 +157,7 @@ function resultsPanel() {
   panelParts = {
     count,
     interpretation,
+    list,
     scroll: listScroll(panel()),
     rows: new KeyedList(list, { key: (hit) => hit.id, create: resultItem, update: updateResultItem }),
   };

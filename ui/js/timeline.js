@@ -1,88 +1,121 @@
 // The Timeline view: the course as a vertical track whose segment heights
 // follow the durations, with cumulative time labels, kinds in color, and
 // the current search's hits lit up; below it, the notes without durations
-// (a Markdown vault) by day, each saying where its date came from.
+// (a Markdown vault) by day, each saying where its date came from. One
+// list of rows of known height, drawn as a window (virtual_list.js).
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { emit, listen } from './events.js';
+import { VirtualList } from './virtual_list.js';
 
 const PX_PER_MINUTE = 6;
 const MIN_PX = 22;
-const panel = () => document.getElementById('panel-timeline');
-const hits = new Marks((item, on) => item.classList.toggle('hit', on));
-const current = new Marks((item, on) => item.classList.toggle('current', on));
+const KINDS = ['lecture', 'demo', 'practice_test', 'solution', 'other'];
+const BASIS = { front_matter: 'date in front matter', file_name: 'date in file name', modified: 'file modified' };
+// Heights in pixels of the rows that are not a timed section.
+const HEIGHT = { legend: 36, end: 36, days: 44, day: 32, note: 26 };
+
+const hits = new Marks((row, on) => row.classList.toggle('hit', on));
+const current = new Marks((row, on) => row.classList.toggle('current', on));
 const bookmarked = bookmarkMarks();
+let list = null;
 
 /** Renders the timeline. */
 export function renderTimeline(timeline) {
-  const items = timeline.sections.filter((s) => s.timed).map((s) => {
-    const minutes = (s.duration_seconds ?? 0) / 60;
-    const item = el('li', {
-      class: `timeline-item kind-${s.kind}`, 'data-testid': 'timeline-item', tabindex: '0',
-      dataset: { id: s.id }, title: `${s.title} — ${s.kind.replace('_', ' ')}`,
-    },
-    el('span', { class: 'at' }, formatDuration(s.start_seconds)),
-    el('span', { class: 'bar' }),
-    el('span', { class: 'label' },
-      el('span', { class: 'num' }, s.number ?? '·'), ' ', s.title,
-      el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds))));
-    item.style.minHeight = `${Math.max(MIN_PX, Math.round(minutes * PX_PER_MINUTE))}px`;
-    item.addEventListener('click', () => emit('open', { id: s.id }));
-    item.addEventListener('keydown', (e) => onKey(e, item));
-    return item;
-  });
-  const byId = new Map(items.map((item) => [item.dataset.id, item]));
-  hits.reset(byId);
-  current.reset(byId);
-  bookmarked.reset(byId);
-  const legend = el('div', { class: 'legend' },
-    ['lecture', 'demo', 'practice_test', 'solution', 'other'].map((k) =>
-      el('span', { class: `chip kind-${k}` }, k.replace('_', ' '))));
-  const track = items.length === 0 ? [] : [
-    legend,
-    el('ol', { class: 'timeline', 'data-testid': 'timeline' }, items),
-    el('div', { class: 'timeline-end' }, `${formatDuration(timeline.total_seconds)} in all`)];
-  panel().replaceChildren(...track, ...dayList(timeline.days));
-}
-
-const BASIS = { front_matter: 'date in front matter', file_name: 'date in file name', modified: 'file modified' };
-
-/** The notes without durations, grouped by day, newest first. */
-function dayList(days) {
-  if (days.length === 0) return [];
-  return [
-    el('h2', { class: 'days-title' }, 'Notes by date'),
-    el('ol', { class: 'days', 'data-testid': 'days' }, days.map((day) =>
-      el('li', { class: 'day' },
-        el('h3', { class: 'day-date' }, day.date),
-        el('ul', {}, day.notes.map((n) => {
-          const item = el('li', {
-            class: 'day-item', 'data-testid': 'day-item', tabindex: '0', dataset: { id: n.id },
-          },
-          el('span', { class: 'title' }, n.title),
-          el('span', { class: 'file' }, n.file),
-          el('span', { class: 'basis', title: 'where the date came from' }, BASIS[n.basis]));
-          item.addEventListener('click', () => emit('open', { id: n.id }));
-          item.addEventListener('keydown', (e) => onKey(e, item));
-          return item;
-        }))))),
-  ];
-}
-
-function onKey(e, item) {
-  const step = { ArrowDown: 'nextElementSibling', ArrowUp: 'previousElementSibling' }[e.key];
-  if (step && item[step]) {
-    item[step].focus();
-    e.preventDefault();
-  } else if (e.key === 'Enter') {
-    emit('open', { id: item.dataset.id });
+  if (!list) {
+    list = new VirtualList({
+      height: (row) => row.height,
+      render: renderRow,
+      key: (row) => row.id,
+      focusable: (row) => row.id !== undefined,
+      text: (row) => row.title ?? '',
+      activate: (row) => emit('open', { id: row.id }),
+    });
+    const box = list.element;
+    box.classList.add('timeline');
+    box.setAttribute('role', 'list');
+    box.setAttribute('aria-label', 'Timeline');
+    box.dataset.testid = 'timeline';
+    document.getElementById('panel-timeline').replaceChildren(box);
+    for (const marks of [hits, current, bookmarked]) marks.attach((id) => list.elementOf(id));
   }
+  list.show(rows(timeline));
+}
+
+/** The course track (legend, timed sections, total), then the notes by day. */
+function rows(timeline) {
+  const out = [];
+  const timed = timeline.sections.filter((s) => s.timed);
+  if (timed.length) {
+    out.push({ kind: 'legend', height: HEIGHT.legend });
+    for (const s of timed) {
+      const minutes = (s.duration_seconds ?? 0) / 60;
+      out.push({
+        kind: 'section', s, id: s.id, title: s.title,
+        height: Math.max(MIN_PX, Math.round(minutes * PX_PER_MINUTE)),
+      });
+    }
+    out.push({ kind: 'end', total: timeline.total_seconds, height: HEIGHT.end });
+  }
+  if (timeline.days.length) {
+    out.push({ kind: 'days', height: HEIGHT.days });
+    for (const day of timeline.days) {
+      out.push({ kind: 'day', date: day.date, height: HEIGHT.day });
+      for (const n of day.notes) out.push({ kind: 'note', n, id: n.id, title: n.title, height: HEIGHT.note });
+    }
+  }
+  return out;
+}
+
+function renderRow(row) {
+  switch (row.kind) {
+    case 'legend':
+      return el('div', { class: 'legend', role: 'presentation' },
+        KINDS.map((k) => el('span', { class: `chip kind-${k}` }, k.replace('_', ' '))));
+    case 'end':
+      return el('div', { class: 'timeline-end', role: 'listitem' }, `${formatDuration(row.total)} in all`);
+    case 'days':
+      return el('h2', { class: 'days-title' }, 'Notes by date');
+    case 'day':
+      return el('h3', { class: 'day-date' }, row.date);
+    case 'note':
+      return dayItem(row.n);
+    default:
+      return timelineItem(row.s);
+  }
+}
+
+function timelineItem(s) {
+  const item = el('div', {
+    class: `timeline-item kind-${s.kind}`, 'data-testid': 'timeline-item', role: 'listitem',
+    dataset: { id: s.id }, title: `${s.title} — ${s.kind.replace('_', ' ')}`,
+  },
+  el('span', { class: 'at' }, formatDuration(s.start_seconds)),
+  el('span', { class: 'bar' }),
+  el('span', { class: 'label' },
+    el('span', { class: 'num' }, s.number ?? '·'), ' ', s.title,
+    el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds))));
+  item.addEventListener('click', () => emit('open', { id: s.id }));
+  for (const marks of [hits, current, bookmarked]) marks.paint(item, s.id);
+  return item;
+}
+
+function dayItem(n) {
+  const item = el('div', {
+    class: 'day-item', 'data-testid': 'day-item', role: 'listitem', dataset: { id: n.id },
+  },
+  el('span', { class: 'title' }, n.title),
+  el('span', { class: 'file' }, n.file),
+  el('span', { class: 'basis', title: 'where the date came from' }, BASIS[n.basis]));
+  item.addEventListener('click', () => emit('open', { id: n.id }));
+  current.paint(item, n.id);
+  return item;
 }
 
 /** Lights up search hits and marks the open section. */
 export function initTimeline() {
   listen('results', ({ ids }) => {
-    panel().querySelector('.timeline')?.classList.toggle('searching', ids.length > 0);
+    list?.element.classList.toggle('searching', ids.length > 0);
     hits.set(ids);
   });
   listen('open', ({ id }) => current.set([id]));

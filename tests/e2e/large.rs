@@ -1,0 +1,137 @@
+//! A vault of 10k sections (5k course sections, 5k Markdown heading
+//! sections in 250 notes): every long list is drawn as a window of its
+//! rows, yet holds them all, in the backend's order, and the keys and
+//! "reveal" work across the whole list.
+
+use crate::app::App;
+use fantoccini::key::Key;
+use pilgi_core::{Corpus, Timeline};
+
+#[allow(dead_code)] // shared with the core benches; only the writers are used here
+#[path = "../../crates/core/benches/synth.rs"]
+mod synth;
+
+#[tokio::test]
+async fn long_lists_hold_every_row_and_draw_a_window() {
+    let notes = tempfile::tempdir().expect("tmp");
+    synth::write_corpus(notes.path(), 5_000).expect("course notes");
+    synth::write_vault(&notes.path().join("vault"), 5_000).expect("vault");
+    let app = App::launch("large", notes.path()).await;
+    let corpus = Corpus::load(&app.notes);
+    assert!(corpus.sections().count() >= 10_000);
+
+    // Sections: a big vault starts folded, one row per folder and file,
+    // the files in the backend's order.
+    let rows = app.list_rows("[data-testid='sections']").await;
+    let files: Vec<&str> = rows.iter().filter_map(|r| r.file.as_deref()).collect();
+    let expected: Vec<&str> = corpus.notes.iter().map(|n| n.note.file.as_str()).collect();
+    assert_eq!(files, expected);
+    let drawn = app.all("[data-testid='sections'] [data-index]").await.len();
+    assert!(drawn < 200, "{drawn} of {} rows drawn", rows.len());
+
+    // The keys go across the window: 80 steps down from the top.
+    app.js(
+        "document.querySelector(\"[data-testid='sections']\").scrollTop = 0; \
+            document.querySelector(\"[data-testid='sections'] [data-index='0']\").focus()",
+    )
+    .await;
+    let down = char::from(Key::Down).to_string().repeat(80);
+    app.client
+        .active_element()
+        .await
+        .expect("focused row")
+        .send_keys(&down)
+        .await
+        .expect("arrows");
+    app.eventually("the 80th row has the focus", || async {
+        app.js("return document.activeElement.dataset.index").await == "80"
+    })
+    .await;
+    assert_eq!(
+        app.js("return document.querySelector(\"[data-testid='sections'] [data-index='0']\")")
+            .await,
+        serde_json::Value::Null,
+        "the first row left the window"
+    );
+
+    // End, open the last file, End again, Enter: its last section opens.
+    let focused = app.client.active_element().await.expect("focused row");
+    focused
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::End),
+            char::from(Key::Right)
+        ))
+        .await
+        .expect("end, open");
+    let last = corpus.sections().last().expect("a last section");
+    let last_row = format!("[data-testid='section-item'][data-id='{}']", last.id);
+    app.wait_css(&last_row).await;
+    let focused = app.client.active_element().await.expect("focused row");
+    focused
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::End),
+            char::from(Key::Enter)
+        ))
+        .await
+        .expect("end, enter");
+    app.wait_css(&format!(
+        "[data-testid='reader'][data-section-id='{}']",
+        last.id
+    ))
+    .await;
+    app.shot("sections-end").await;
+
+    // Opening a section elsewhere (a search hit) reveals it in the tree.
+    let first = corpus.sections().nth(5_003).expect("a vault section");
+    app.js(&format!(
+        "document.dispatchEvent(new CustomEvent('pilgi:open', {{ detail: {{ id: {} }} }}))",
+        serde_json::Value::from(first.id.as_str())
+    ))
+    .await;
+    app.wait_css(&format!(
+        "[data-testid='section-item'][data-id='{}'].current",
+        first.id
+    ))
+    .await;
+
+    // Timeline: every timed section, in order.
+    app.click("[data-testid='nav-timeline']").await;
+    let rows = app.list_rows("[data-testid='timeline']").await;
+    let listed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.testid.as_deref() == Some("timeline-item"))
+        .filter_map(|r| r.id.as_deref())
+        .collect();
+    let timeline = Timeline::of(&corpus);
+    let timed: Vec<&str> = timeline
+        .sections
+        .iter()
+        .filter(|s| s.timed)
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(listed, timed);
+    app.shot("timeline").await;
+
+    // Commands: the vault repeats a few commands thousands of times; each
+    // is one row, whose places unfold.
+    app.click("[data-testid='nav-commands']").await;
+    let row = app.wait_css("[data-testid='command-places']").await;
+    let said = row.text().await.expect("places");
+    let places: usize = said
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{said:?}"));
+    assert!(places > 100, "{said}");
+    let before = app.list_count("[data-testid='commands']").await;
+    assert!(before < 100, "{before} command rows");
+    row.click().await.expect("unfold");
+    app.eventually("the places unfold", || async {
+        app.list_count("[data-testid='commands']").await == before + places
+    })
+    .await;
+    app.shot("commands").await;
+    app.close().await;
+}
