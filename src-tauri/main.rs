@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod display;
 mod hotkey;
 mod ipc_error;
 mod lookup;
@@ -18,6 +19,7 @@ use tauri::Manager;
 
 fn main() {
     renderer::choose();
+    display::open_or_exit();
     tauri::Builder::default()
         // First: a second launch only brings the running Pilgi forward.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {

@@ -203,7 +203,10 @@ impl App {
     pub async fn list_rows(&self, list: &str) -> Vec<ListRow> {
         let read = "const [css, done] = [arguments[0], arguments[arguments.length - 1]];
             const box = document.querySelector(css);
-            const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+            // The list draws on its scroll event, which comes before the
+            // next frame's callbacks; it draws a screen beyond each edge, so
+            // two screens at a time read every row.
+            const frame = () => new Promise((r) => requestAnimationFrame(r));
             const rows = new Map();
             (async () => {
               box.scrollTop = 0;
@@ -216,7 +219,7 @@ impl App {
                   });
                 }
                 if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;
-                box.scrollTop += box.clientHeight;
+                box.scrollTop += 2 * box.clientHeight;
                 await frame();
               }
               done({ count: Number(box.dataset.count), rows: [...rows.values()].sort((a, b) => a.index - b.index) });

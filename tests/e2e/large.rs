@@ -30,11 +30,12 @@ async fn long_lists_hold_every_row_and_draw_a_window() {
     assert!(drawn < 200, "{drawn} of {} rows drawn", rows.len());
 
     // The keys go across the window: 80 steps down from the top.
-    app.js(
-        "document.querySelector(\"[data-testid='sections']\").scrollTop = 0; \
-            document.querySelector(\"[data-testid='sections'] [data-index='0']\").focus()",
-    )
-    .await;
+    app.js("document.querySelector(\"[data-testid='sections']\").scrollTop = 0")
+        .await;
+    app.wait_css("[data-testid='sections'] [data-index='0']")
+        .await;
+    app.js("document.querySelector(\"[data-testid='sections'] [data-index='0']\").focus()")
+        .await;
     let down = char::from(Key::Down).to_string().repeat(80);
     app.client
         .active_element()

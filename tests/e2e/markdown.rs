@@ -188,6 +188,7 @@ async fn a_markdown_vault_reads_and_searches_by_heading() {
         .await
         .expect("esc");
     app.click("[data-testid='nav-timeline']").await;
+    app.wait_css("[data-testid='day-item']").await;
     let days = app.all("[data-testid='day-item']").await;
     assert_eq!(days.len(), 4, "every note on its day");
     app.shot("timeline").await;

@@ -34,7 +34,8 @@ async fn window_lists_sections_and_opens_one() {
         ))
         .await;
     assert!(
-        text.as_str().is_some_and(|t| t.contains("Cluster Architecture")),
+        text.as_str()
+            .is_some_and(|t| t.contains("Cluster Architecture")),
         "{text}"
     );
     app.shot("sections").await;
@@ -57,4 +58,27 @@ async fn window_lists_sections_and_opens_one() {
     assert!(body.contains("kube-scheduler"), "the section body is shown");
     app.shot("reader").await;
     app.close().await;
+}
+
+/// No display to open: one clear line and exit status 1, not tao's panic
+/// and backtrace.
+#[test]
+fn without_a_display_it_says_so_in_one_line() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pilgi-app"))
+        .env("DISPLAY", ":9876")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("run pilgi-app");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("cannot open the display (X11 \":9876\")"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("panicked") && !said.contains("backtrace"),
+        "{said}"
+    );
+    assert_eq!(said.trim_end().lines().count(), 1, "{said}");
 }
