@@ -12,7 +12,9 @@
 //! a plain input that searches nothing, from the input event to the frame
 //! that shows the character — the floor of any keystroke-to-frame figure
 //! on this machine — and the window's refresh interval, which that floor
-//! waits for. Last, switching tabs at 10k sections (click → frame).
+//! waits for. Last, switching tabs (click → frame) and a fling through
+//! each long list (frame intervals). `PILGI_BENCH_SECTIONS` and
+//! `PILGI_BENCH_FORMAT=markdown` change the notes (see scripts/bench-desktop).
 
 use crate::app::App;
 use fantoccini::elements::Element;
@@ -29,7 +31,25 @@ const KEY_GAP: Duration = Duration::from_millis(60);
 #[ignore = "benchmark: run by scripts/bench-desktop"]
 async fn keystroke_to_results_at_10k_sections() {
     let notes = tempfile::tempdir().expect("tmp");
-    synth::write_corpus(notes.path(), 10_000).expect("synthetic notes");
+    // 10k course sections, or what PILGI_BENCH_SECTIONS and
+    // PILGI_BENCH_FORMAT=markdown (a vault) ask for.
+    let sections = std::env::var("PILGI_BENCH_SECTIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    if synth::markdown() {
+        synth::write_vault(notes.path(), sections).expect("synthetic vault");
+    } else {
+        synth::write_corpus(notes.path(), sections).expect("synthetic notes");
+    }
+    println!(
+        "at {sections} {} sections:",
+        if synth::markdown() {
+            "Markdown"
+        } else {
+            "course"
+        }
+    );
     let app = App::launch("bench-keystrokes", notes.path()).await;
     // Waits out the first (cold) index build: a search typed meanwhile is
     // answered when the index is ready.
@@ -68,7 +88,51 @@ async fn keystroke_to_results_at_10k_sections() {
     .await;
     refresh_interval(&app).await;
     switch_tabs(&app).await;
+    for tab in ["sections", "timeline", "commands"] {
+        fling(&app, tab).await;
+    }
     app.close().await;
+}
+
+/// Scrolls a tab's list for 5 s, a long way each frame (a fling), and
+/// prints the frame intervals meanwhile (requestAnimationFrame deltas):
+/// a frame over 32 ms is a visible stutter.
+async fn fling(app: &App, tab: &str) {
+    app.click(&format!("[data-testid='nav-{tab}']")).await;
+    let gaps = app
+        .client
+        .execute_async(
+            "const [css, done] = [arguments[0], arguments[arguments.length - 1]];
+             const box = document.querySelector(css);
+             const gaps = [];
+             let last = null;
+             let down = true;
+             const end = performance.now() + 5000;
+             const tick = (t) => {
+               if (last !== null) gaps.push(t - last);
+               last = t;
+               const max = box.scrollHeight - box.clientHeight;
+               if (box.scrollTop >= max - 1) down = false;
+               if (box.scrollTop <= 0) down = true;
+               box.scrollTop += (down ? 1 : -1) * Math.max(400, max / 150);
+               if (t < end) requestAnimationFrame(tick); else done({ gaps, height: box.scrollHeight });
+             };
+             requestAnimationFrame(tick);",
+            vec![serde_json::Value::from(format!("[data-testid='{tab}']"))],
+        )
+        .await
+        .expect("fling");
+    let mut ms: Vec<f64> = serde_json::from_value(gaps["gaps"].clone()).expect("frame gaps");
+    ms.sort_by(f64::total_cmp);
+    let over = ms.iter().filter(|g| **g > 32.0).count();
+    println!(
+        "fling through {tab} ({} px): {} frames, median {:.1} ms, p99 {:.1} ms, max {:.1} ms, {over} over 32 ms",
+        gaps["height"],
+        ms.len(),
+        ms[ms.len() / 2],
+        ms[((ms.len() - 1) as f64 * 0.99).round() as usize],
+        ms[ms.len() - 1]
+    );
 }
 
 /// Empties `input`, then types `text` into it one key every [`KEY_GAP`].
@@ -177,7 +241,7 @@ async fn print_percentiles(app: &App, name: &str, label: &str, typing: &str) {
     ms.sort_by(f64::total_cmp);
     let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
     println!(
-        "{label} at 10k sections ({typing}): n={} p50={:.1} ms p99={:.1} ms max={:.1} ms",
+        "{label} ({typing}): n={} p50={:.1} ms p99={:.1} ms max={:.1} ms",
         ms.len(),
         at(0.5),
         at(0.99),

@@ -49,9 +49,10 @@ impl Library {
         })
     }
 
-    /// Re-reads the notes folder.
+    /// Re-reads the notes folder (only the files that changed, see
+    /// [`Corpus::reload`]).
     pub fn reload(&mut self) {
-        self.corpus = Corpus::load(&self.locations.notes);
+        self.corpus = std::mem::take(&mut self.corpus).reload();
         self.links = OnceLock::new();
         self.commands = OnceLock::new();
     }
