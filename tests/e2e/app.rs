@@ -25,8 +25,6 @@ pub struct ListRow {
     pub file: Option<String>,
     /// Its `data-testid` (`section-item`, `timeline-item` …), if any.
     pub testid: Option<String>,
-    /// Its text.
-    pub text: String,
     /// Its `class` attribute (`current`, `bookmarked`, `hit` …).
     pub classes: String,
 }
@@ -215,7 +213,7 @@ impl App {
                 for (const r of box.querySelectorAll('[data-index]')) {
                   rows.set(Number(r.dataset.index), {
                     index: Number(r.dataset.index), id: r.dataset.id ?? null, file: r.dataset.file ?? null,
-                    testid: r.dataset.testid ?? null, text: r.textContent, classes: r.className,
+                    testid: r.dataset.testid ?? null, classes: r.className,
                   });
                 }
                 if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;

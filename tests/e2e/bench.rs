@@ -17,12 +17,9 @@
 //! `PILGI_BENCH_FORMAT=markdown` change the notes (see scripts/bench-desktop).
 
 use crate::app::App;
+use crate::synth;
 use fantoccini::elements::Element;
 use std::time::Duration;
-
-#[allow(dead_code)] // shared with the core benches; only the writer and queries are used here
-#[path = "../../crates/core/benches/synth.rs"]
-mod synth;
 
 const ROUNDS: usize = 4;
 const KEY_GAP: Duration = Duration::from_millis(60);

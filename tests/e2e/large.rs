@@ -4,12 +4,9 @@
 //! "reveal" work across the whole list.
 
 use crate::app::App;
+use crate::synth;
 use fantoccini::key::Key;
 use pilgi_core::{Corpus, Timeline};
-
-#[allow(dead_code)] // shared with the core benches; only the writers are used here
-#[path = "../../crates/core/benches/synth.rs"]
-mod synth;
 
 #[tokio::test]
 async fn long_lists_hold_every_row_and_draw_a_window() {

@@ -14,5 +14,8 @@ mod offline;
 mod renderer;
 mod search;
 mod smoke;
+#[allow(dead_code)] // shared with the core benches; only the writers and queries are used here
+#[path = "../../crates/core/benches/synth.rs"]
+mod synth;
 mod theme;
 mod views;

@@ -6,6 +6,7 @@
 mod args;
 mod cmd;
 mod output;
+mod progress;
 
 use clap::{Parser, Subcommand};
 use output::Out;
@@ -65,6 +66,7 @@ fn main() -> ExitCode {
     let out = Out::new(cli.json);
     let ctx = cmd::Context {
         notes: cli.notes,
+        bar: std::cell::RefCell::new(progress::Bar::new(out.json)),
         out,
     };
     let result = match cli.command {

@@ -1,6 +1,7 @@
 //! A notes folder read into memory: every note parsed, every skip explained.
 
 use crate::note::{decode, parse, Note, Rejected, Section, SectionId};
+use crate::progress::{Progress, Report, Stage};
 use crate::scan::{natural_cmp, natural_order, scan, FileStat, Found, Skipped};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -36,9 +37,14 @@ impl Corpus {
     /// Reads and parses every note under `root`. A missing or unreadable
     /// folder gives an empty corpus with the folder in `skipped`.
     pub fn load(root: &Path) -> Corpus {
+        Corpus::load_reporting(root, &mut |_| {})
+    }
+
+    /// [`Corpus::load`], telling `report` after each file.
+    pub fn load_reporting(root: &Path, report: Report<'_>) -> Corpus {
         let scanned = SystemTime::now();
         let (found, skipped) = scan(root);
-        Corpus::load_found(root, &natural_order(found), skipped, scanned)
+        Corpus::load_found_reporting(root, &natural_order(found), skipped, scanned, report)
     }
 
     /// Reads and parses the files a [`scan`] of `root` started at
@@ -50,7 +56,18 @@ impl Corpus {
         skipped: Vec<Skipped>,
         scanned: SystemTime,
     ) -> Corpus {
-        Corpus::load_reusing(root, found, skipped, scanned, |_| None)
+        Corpus::load_found_reporting(root, found, skipped, scanned, &mut |_| {})
+    }
+
+    /// [`Corpus::load_found`], telling `report` after each file.
+    pub fn load_found_reporting(
+        root: &Path,
+        found: &[Found],
+        skipped: Vec<Skipped>,
+        scanned: SystemTime,
+        report: Report<'_>,
+    ) -> Corpus {
+        Corpus::load_reusing(root, found, skipped, scanned, |_| None, report)
     }
 
     /// Reads the folder again, keeping the notes whose files provably did
@@ -72,33 +89,42 @@ impl Corpus {
             .filter(|n| unchanged.contains(n.note.file.as_str()))
             .map(|n| (n.note.file.clone(), n))
             .collect();
-        Corpus::load_reusing(&self.root, &found, skipped, scanned, |f| {
-            kept.remove(&f.rel)
-        })
+        let reuse = |f: &Found| kept.remove(&f.rel);
+        Corpus::load_reusing(&self.root, &found, skipped, scanned, reuse, &mut |_| {})
     }
 
     /// [`Corpus::load_found`], taking a file's note from `reuse` when it
-    /// has one instead of reading the file.
+    /// has one instead of reading the file, telling `report` after each.
     fn load_reusing(
         root: &Path,
         found: &[Found],
         mut skipped: Vec<Skipped>,
         scanned: SystemTime,
         mut reuse: impl FnMut(&Found) -> Option<LoadedNote>,
+        report: Report<'_>,
     ) -> Corpus {
-        let notes = found
-            .iter()
-            .filter_map(|f| match reuse(f).map_or_else(|| load_file(f), Ok) {
-                Ok(n) => Some(n),
-                Err(reason) => {
-                    skipped.push(Skipped {
-                        file: f.rel.clone(),
-                        reason,
-                    });
-                    None
+        let mut sections = 0;
+        let mut notes = Vec::with_capacity(found.len());
+        for (i, f) in found.iter().enumerate() {
+            match reuse(f).map_or_else(|| load_file(f), Ok) {
+                Ok(n) => {
+                    sections += n.note.sections.len();
+                    notes.push(n);
                 }
-            })
-            .collect();
+                Err(reason) => skipped.push(Skipped {
+                    file: f.rel.clone(),
+                    reason,
+                }),
+            }
+            report(&Progress {
+                stage: Stage::Reading,
+                files_done: i + 1,
+                files_total: found.len(),
+                sections_done: sections,
+                sections_total: 0,
+                file: &f.rel,
+            });
+        }
         skipped.sort_by(|a, b| natural_cmp(&a.file, &b.file));
         let mut corpus = Corpus::from_notes(root, notes, skipped);
         corpus.stats = found.iter().map(|f| (f.rel.clone(), f.stat)).collect();

@@ -26,6 +26,7 @@ pub mod library;
 pub mod links;
 pub mod note;
 pub mod paths;
+pub mod progress;
 pub mod render;
 pub mod scan;
 pub mod settings;

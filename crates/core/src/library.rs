@@ -4,6 +4,7 @@ use crate::commands::{extract, Command, CommandHit};
 use crate::corpus::Corpus;
 use crate::links::Links;
 use crate::paths::Locations;
+use crate::progress::Report;
 use crate::timeline::Timeline;
 use crate::{Error, Result, Section};
 use std::sync::{Arc, OnceLock};
@@ -34,13 +35,18 @@ impl Library {
     /// A folder that does not exist is an error; bad files inside it are not
     /// (they are listed in [`Corpus::skipped`]).
     pub fn open(locations: Locations) -> Result<Library> {
+        Library::open_reporting(locations, &mut |_| {})
+    }
+
+    /// [`Library::open`], telling `progress` after each file read.
+    pub fn open_reporting(locations: Locations, progress: Report<'_>) -> Result<Library> {
         if !locations.notes.is_dir() {
             return Err(Error::NotFound(format!(
                 "notes folder {} does not exist",
                 locations.notes.display()
             )));
         }
-        let corpus = Corpus::load(&locations.notes);
+        let corpus = Corpus::load_reporting(&locations.notes, progress);
         Ok(Library {
             locations,
             corpus,
@@ -102,9 +108,17 @@ impl Library {
     /// to date with the loaded notes: only files whose content changed are
     /// re-indexed. Another process writing the index gives [`Error::Busy`].
     pub fn index(&self) -> Result<(crate::index::SearchIndex, crate::index::IndexReport)> {
+        self.index_reporting(&mut |_| {})
+    }
+
+    /// [`Library::index`], telling `progress` after each file indexed.
+    pub fn index_reporting(
+        &self,
+        progress: Report<'_>,
+    ) -> Result<(crate::index::SearchIndex, crate::index::IndexReport)> {
         let open_and_sync = || {
             let index = crate::index::SearchIndex::open(&self.locations.index)?;
-            let report = index.sync(&self.corpus)?;
+            let report = index.sync_reporting(&self.corpus, &mut *progress)?;
             Ok((index, report))
         };
         crate::index::rebuild_if_damaged(&self.locations.index, open_and_sync, |done, why| {

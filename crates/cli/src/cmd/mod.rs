@@ -9,8 +9,11 @@ pub mod show;
 pub mod timeline;
 
 use crate::output::Out;
+use crate::progress::Bar;
 use anyhow::Context as _;
+use pilgi_core::progress::Progress;
 use pilgi_core::{Library, Locations};
+use std::cell::RefCell;
 use std::path::PathBuf;
 
 /// What every subcommand gets: the global flags.
@@ -19,6 +22,8 @@ pub struct Context {
     pub notes: Option<PathBuf>,
     /// The printer.
     pub out: Out,
+    /// The progress bar of a long read or index build.
+    pub bar: RefCell<Bar>,
 }
 
 impl Context {
@@ -38,8 +43,10 @@ impl Context {
     pub fn library(&self) -> anyhow::Result<Library> {
         let locations = self.locations();
         let notes = locations.notes.clone();
-        let library = Library::open(locations)
-            .with_context(|| format!("cannot open notes folder {}", notes.display()))?;
+        let library = Library::open_reporting(locations, &mut self.progress())
+            .with_context(|| format!("cannot open notes folder {}", notes.display()));
+        self.bar.borrow_mut().clear();
+        let library = library?;
         for s in &library.corpus().skipped {
             self.out.warn(&format!("skipped {}: {}", s.file, s.reason));
         }
@@ -47,6 +54,11 @@ impl Context {
             self.out.warn(&format!("{file}: {warning}"));
         }
         Ok(library)
+    }
+
+    /// Where a long step reports its progress (the bar).
+    pub fn progress(&self) -> impl FnMut(&Progress<'_>) + '_ {
+        |p| self.bar.borrow_mut().report(p)
     }
 }
 

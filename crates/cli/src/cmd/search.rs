@@ -27,7 +27,14 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         anyhow::bail!(pilgi_core::Error::Invalid("the query is empty".into()));
     }
     let locations = ctx.locations();
-    let found = match pilgi_core::index::quick_search(&locations, &query, args.limit) {
+    let searched = pilgi_core::index::quick_search_reporting(
+        &locations,
+        &query,
+        args.limit,
+        &mut ctx.progress(),
+    );
+    ctx.bar.borrow_mut().clear();
+    let found = match searched {
         Err(e @ pilgi_core::Error::NotFound(_)) => Err(e)
             .with_context(|| format!("cannot open notes folder {}", locations.notes.display()))?,
         other => other?,

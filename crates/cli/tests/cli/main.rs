@@ -8,5 +8,6 @@ mod damaged;
 mod encodings;
 mod hostile;
 mod markdown;
+mod progress;
 mod timeline_show;
 mod util;

@@ -36,6 +36,7 @@ pub use writer::IndexReport;
 use crate::analysis::tokenizer;
 use crate::corpus::Corpus;
 use crate::paths::Locations;
+use crate::progress::Report;
 use crate::scan::{natural_cmp, natural_order, scan, FileStat, Found, Skipped};
 use crate::{Error, Result};
 use schema::{Fields, SCHEMA_VERSION};
@@ -188,8 +189,13 @@ impl SearchIndex {
     /// Re-indexes the files of `corpus` whose content changed and drops
     /// the files that are gone. Cheap when nothing changed (no lock taken).
     pub fn sync(&self, corpus: &Corpus) -> Result<IndexReport> {
+        self.sync_reporting(corpus, &mut |_| {})
+    }
+
+    /// [`SearchIndex::sync`], telling `progress` after each file.
+    pub fn sync_reporting(&self, corpus: &Corpus, progress: Report<'_>) -> Result<IndexReport> {
         let dir = self.dir.as_deref();
-        let mut report = writer::sync(&self.index, dir, &self.fields, corpus)?;
+        let mut report = writer::sync(&self.index, dir, &self.fields, corpus, progress)?;
         report.rebuilt = self.notice.clone();
         self.reader.reload()?;
         Ok(report)
@@ -236,7 +242,18 @@ pub struct QuickSearch {
 /// everything from stored fields. Otherwise the notes are loaded and the
 /// index synced first, as [`crate::Library::search`] does.
 pub fn quick_search(locations: &Locations, query: &str, limit: usize) -> Result<QuickSearch> {
-    let once = || quick_search_once(locations, query, limit);
+    quick_search_reporting(locations, query, limit, &mut |_| {})
+}
+
+/// [`quick_search`], telling `progress` after each file read or indexed
+/// (when the folder changed).
+pub fn quick_search_reporting(
+    locations: &Locations,
+    query: &str,
+    limit: usize,
+    progress: Report<'_>,
+) -> Result<QuickSearch> {
+    let once = || quick_search_once(locations, query, limit, &mut *progress);
     rebuild_if_damaged(&locations.index, once, |quick, why| {
         quick.notice = Some(why)
     })
@@ -247,13 +264,13 @@ pub fn quick_search(locations: &Locations, query: &str, limit: usize) -> Result<
 /// `f` fills), telling `note` why. A second panic is an error, not a crash.
 pub fn rebuild_if_damaged<T>(
     dir: &Path,
-    f: impl Fn() -> Result<T>,
+    mut f: impl FnMut() -> Result<T>,
     note: impl FnOnce(&mut T, String),
 ) -> Result<T> {
-    match catch_damage(&f) {
+    match catch_damage(&mut f) {
         Err(Error::Index(why)) if why.starts_with(DAMAGED) => {
             clear(dir)?;
-            let mut done = catch_damage(&f)?;
+            let mut done = catch_damage(&mut f)?;
             note(&mut done, format!("rebuilt the search index: {why}"));
             Ok(done)
         }
@@ -282,7 +299,12 @@ fn catch_damage<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     })
 }
 
-fn quick_search_once(locations: &Locations, query: &str, limit: usize) -> Result<QuickSearch> {
+fn quick_search_once(
+    locations: &Locations,
+    query: &str,
+    limit: usize,
+    progress: Report<'_>,
+) -> Result<QuickSearch> {
     let notes = &locations.notes;
     if !notes.is_dir() {
         return Err(Error::NotFound(format!(
@@ -295,9 +317,10 @@ fn quick_search_once(locations: &Locations, query: &str, limit: usize) -> Result
     if let Some(quick) = search_unchanged(&locations.index, &found, &skipped, query, limit)? {
         return Ok(quick);
     }
-    let corpus = Corpus::load_found(notes, &natural_order(found), skipped, scanned);
+    let corpus =
+        Corpus::load_found_reporting(notes, &natural_order(found), skipped, scanned, progress);
     let opened = SearchIndex::open(&locations.index).and_then(|index| {
-        let synced = match index.sync(&corpus) {
+        let synced = match index.sync_reporting(&corpus, progress) {
             Ok(report) => (Some(report), false),
             Err(Error::Busy) => (None, true),
             Err(e) => return Err(e),

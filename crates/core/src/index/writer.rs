@@ -13,6 +13,7 @@ use super::schema::{Fields, SCHEMA_VERSION, TRAIL_SEPARATOR};
 use crate::commands::extract_section;
 use crate::corpus::Corpus;
 use crate::note::Note;
+use crate::progress::{Progress, Report, Stage};
 use crate::scan::FileStat;
 use crate::{Error, Result, Section};
 use serde::{Deserialize, Serialize};
@@ -296,6 +297,7 @@ pub fn sync(
     dir: Option<&Path>,
     fields: &Fields,
     corpus: &Corpus,
+    progress: Report<'_>,
 ) -> Result<IndexReport> {
     let start = Instant::now();
     let mut report = IndexReport::default();
@@ -315,8 +317,19 @@ pub fn sync(
     payload.version = SCHEMA_VERSION;
     let previous = payload.state.take();
     let mut files = BTreeMap::new();
-    for loaded in &corpus.notes {
+    let sections_total = corpus.notes.iter().map(|n| n.note.sections.len()).sum();
+    let mut sections_done = 0;
+    for (i, loaded) in corpus.notes.iter().enumerate() {
         let file = &loaded.note.file;
+        sections_done += loaded.note.sections.len();
+        progress(&Progress {
+            stage: Stage::Indexing,
+            files_done: i + 1,
+            files_total: corpus.notes.len(),
+            sections_done,
+            sections_total,
+            file,
+        });
         match payload.files.remove(file) {
             Some(hash) if hash == loaded.hash => report.unchanged += 1,
             previous => {
