@@ -4,6 +4,7 @@
 /// Every `#[tauri::command]` under `src-tauri/commands/`.
 const COMMANDS: &[&str] = &[
     "get_timeline",
+    "get_progress",
     "get_section",
     "search",
     "list_commands",

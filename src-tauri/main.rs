@@ -50,6 +50,7 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::notes::get_timeline,
+            commands::notes::get_progress,
             commands::notes::get_section,
             commands::search::search,
             commands::search::list_commands,

@@ -4,15 +4,20 @@
 
 use crate::state::AppState;
 use crate::watcher::{self, Watchers};
+use pilgi_core::progress::Progress;
 use pilgi_core::{Library, Locations};
 use std::path::PathBuf;
 use std::time::Instant;
 use tauri::{AppHandle, Emitter, Manager};
 
-/// Opens the notes at `locations` and makes them the app's library.
+/// Opens the notes at `locations` and makes them the app's library: the
+/// folder is checked at once, its notes are read and indexed in the
+/// background with progress (`index-progress` events; the commands that
+/// need the notes wait for them), then the UI hears `index-ready` or
+/// `index-failed`.
 pub fn open(app: &AppHandle, locations: Locations) -> pilgi_core::Result<()> {
     let notes = locations.notes.clone();
-    let library = Library::open(locations)?;
+    let library = Library::unread(locations.clone())?;
     match app.try_state::<AppState>() {
         Some(state) => state.switch(library),
         None => {
@@ -28,7 +33,9 @@ pub fn open(app: &AppHandle, locations: Locations) -> pilgi_core::Result<()> {
         .name("pilgi-index".into())
         .spawn(move || {
             yield_to_the_ui();
-            build_index(&app)
+            if read_notes(&app, locations) {
+                build_index(&app);
+            }
         })
         .map_err(|e| pilgi_core::Error::Invalid(format!("cannot start indexing: {e}")))?;
     Ok(())
@@ -43,21 +50,76 @@ fn yield_to_the_ui() {
     let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) };
 }
 
+/// Reads the notes (all of them: the folder was just opened) and installs
+/// them; false when another folder was opened meanwhile or this one
+/// vanished.
+fn read_notes(app: &AppHandle, locations: Locations) -> bool {
+    let state = app.state::<AppState>();
+    let generation = state.generation();
+    let mut progress = Throttled::new(app);
+    match Library::open_reporting(locations, &mut |p| progress.report(p)) {
+        Ok(library) => state.set_read(library, generation),
+        Err(e) => {
+            finished(app);
+            eprintln!("pilgi: cannot read the notes: {e}");
+            let _ = app.emit("index-failed", e.to_string());
+            false
+        }
+    }
+}
+
+/// Progress for the window, at most every [`PROGRESS_EVERY`] (a vault
+/// reports once per file, thousands of times a second).
+struct Throttled<'a> {
+    app: &'a AppHandle,
+    last: Option<Instant>,
+}
+
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
+
+impl<'a> Throttled<'a> {
+    fn new(app: &'a AppHandle) -> Self {
+        Throttled { app, last: None }
+    }
+
+    fn report(&mut self, p: &Progress<'_>) {
+        let last = p.files_done == p.files_total;
+        if last || self.last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
+            self.last = Some(Instant::now());
+            let value = serde_json::to_value(p).ok();
+            *lock(&self.app.state::<AppState>().progress) = value;
+            let _ = self.app.emit("index-progress", p);
+        }
+    }
+}
+
+/// The work is done (or failed): no progress to show any more.
+fn finished(app: &AppHandle) {
+    *lock(&app.state::<AppState>().progress) = None;
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Opens and syncs the search index, so the window paints at once and
 /// search follows.
 fn build_index(app: &AppHandle) {
     let started = Instant::now();
     let state = app.state::<AppState>();
     let generation = state.generation();
-    match state.read(|lib| lib.index()) {
+    let mut progress = Throttled::new(app);
+    match state.read(|lib| lib.index_reporting(&mut |p| progress.report(p))) {
         Ok((index, report)) => {
             if !state.set_index(index, generation) {
                 return; // another folder was opened meanwhile
             }
+            finished(app);
             eprintln!("pilgi: search ready ({} ms)", started.elapsed().as_millis());
             let _ = app.emit("index-ready", report);
         }
         Err(e) => {
+            finished(app);
             eprintln!("pilgi: search unavailable: {e}");
             let _ = app.emit("index-failed", e.to_string());
         }

@@ -20,6 +20,11 @@ pub struct AppState {
     bookmarks: Result<Mutex<Store>, String>,
     /// Bumped on each notes-folder switch.
     generation: AtomicU64,
+    /// The generation whose notes are read (see [`AppState::notes_read`]).
+    read: tokio::sync::watch::Sender<Option<u64>>,
+    /// The last progress of reading and indexing the notes, while that
+    /// runs (a page that loads late shows it at once).
+    pub progress: Mutex<Option<serde_json::Value>>,
 }
 
 impl AppState {
@@ -34,14 +39,43 @@ impl AppState {
             index: RwLock::new(None),
             bookmarks,
             generation: AtomicU64::new(0),
+            read: tokio::sync::watch::Sender::new(None),
+            progress: Mutex::new(None),
         }
     }
 
-    /// Runs `f` with the bookmarks store and the loaded notes.
-    pub fn with_bookmarks<T>(
+    /// Waits until the open folder's notes are read: the window paints
+    /// while a big vault is read in the background, and a command that
+    /// needs the notes (the timeline, a section, the bookmarks, which are
+    /// anchored against them) answers once they are there.
+    pub async fn notes_read(&self) {
+        let mut read = self.read.subscribe();
+        let _ = read.wait_for(|g| *g == Some(self.generation())).await;
+    }
+
+    /// Installs the read notes of the folder opened at `generation`, unless
+    /// the user switched folders meanwhile (then returns false).
+    pub fn set_read(&self, library: Library, generation: u64) -> bool {
+        let installed = self.write(|lib| {
+            if self.generation() != generation {
+                return false;
+            }
+            *lib = library;
+            true
+        });
+        if installed {
+            self.read.send_replace(Some(generation));
+        }
+        installed
+    }
+
+    /// Runs `f` with the bookmarks store and the notes, once they are read
+    /// (bookmarks are anchored against them).
+    pub async fn with_bookmarks<T>(
         &self,
         f: impl FnOnce(&mut Store, &Corpus) -> pilgi_core::Result<T>,
     ) -> IpcResult<T> {
+        self.notes_read().await;
         let store = self.bookmarks.as_ref().map_err(|why| {
             IpcError::new("bookmarks", format!("bookmarks are unavailable: {why}"))
         })?;
@@ -88,8 +122,9 @@ impl AppState {
         store.refresh().unwrap_or(false)
     }
 
-    /// Replaces the library with another notes folder's; search waits for
-    /// its index (the bookmarks are the user's, not the folder's: kept).
+    /// Replaces the library with another notes folder's (not read yet: see
+    /// [`AppState::set_read`]); search waits for its index (the bookmarks
+    /// are the user's, not the folder's: kept).
     pub fn switch(&self, library: Library) {
         let mut index = self.index.write().unwrap_or_else(|e| e.into_inner());
         self.generation.fetch_add(1, Ordering::SeqCst);

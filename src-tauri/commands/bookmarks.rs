@@ -24,13 +24,15 @@ pub struct BookmarksView {
 /// The bookmarks, suggestions and notices.
 #[tauri::command]
 pub async fn list_bookmarks(state: State<'_, AppState>) -> IpcResult<BookmarksView> {
-    state.with_bookmarks(|store, corpus| {
-        Ok(BookmarksView {
-            bookmarks: store.list(corpus),
-            suggestions: store.suggest(corpus),
-            notices: store.notices().to_vec(),
+    state
+        .with_bookmarks(|store, corpus| {
+            Ok(BookmarksView {
+                bookmarks: store.list(corpus),
+                suggestions: store.suggest(corpus),
+                notices: store.notices().to_vec(),
+            })
         })
-    })
+        .await
 }
 
 /// Bookmarks or un-bookmarks a section (`b`); returns whether it is now bookmarked.
@@ -43,6 +45,7 @@ pub async fn toggle_bookmark(
     change(&app, &state, &id, |store, corpus, id| {
         store.toggle(corpus, id)
     })
+    .await
 }
 
 /// Sets a bookmark's label and memo (creating it if needed).
@@ -61,6 +64,7 @@ pub async fn save_bookmark(
     change(&app, &state, &id, |store, corpus, id| {
         store.upsert(corpus, id, edit)
     })
+    .await
 }
 
 /// Removes a bookmark (orphaned ones too).
@@ -73,6 +77,7 @@ pub async fn remove_bookmark(
     change(&app, &state, &id, |store, corpus, id| {
         store.remove(corpus, id).map(drop)
     })
+    .await
 }
 
 /// Accepts a suggestion: bookmarks the section as `confusing`.
@@ -85,6 +90,7 @@ pub async fn accept_suggestion(
     change(&app, &state, &id, |store, corpus, id| {
         store.accept(corpus, id).map(drop)
     })
+    .await
 }
 
 /// Dismisses a suggestion for good.
@@ -97,18 +103,21 @@ pub async fn dismiss_suggestion(
     change(&app, &state, &id, |store, corpus, id| {
         store.dismiss(corpus, id).map(drop)
     })
+    .await
 }
 
 /// Validates the id, applies one change to the store and, when it worked,
 /// tells every view that bookmarks changed.
-fn change<T>(
+async fn change<T>(
     app: &AppHandle,
     state: &AppState,
     id: &str,
     apply: impl FnOnce(&mut Store, &Corpus, &str) -> pilgi_core::Result<T>,
 ) -> IpcResult<T> {
     let id = valid_id(id)?;
-    let result = state.with_bookmarks(|store, corpus| apply(store, corpus, id));
+    let result = state
+        .with_bookmarks(|store, corpus| apply(store, corpus, id))
+        .await;
     if result.is_ok() {
         let _ = app.emit("bookmarks-changed", ());
     }

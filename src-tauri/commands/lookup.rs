@@ -27,6 +27,7 @@ pub async fn open_in_main(
     id: String,
 ) -> IpcResult<()> {
     let id = valid_id(&id)?;
+    state.notes_read().await;
     state.read(|lib| lib.section(id).map(|_| ()))?;
     lookup::focus_main(&app);
     app.emit_to(lookup::MAIN, "open-section", id)

@@ -13,7 +13,19 @@ use tauri::State;
 /// The course timeline (also the sections list, grouped by file in the UI).
 #[tauri::command]
 pub async fn get_timeline(state: State<'_, AppState>) -> IpcResult<Timeline> {
+    state.notes_read().await;
     Ok(state.read(|lib| lib.timeline()))
+}
+
+/// How far reading and indexing the notes has come, while that runs (the
+/// same as the last `index-progress` event); `None` once search is ready.
+#[tauri::command]
+pub async fn get_progress(state: State<'_, AppState>) -> IpcResult<Option<serde_json::Value>> {
+    Ok(state
+        .progress
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone())
 }
 
 /// A section ready for the reader.
@@ -68,6 +80,7 @@ pub async fn get_section(
         mark: terms_for_marking(query),
         ..RenderOptions::default()
     };
+    state.notes_read().await;
     state.read(|lib| {
         let section = lib.section(id)?;
         let (prev, next) = lib.corpus().neighbours(id);

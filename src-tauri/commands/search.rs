@@ -28,5 +28,6 @@ pub async fn list_commands(
     query: Option<String>,
 ) -> IpcResult<Vec<CommandHit>> {
     let query = valid_text("query", query.as_deref().unwrap_or(""))?;
+    state.notes_read().await;
     Ok(state.read(|lib| lib.search_commands(query, usize::MAX)))
 }

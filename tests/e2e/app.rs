@@ -201,14 +201,15 @@ impl App {
     pub async fn list_rows(&self, list: &str) -> Vec<ListRow> {
         let read = "const [css, done] = [arguments[0], arguments[arguments.length - 1]];
             const box = document.querySelector(css);
-            // The list draws on its scroll event, which comes before the
-            // next frame's callbacks; it draws a screen beyond each edge, so
-            // two screens at a time read every row.
-            const frame = () => new Promise((r) => requestAnimationFrame(r));
+            // The list draws on its scroll event; sent at once after each
+            // step (the browser's own may come a frame later), it draws
+            // before the rows are read. It draws a screen beyond each edge,
+            // so two screens at a time read every row.
+            const scrolled = () => box.dispatchEvent(new Event('scroll'));
             const rows = new Map();
-            (async () => {
+            (() => {
               box.scrollTop = 0;
-              await frame();
+              scrolled();
               for (;;) {
                 for (const r of box.querySelectorAll('[data-index]')) {
                   rows.set(Number(r.dataset.index), {
@@ -218,7 +219,7 @@ impl App {
                 }
                 if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;
                 box.scrollTop += 2 * box.clientHeight;
-                await frame();
+                scrolled();
               }
               done({ count: Number(box.dataset.count), rows: [...rows.values()].sort((a, b) => a.index - b.index) });
             })();";

@@ -1,7 +1,8 @@
-//! A vault of 10k sections (5k course sections, 5k Markdown heading
-//! sections in 250 notes): every long list is drawn as a window of its
-//! rows, yet holds them all, in the backend's order, and the keys and
-//! "reveal" work across the whole list.
+//! A vault of 30k sections (5k course sections, 25k Markdown heading
+//! sections in 1 250 notes): its first reading and indexing show progress;
+//! every long list is drawn as a window of its rows, yet holds them all,
+//! in the backend's order, and the keys and "reveal" work across the whole
+//! list.
 
 use crate::app::App;
 use crate::synth;
@@ -12,10 +13,30 @@ use pilgi_core::{Corpus, Timeline};
 async fn long_lists_hold_every_row_and_draw_a_window() {
     let notes = tempfile::tempdir().expect("tmp");
     synth::write_corpus(notes.path(), 5_000).expect("course notes");
-    synth::write_vault(&notes.path().join("vault"), 5_000).expect("vault");
+    synth::write_vault(&notes.path().join("vault"), 25_000).expect("vault");
     let app = App::launch("large", notes.path()).await;
     let corpus = Corpus::load(&app.notes);
-    assert!(corpus.sections().count() >= 10_000);
+    assert!(corpus.sections().count() >= 30_000);
+
+    // A fresh folder this big is read and indexed with a progress bar,
+    // gone once search is ready.
+    app.eventually("progress was shown", || async {
+        app.js("return document.getElementById('progress').dataset.stage ?? null")
+            .await
+            .as_str()
+            .is_some()
+    })
+    .await;
+    app.shot("progress").await;
+    app.search("taint").await;
+    app.eventually("the bar is gone", || async {
+        app.js("return document.getElementById('progress').hidden")
+            .await
+            == true
+    })
+    .await;
+    app.js("document.getElementById('search').value = ''; document.getElementById('search').dispatchEvent(new Event('input'))")
+        .await;
 
     // Sections: a big vault starts folded, one row per folder and file,
     // the files in the backend's order.

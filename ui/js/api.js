@@ -16,6 +16,7 @@ async function call(command, args) {
 }
 
 export const getTimeline = () => call('get_timeline');
+export const getProgress = () => call('get_progress');
 export const getSection = (id, query) => call('get_section', { id, query: query || null });
 export const search = (query, limit) => call('search', { query, limit });
 export const listCommands = (query) => call('list_commands', { query: query || null });

@@ -7,6 +7,7 @@ import { renderCommands } from './commands.js';
 import { status } from './dom.js';
 import { emit, listen } from './events.js';
 import { initKeys } from './keys.js';
+import { initProgress } from './progress.js';
 import { currentId, lastOpened, openSection } from './reader.js';
 import { currentQuery, indexReady, initSearch, rerun, setTimeline } from './search.js';
 import { markCurrent, renderSections } from './sections.js';
@@ -30,6 +31,7 @@ async function boot() {
   initTimeline();
   initKeys();
   initSettings();
+  initProgress();
   listen('open', async ({ id, query }) => {
     if (await openSection(id, query ?? currentQuery())) markCurrent(id);
   });

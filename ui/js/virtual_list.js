@@ -120,7 +120,9 @@ export class VirtualList {
   /** Draws the rows in view plus a margin of a screen each way, and takes
    *  away the others (but the focused one, which keeps the focus). */
   #draw() {
-    const view = this.view;
+    // Just shown, the list may draw before its resize callback has said
+    // how tall it is: then ask the layout.
+    const view = this.view || (this.view = this.box.clientHeight);
     const [start, end] = this.layout.range(this.box.scrollTop, view, Math.max(view, 200));
     for (const [i, element] of this.drawn) {
       if ((i < start || i >= end) && element !== document.activeElement) {

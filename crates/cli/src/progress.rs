@@ -69,6 +69,7 @@ fn new_bar(p: &Progress<'_>) -> ProgressBar {
     let what = match p.stage {
         Stage::Reading => "reading notes",
         Stage::Indexing => "indexing    ",
+        Stage::Saving => "saving index",
     };
     let style = ProgressStyle::with_template(&format!(
         "pilgi: {what} {{bar:24}} {{pos}}/{{len}} files · {{wide_msg}}"

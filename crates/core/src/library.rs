@@ -40,16 +40,24 @@ impl Library {
 
     /// [`Library::open`], telling `progress` after each file read.
     pub fn open_reporting(locations: Locations, progress: Report<'_>) -> Result<Library> {
+        let mut library = Library::unread(locations)?;
+        library.corpus = Corpus::load_reporting(&library.locations.notes, progress);
+        Ok(library)
+    }
+
+    /// The library of the notes folder at `locations` before a note is
+    /// read (the app paints its window meanwhile and reads them in the
+    /// background): an error if the folder does not exist.
+    pub fn unread(locations: Locations) -> Result<Library> {
         if !locations.notes.is_dir() {
             return Err(Error::NotFound(format!(
                 "notes folder {} does not exist",
                 locations.notes.display()
             )));
         }
-        let corpus = Corpus::load_reporting(&locations.notes, progress);
         Ok(Library {
             locations,
-            corpus,
+            corpus: Corpus::default(),
             links: OnceLock::new(),
             commands: OnceLock::new(),
         })

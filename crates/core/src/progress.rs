@@ -12,6 +12,9 @@ pub enum Stage {
     Reading,
     /// Writing the notes' sections into the search index.
     Indexing,
+    /// Committing the index to disk, once every section is written (the
+    /// longest step of a first build, and one that cannot be counted).
+    Saving,
 }
 
 /// One step: `files_done` of `files_total` files, the sections they hold,

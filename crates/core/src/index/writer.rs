@@ -357,6 +357,14 @@ pub fn sync(
     payload.warnings = folder.warnings;
     let text = serde_json::to_string(&payload)
         .map_err(|e| Error::Index(format!("cannot write index payload: {e}")))?;
+    progress(&Progress {
+        stage: Stage::Saving,
+        files_done: corpus.notes.len(),
+        files_total: corpus.notes.len(),
+        sections_done: sections_total,
+        sections_total,
+        file: "",
+    });
     let mut prepared = writer.prepare_commit()?;
     let state = match dir {
         None => {
