@@ -47,6 +47,7 @@ impl Bar {
                 "{}/{} sections · {}",
                 p.sections_done, p.sections_total, p.file
             ),
+            Stage::Saving => format!("{} sections", p.sections_total),
         });
     }
 
