@@ -121,8 +121,10 @@ export class VirtualList {
    *  away the others (but the focused one, which keeps the focus). */
   #draw() {
     // Just shown, the list may draw before its resize callback has said
-    // how tall it is: then ask the layout.
+    // how tall it is: then ask the layout. A hidden list keeps the rows it
+    // has (showing the tab again then only paints them).
     const view = this.view || (this.view = this.box.clientHeight);
+    if (view === 0) return;
     const [start, end] = this.layout.range(this.box.scrollTop, view, Math.max(view, 200));
     for (const [i, element] of this.drawn) {
       if ((i < start || i >= end) && element !== document.activeElement) {
