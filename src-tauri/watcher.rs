@@ -1,7 +1,8 @@
 //! Live reload: watches the notes folder and the bookmarks folder. After
 //! edits settle, the notes are re-read and re-indexed (only changed files)
-//! in a background task, and the UI hears `notes-changed` or
-//! `bookmarks-changed` so it can refresh without losing its place.
+//! in a background task, and the UI hears `notes-changed` (then
+//! `index-synced`) or `bookmarks-changed` so it can refresh without losing
+//! its place.
 
 use crate::state::AppState;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
@@ -76,14 +77,18 @@ fn watch_settled(
     Ok(watcher)
 }
 
-/// Re-reads the notes and brings the index up to date, then notifies the UI.
+/// Re-reads the notes and tells the UI (`notes-changed`: the reader and the
+/// lists redraw at once), then brings the index up to date and tells it
+/// again (`index-synced`: the search reruns). The index commit is the
+/// slow part of an edit; the reader need not wait for it.
 fn refresh_notes(app: &AppHandle) {
     let state = app.state::<AppState>();
     state.write(|lib| lib.reload());
+    let _ = app.emit("notes-changed", ());
     let result = state.read(|lib| state.with_index(|index| index.sync(lib.corpus())));
     let message = match result {
         Ok(report) => serde_json::json!({ "ok": true, "report": report }),
         Err(e) => serde_json::json!({ "ok": false, "message": e.message }),
     };
-    let _ = app.emit("notes-changed", message);
+    let _ = app.emit("index-synced", message);
 }

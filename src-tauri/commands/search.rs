@@ -21,7 +21,10 @@ pub async fn search(
 
 /// The shell commands in the notes that match `query` (same analysis as
 /// the section search: ko/en terms, keyboard layout, 초성), best first; all
-/// of them in course order when the query is empty.
+/// of them in course order when the query is empty. Each with its first
+/// [`PLACES_SHOWN`] places (and how many there are): a command copied into
+/// thousands of notes would otherwise send thousands of places on every
+/// keystroke of the filter.
 #[tauri::command]
 pub async fn list_commands(
     state: State<'_, AppState>,
@@ -29,5 +32,12 @@ pub async fn list_commands(
 ) -> IpcResult<Vec<CommandHit>> {
     let query = valid_text("query", query.as_deref().unwrap_or(""))?;
     state.notes_read().await;
-    Ok(state.read(|lib| lib.search_commands(query, usize::MAX)))
+    let mut hits = state.read(|lib| lib.search_commands(query, usize::MAX));
+    for hit in &mut hits {
+        hit.places.truncate(PLACES_SHOWN);
+    }
+    Ok(hits)
 }
+
+/// How many places of a command the Commands view lists.
+pub const PLACES_SHOWN: usize = 100;

@@ -86,17 +86,111 @@ async fn keystroke_to_results_at_10k_sections() {
     refresh_interval(&app).await;
     switch_tabs(&app).await;
     for tab in ["sections", "timeline", "commands"] {
-        fling(&app, tab).await;
+        app.click(&format!("[data-testid='nav-{tab}']")).await;
+        fling(&app, &format!("[data-testid='{tab}']")).await;
     }
+    // The floor, in the same window: a plain list of 400 static rows of
+    // text where the Sections list is, nothing drawn as it scrolls.
+    app.js(
+        "const p = document.getElementById('panel-sections');
+         const box = document.createElement('div');
+         box.id = 'bench-plain';
+         box.style.cssText = 'position:absolute;inset:0;overflow-y:auto;background:var(--panel);z-index:5';
+         for (let i = 0; i < 400; i++) {
+           const row = document.createElement('div');
+           row.className = 'tree-row';
+           row.style.height = '30px';
+           row.textContent = `${i}. A plain row of text, 정적인 줄 ${i}`;
+           box.append(row);
+         }
+         p.append(box);",
+    )
+    .await;
+    app.click("[data-testid='nav-sections']").await;
+    fling(&app, "#bench-plain").await;
+    app.js("document.getElementById('bench-plain').remove()")
+        .await;
+    live_reload(&app).await;
     app.close().await;
+}
+
+/// Edits one note (a line appended) with a section open and prints the
+/// time from the write to the frame after the window caught up: the notes
+/// re-read, the index synced, the lists and the reader redrawn
+/// (`pilgi:notes-updated`, marked by the page), for 3 edits.
+async fn live_reload(app: &App) {
+    app.click("[data-testid='nav-sections']").await;
+    // A big folder starts folded: open the first file, then its first section.
+    if app.all("[data-testid='section-item']").await.is_empty() {
+        app.click("[data-testid='sections'] .file-name").await;
+    }
+    app.click("[data-testid='section-item']").await;
+    let file = first_note(&app.notes);
+    let mut ms = Vec::new();
+    for round in 0..3 {
+        app.js("performance.clearMarks('pilgi:notes-updated')")
+            .await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let mut text = std::fs::read_to_string(&file).expect("read note");
+        text.push_str(&format!("\nlive edit {round}\n"));
+        let written = std::time::SystemTime::now();
+        std::fs::write(&file, text).expect("edit note");
+        app.eventually("the window caught up with the edit", || async {
+            app.js("return performance.getEntriesByName('pilgi:notes-updated').length")
+                .await
+                .as_u64()
+                == Some(1)
+        })
+        .await;
+        let at = app
+            .js("return performance.timeOrigin + performance.getEntriesByName('pilgi:notes-updated')[0].startTime")
+            .await
+            .as_f64()
+            .expect("mark time");
+        let since = written
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("clock")
+            .as_secs_f64()
+            * 1000.0;
+        ms.push(at - since);
+    }
+    println!(
+        "one note edited -> window updated (file write to frame, incl. the watcher's 200 ms settle): {}",
+        ms.iter().map(|m| format!("{m:.0} ms")).collect::<Vec<_>>().join(", ")
+    );
+    // Where the window's part went, the last edit (main.js, `load`).
+    let steps = app
+        .js("return ['timeline', 'lists', 'commands', 'bookmarks'].map((s) => { \
+               const m = performance.getEntriesByName(`pilgi:load-${s}`); \
+               return `${s} ${m.length ? m[m.length - 1].duration.toFixed(0) : '?'} ms`; }).join(', ')")
+        .await;
+    println!(
+        "  of which loading the views: {}",
+        steps.as_str().unwrap_or("?")
+    );
+}
+
+/// The first note file of the folder, in path order.
+fn first_note(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("notes folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    let first = entries.into_iter().next().expect("a note or folder");
+    if first.is_dir() {
+        first_note(&first)
+    } else {
+        first
+    }
 }
 
 /// Scrolls a tab's list for 5 s, 300 px a frame (18 000 px/s at 60 Hz,
 /// faster than a hard touchpad fling), turning at the ends, and prints the
 /// frame intervals meanwhile (requestAnimationFrame deltas): a frame over
 /// 32 ms is a visible stutter.
-async fn fling(app: &App, tab: &str) {
-    app.click(&format!("[data-testid='nav-{tab}']")).await;
+async fn fling(app: &App, list: &str) {
     let gaps = app
         .client
         .execute_async(
@@ -116,7 +210,7 @@ async fn fling(app: &App, tab: &str) {
                if (t < end) requestAnimationFrame(tick); else done({ gaps, height: box.scrollHeight });
              };
              requestAnimationFrame(tick);",
-            vec![serde_json::Value::from(format!("[data-testid='{tab}']"))],
+            vec![serde_json::Value::from(list)],
         )
         .await
         .expect("fling");
@@ -124,7 +218,7 @@ async fn fling(app: &App, tab: &str) {
     ms.sort_by(f64::total_cmp);
     let over = ms.iter().filter(|g| **g > 32.0).count();
     println!(
-        "fling through {tab} ({} px): {} frames, median {:.1} ms, p99 {:.1} ms, max {:.1} ms, {over} over 32 ms",
+        "fling through {list} ({} px): {} frames, median {:.1} ms, p99 {:.1} ms, max {:.1} ms, {over} over 32 ms",
         gaps["height"],
         ms.len(),
         ms[ms.len() / 2],

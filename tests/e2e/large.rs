@@ -134,7 +134,8 @@ async fn long_lists_hold_every_row_and_draw_a_window() {
     app.shot("timeline").await;
 
     // Commands: the vault repeats a few commands thousands of times; each
-    // is one row, whose places unfold.
+    // is one row, whose places unfold (the first hundred, then a line
+    // saying how many more).
     app.click("[data-testid='nav-commands']").await;
     let row = app.wait_css("[data-testid='command-places']").await;
     let said = row.text().await.expect("places");
@@ -148,9 +149,23 @@ async fn long_lists_hold_every_row_and_draw_a_window() {
     assert!(before < 100, "{before} command rows");
     row.click().await.expect("unfold");
     app.eventually("the places unfold", || async {
-        app.list_count("[data-testid='commands']").await == before + places
+        app.list_count("[data-testid='commands']").await == before + 100 + 1
     })
     .await;
+    assert!(app.all("[data-testid='command-place']").await.len() > 10);
+    let more = app
+        .js(
+            "const box = document.querySelector(\"[data-testid='commands']\");
+             box.scrollTop = box.scrollHeight;
+             box.dispatchEvent(new Event('scroll'));
+             return document.querySelector('.place-item.more')?.textContent ?? ''",
+        )
+        .await;
+    assert!(
+        more.as_str()
+            .is_some_and(|t| t.contains(&format!("and {} more", places - 100))),
+        "{more}"
+    );
     app.shot("commands").await;
     app.close().await;
 }

@@ -2,7 +2,8 @@
 // many notes write it, filtered as you type with the same analysis as the
 // section search (so `taint`, `테인트` or `ㅅ먀ㅜㅅ` all find `k taint …`).
 // A row shows the command, a copy button, what the note said before it and
-// its best section; "N places" unfolds every place it is written. Drawn as
+// its best section; "N places" unfolds the places it is written (the first
+// hundred). Drawn as
 // a window of the whole list (virtual_list.js); Enter or `c` copies.
 import { listCommands } from './api.js';
 import { copy } from './copy.js';
@@ -54,9 +55,9 @@ function build() {
   hint = el('p', { class: 'hint', hidden: true }, 'No command matches.');
   list = new VirtualList({
     height,
-    render: (row) => (row.place ? placeItem(row) : commandItem(row.hit)),
-    text: (row) => (row.place ? '' : row.hit.command.command),
-    focusable: () => true,
+    render: (row) => (row.place ? placeItem(row) : row.more ? moreItem(row) : commandItem(row.hit)),
+    text: (row) => (row.place || row.more ? '' : row.hit.command.command),
+    focusable: (row) => !row.more,
     activate: (row, i) => (row.place ? emit('open', { id: row.place.section }) : copyRow(row, i)),
     widthChanged: () => { charWidth = 0; },
   });
@@ -86,15 +87,16 @@ function rows() {
   const out = [];
   for (const hit of hits) {
     out.push({ hit });
-    if (hit.places.length > 1 && unfolded.has(hit.command.command)) {
+    if (hit.uses > 1 && unfolded.has(hit.command.command)) {
       for (const place of hit.places) out.push({ place, hit });
+      if (hit.uses > hit.places.length) out.push({ more: hit.uses - hit.places.length, hit });
     }
   }
   return out;
 }
 
 function height(row) {
-  if (row.place) return PLACE;
+  if (row.place || row.more) return PLACE;
   const c = row.hit.command;
   return CHROME + LINE * (codeLines(c.command) + (c.context ? 1 : 0));
 }
@@ -133,7 +135,7 @@ function commandItem(hit) {
   button.addEventListener('click', () => copy(c.command, button));
   const where = el('button', { class: 'place-title', type: 'button', tabindex: '-1' }, sectionName(hit.places[0]));
   where.addEventListener('click', () => emit('open', { id: c.section }));
-  const more = hit.places.length > 1 ? placesToggle(hit) : null;
+  const more = hit.uses > 1 ? placesToggle(hit) : null;
   return el('div', { class: 'command-item', 'data-testid': 'command-item', role: 'listitem', dataset: { command: c.command } },
     el('code', {}, c.command),
     button,
@@ -147,7 +149,7 @@ function placesToggle(hit) {
   const toggle = el('button', {
     class: 'places-toggle', type: 'button', tabindex: '-1', 'aria-expanded': String(open),
     'data-testid': 'command-places',
-  }, `${hit.places.length} places ${open ? '▾' : '▸'}`);
+  }, `${hit.uses} places ${open ? '▾' : '▸'}`);
   toggle.addEventListener('click', () => {
     if (open) unfolded.delete(key);
     else unfolded.add(key);
@@ -162,6 +164,11 @@ function placeItem({ place }) {
     el('span', { class: 'file' }, `${place.file}:${place.line}`));
   item.addEventListener('click', () => emit('open', { id: place.section }));
   return item;
+}
+
+function moreItem({ more }) {
+  return el('div', { class: 'place-item more', role: 'listitem' },
+    `… and ${more} more (pilgi commands --json lists them all)`);
 }
 
 const sectionName = (p) => `${p.section_number == null ? '' : `${p.section_number}. `}${p.section_title}`;

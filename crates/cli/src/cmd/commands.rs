@@ -87,7 +87,7 @@ fn to_json(hit: &CommandHit) -> serde_json::Value {
         "file": c.file,
         "line": c.line,
         "score": hit.score,
-        "uses": hit.places.len(),
+        "uses": hit.uses,
         "places": hit.places.iter().map(|p| json!({
             "section": { "id": p.section, "number": p.section_number, "title": p.section_title },
             "file": p.file,

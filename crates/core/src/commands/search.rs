@@ -38,8 +38,11 @@ pub struct CommandHit {
     /// empty.
     pub score: f32,
     /// Every place the command is written, best first (the first is
-    /// `command`'s own); equal scores in course order.
+    /// `command`'s own); equal scores in course order. A front end may
+    /// keep only the first few ([`CommandHit::uses`] still counts all).
     pub places: Vec<Place>,
+    /// How many places write the command.
+    pub uses: usize,
 }
 
 /// One place a command is written.
@@ -128,9 +131,13 @@ fn rows(found: Vec<(&Command, &Section, f32)>, limit: usize) -> Vec<CommandHit> 
                     section_title: section.title.clone(),
                     score,
                     places: vec![place],
+                    uses: 0,
                 });
             }
         }
+    }
+    for row in &mut rows {
+        row.uses = row.places.len();
     }
     rows
 }
