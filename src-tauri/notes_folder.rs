@@ -58,11 +58,12 @@ fn read_notes(app: &AppHandle, locations: Locations) -> bool {
     let generation = state.generation();
     let mut progress = Throttled::new(app);
     match Library::open_reporting(locations, &mut |p| progress.report(p)) {
-        Ok(library) => state.set_read(library, generation),
+        Ok(library) => state.set_read(Some(library), generation),
         Err(e) => {
             finished(app);
             eprintln!("pilgi: cannot read the notes: {e}");
             let _ = app.emit("index-failed", e.to_string());
+            state.set_read(None, generation);
             false
         }
     }

@@ -53,14 +53,18 @@ impl AppState {
         let _ = read.wait_for(|g| *g == Some(self.generation())).await;
     }
 
-    /// Installs the read notes of the folder opened at `generation`, unless
-    /// the user switched folders meanwhile (then returns false).
-    pub fn set_read(&self, library: Library, generation: u64) -> bool {
+    /// Installs the read notes of the folder opened at `generation` (`None`:
+    /// they could not be read, the folder stays as it is, empty), unless
+    /// the user switched folders meanwhile (then returns false). Either way
+    /// the commands waiting for the notes go on.
+    pub fn set_read(&self, library: Option<Library>, generation: u64) -> bool {
         let installed = self.write(|lib| {
             if self.generation() != generation {
                 return false;
             }
-            *lib = library;
+            if let Some(library) = library {
+                *lib = library;
+            }
             true
         });
         if installed {
