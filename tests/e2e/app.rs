@@ -36,6 +36,25 @@ impl ListRow {
     }
 }
 
+/// The ids of the timeline's timed sections, in order: the rows of the
+/// Timeline's track.
+pub fn timed_ids(timeline: &pilgi_core::Timeline) -> Vec<&str> {
+    timeline
+        .sections
+        .iter()
+        .filter(|s| s.timed)
+        .map(|s| s.id.as_str())
+        .collect()
+}
+
+/// The section ids of the rows with test id `testid`, in order.
+pub fn ids_of<'r>(rows: &'r [ListRow], testid: &str) -> Vec<&'r str> {
+    rows.iter()
+        .filter(|r| r.testid.as_deref() == Some(testid))
+        .filter_map(|r| r.id.as_deref())
+        .collect()
+}
+
 /// One running app with its own notes, data and cache folders.
 pub struct App {
     /// The WebDriver session.
@@ -236,6 +255,18 @@ impl App {
             "{list}: an index is missing"
         );
         rows
+    }
+
+    /// The ids of the rows of tab `tab`'s list (`sections`, `timeline`)
+    /// that carry the class `mark` (`current`, `bookmarked`), shown and
+    /// read whole.
+    pub async fn marked(&self, tab: &str, mark: &str) -> Vec<String> {
+        self.click(&format!("[data-testid='nav-{tab}']")).await;
+        let rows = self.list_rows(&format!("[data-testid='{tab}']")).await;
+        rows.into_iter()
+            .filter(|r| r.has_class(mark))
+            .filter_map(|r| r.id)
+            .collect()
     }
 
     /// How many rows a long list holds, drawn or not (its `data-count`).

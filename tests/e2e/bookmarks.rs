@@ -50,15 +50,8 @@ async fn bookmarks_round_trip_between_app_and_store() {
     app.wait_css("[data-testid='bookmark-item'][data-id='cka-course-notes#44']")
         .await;
     for list in ["sections", "timeline"] {
-        app.click(&format!("[data-testid='nav-{list}']")).await;
-        let rows = app.list_rows(&format!("[data-testid='{list}']")).await;
-        let marked: Vec<&str> = rows
-            .iter()
-            .filter(|r| r.has_class("bookmarked"))
-            .filter_map(|r| r.id.as_deref())
-            .collect();
         assert_eq!(
-            marked,
+            app.marked(list, "bookmarked").await,
             ["cka-course-notes#13", "cka-course-notes#44"],
             "the bookmarked sections, and only they, are marked in {list}"
         );

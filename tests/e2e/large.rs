@@ -4,7 +4,7 @@
 //! in the backend's order, and the keys and "reveal" work across the whole
 //! list.
 
-use crate::app::App;
+use crate::app::{ids_of, timed_ids, App};
 use crate::synth;
 use fantoccini::key::Key;
 use pilgi_core::{Corpus, Timeline};
@@ -118,18 +118,9 @@ async fn long_lists_hold_every_row_and_draw_a_window() {
     // Timeline: every timed section, in order.
     app.click("[data-testid='nav-timeline']").await;
     let rows = app.list_rows("[data-testid='timeline']").await;
-    let listed: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.testid.as_deref() == Some("timeline-item"))
-        .filter_map(|r| r.id.as_deref())
-        .collect();
+    let listed = ids_of(&rows, "timeline-item");
     let timeline = Timeline::of(&corpus);
-    let timed: Vec<&str> = timeline
-        .sections
-        .iter()
-        .filter(|s| s.timed)
-        .map(|s| s.id.as_str())
-        .collect();
+    let timed = timed_ids(&timeline);
     assert_eq!(listed, timed);
     app.shot("timeline").await;
 

@@ -30,15 +30,8 @@ async fn editing_a_note_updates_the_open_reader() {
     assert!(took < Duration::from_secs(2), "live reload took {took:?}");
     // The lists were redrawn from the new notes; both still mark the open section.
     for list in ["sections", "timeline"] {
-        app.click(&format!("[data-testid='nav-{list}']")).await;
-        let rows = app.list_rows(&format!("[data-testid='{list}']")).await;
-        let current: Vec<&str> = rows
-            .iter()
-            .filter(|r| r.has_class("current"))
-            .filter_map(|r| r.id.as_deref())
-            .collect();
         assert_eq!(
-            current,
+            app.marked(list, "current").await,
             ["cka-course-notes#17"],
             "the open section stays marked in {list}"
         );

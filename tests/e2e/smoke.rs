@@ -1,6 +1,6 @@
 //! The window opens and lists the bundled notes' sections.
 
-use crate::app::{bundled_notes, App};
+use crate::app::{bundled_notes, ids_of, App};
 use fantoccini::Locator;
 
 #[tokio::test]
@@ -14,11 +14,7 @@ async fn window_lists_sections_and_opens_one() {
     // The list is drawn as a window of its rows; read by scrolling, its
     // section rows are the notes' sections, in order.
     let rows = app.list_rows("[data-testid='sections']").await;
-    let listed: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.testid.as_deref() == Some("section-item"))
-        .filter_map(|r| r.id.as_deref())
-        .collect();
+    let listed = ids_of(&rows, "section-item");
     let corpus = pilgi_core::Corpus::load(&app.notes);
     let expected: Vec<&str> = corpus.sections().map(|s| s.id.as_str()).collect();
     assert_eq!(listed, expected, "one row per section, in course order");

@@ -1,6 +1,6 @@
 //! The timeline and commands views.
 
-use crate::app::{bundled_notes, App};
+use crate::app::{bundled_notes, ids_of, timed_ids, App};
 use fantoccini::Locator;
 
 #[tokio::test]
@@ -10,18 +10,9 @@ async fn timeline_shows_every_section_and_opens_one() {
     // Drawn as a window of the track; read by scrolling, its rows are the
     // timed sections in course order.
     let rows = app.list_rows("[data-testid='timeline']").await;
-    let listed: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.testid.as_deref() == Some("timeline-item"))
-        .filter_map(|r| r.id.as_deref())
-        .collect();
+    let listed = ids_of(&rows, "timeline-item");
     let timeline = pilgi_core::Timeline::of(&pilgi_core::Corpus::load(&app.notes));
-    let expected: Vec<&str> = timeline
-        .sections
-        .iter()
-        .filter(|s| s.timed)
-        .map(|s| s.id.as_str())
-        .collect();
+    let expected = timed_ids(&timeline);
     assert_eq!(listed, expected);
     app.js("document.querySelector(\"[data-testid='timeline']\").scrollTop = 0")
         .await;

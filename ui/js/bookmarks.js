@@ -54,10 +54,9 @@ function showRows(rows) {
       focusable: (row) => row.kind === 'bookmark' || row.kind === 'suggestion',
       text: (row) => row.section?.title ?? '',
       activate: (row) => row.section && emit('open', { id: row.section.id }),
+      label: 'Bookmarks',
+      testid: 'bookmarks',
     });
-    list.element.setAttribute('role', 'list');
-    list.element.setAttribute('aria-label', 'Bookmarks');
-    list.element.dataset.testid = 'bookmarks';
     panel().replaceChildren(list.element);
   }
   list.show(rows);

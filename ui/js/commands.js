@@ -60,10 +60,9 @@ function build() {
     focusable: (row) => !row.more,
     activate: (row, i) => (row.place ? emit('open', { id: row.place.section }) : copyRow(row, i)),
     widthChanged: () => { charWidth = 0; },
+    label: 'Commands',
+    testid: 'commands',
   });
-  list.element.setAttribute('role', 'list');
-  list.element.setAttribute('aria-label', 'Commands');
-  list.element.dataset.testid = 'commands';
   panel().replaceChildren(filter, hint, list.element);
 }
 

@@ -46,13 +46,12 @@ function createList() {
     text: (row) => row.title,
     activate: (row) => (row.kind === 'section' ? open(row.s.id) : toggle(row)),
     keys: onKey,
+    role: 'tree',
+    label: 'Sections',
+    testid: 'sections',
+    className: 'tree',
   });
-  const box = l.element;
-  box.classList.add('tree');
-  box.setAttribute('role', 'tree');
-  box.setAttribute('aria-label', 'Sections');
-  box.dataset.testid = 'sections';
-  document.getElementById('panel-sections').replaceChildren(box);
+  document.getElementById('panel-sections').replaceChildren(l.element);
   current.attach((id) => l.elementOf(id));
   bookmarked.attach((id) => l.elementOf(id));
   return l;

@@ -30,13 +30,11 @@ export function renderTimeline(timeline) {
       focusable: (row) => row.id !== undefined,
       text: (row) => row.title ?? '',
       activate: (row) => emit('open', { id: row.id }),
+      label: 'Timeline',
+      testid: 'timeline',
+      className: 'timeline',
     });
-    const box = list.element;
-    box.classList.add('timeline');
-    box.setAttribute('role', 'list');
-    box.setAttribute('aria-label', 'Timeline');
-    box.dataset.testid = 'timeline';
-    document.getElementById('panel-timeline').replaceChildren(box);
+    document.getElementById('panel-timeline').replaceChildren(list.element);
     for (const marks of [hits, current, bookmarked]) marks.attach((id) => list.elementOf(id));
   }
   list.show(rows(timeline));

@@ -24,7 +24,9 @@ import { Layout } from './list_layout.js';
  *  - `keys(event, row, index)`: a view's own keys for a row (return true
  *    when handled), tried before the list's;
  *  - `widthChanged()`: the list's width changed and `height` may give new
- *    answers (the rows are laid out again).
+ *    answers (the rows are laid out again);
+ *  - `role`, `label`, `testid`, `className`: the list element's ARIA role
+ *    and label, `data-testid` and extra class.
  *
  *  The list element carries `data-count` (rows in the whole list) and each
  *  row `data-index` (its place) and `aria-posinset`/`aria-setsize` unless
@@ -41,7 +43,10 @@ export class VirtualList {
     this.typed = '';
     this.typedAt = 0;
     this.box = document.createElement('div');
-    this.box.className = 'vlist';
+    this.box.className = `vlist ${options.className ?? ''}`.trim();
+    this.box.setAttribute('role', options.role ?? 'list');
+    if (options.label) this.box.setAttribute('aria-label', options.label);
+    if (options.testid) this.box.dataset.testid = options.testid;
     this.inner = document.createElement('div');
     this.inner.className = 'vlist-rows';
     this.box.append(this.inner);

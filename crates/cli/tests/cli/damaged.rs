@@ -13,7 +13,7 @@
 //! Corrupt bookmark stores are covered by `bookmark.rs` and the store's
 //! unit tests; kills mid-write by `crash.rs`.
 
-use crate::util::Notes;
+use crate::util::{isolated_env, Notes};
 use predicates::str::contains;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -210,15 +210,12 @@ fn in_namespace(n: &Notes, script: &str) -> Output {
         env!("CARGO_BIN_EXE_pilgi"),
         n.dir().display()
     );
-    let out = Command::new("unshare")
+    let mut unshare = Command::new("unshare");
+    unshare
         .args(["-rm", "sh", "-euc", script])
         .env("PILGI", pilgi)
-        .env("ROOT", &root)
-        .env("XDG_CACHE_HOME", root.join("cache"))
-        .env("XDG_DATA_HOME", root.join("data"))
-        .env("XDG_CONFIG_HOME", root.join("config"))
-        .env_remove("PILGI_NOTES")
-        .env("NO_COLOR", "1")
+        .env("ROOT", &root);
+    let out = isolated_env(&mut unshare, &root)
         .output()
         .expect("unshare (util-linux)");
     assert!(

@@ -1,7 +1,7 @@
 //! The progress bar of a long index build: drawn on a terminal's stderr,
 //! never into a pipe or with `--json`.
 
-use crate::util::Notes;
+use crate::util::{isolated_env, Notes};
 
 /// A vault big enough that indexing it takes a moment (seconds in a debug
 /// build, well over the bar's 0.3 s): 600 notes of 40 heading sections.
@@ -55,13 +55,9 @@ fn a_terminal_sees_the_bar() {
         n.dir().display()
     );
     let root = n.dir().parent().expect("root").to_owned();
-    let out = std::process::Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .env("XDG_CACHE_HOME", root.join("cache"))
-        .env("XDG_DATA_HOME", root.join("data"))
-        .env("XDG_CONFIG_HOME", root.join("config"))
-        .env_remove("PILGI_NOTES")
-        .env("NO_COLOR", "1")
+    let mut script = std::process::Command::new("script");
+    script.args(["-qec", &line, "/dev/null"]);
+    let out = isolated_env(&mut script, &root)
         .output()
         .expect("script (util-linux) runs pilgi under a pty");
     let said = String::from_utf8_lossy(&out.stdout);

@@ -69,13 +69,21 @@ pub fn isolated(
     root: &Path,
     args: &[&str],
 ) -> std::process::Command {
-    cmd.arg("--notes")
-        .arg(notes)
-        .args(args)
-        .env("XDG_CACHE_HOME", root.join("cache"))
+    cmd.arg("--notes").arg(notes).args(args);
+    isolated_env(&mut cmd, root);
+    cmd
+}
+
+/// The environment of a test process that runs `pilgi` (directly or from a
+/// script): cache, data and config dirs inside `root`, no `PILGI_NOTES`
+/// from the caller, plain output.
+pub fn isolated_env<'c>(
+    cmd: &'c mut std::process::Command,
+    root: &Path,
+) -> &'c mut std::process::Command {
+    cmd.env("XDG_CACHE_HOME", root.join("cache"))
         .env("XDG_DATA_HOME", root.join("data"))
         .env("XDG_CONFIG_HOME", root.join("config"))
         .env_remove("PILGI_NOTES")
-        .env("NO_COLOR", "1");
-    cmd
+        .env("NO_COLOR", "1")
 }
