@@ -1,5 +1,5 @@
 // The virtual lists' arithmetic (ui/js/list_layout.js), under Node's own
-// test runner: `node --test ui/tests/`.
+// test runner: `node --test ui/tests/*.test.js`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Layout } from '../js/list_layout.js';
