@@ -88,7 +88,7 @@ impl<'a> Throttled<'a> {
         if last || self.last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
             self.last = Some(Instant::now());
             let value = serde_json::to_value(p).ok();
-            *lock(&self.app.state::<AppState>().progress) = value;
+            self.app.state::<AppState>().set_progress(value);
             let _ = self.app.emit("index-progress", p);
         }
     }
@@ -96,11 +96,7 @@ impl<'a> Throttled<'a> {
 
 /// The work is done (or failed): no progress to show any more.
 fn finished(app: &AppHandle) {
-    *lock(&app.state::<AppState>().progress) = None;
-}
-
-fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
+    app.state::<AppState>().set_progress(None);
 }
 
 /// Opens and syncs the search index, so the window paints at once and

@@ -24,7 +24,7 @@ pub struct AppState {
     read: tokio::sync::watch::Sender<Option<u64>>,
     /// The last progress of reading and indexing the notes, while that
     /// runs (a page that loads late shows it at once).
-    pub progress: Mutex<Option<serde_json::Value>>,
+    progress: Mutex<Option<serde_json::Value>>,
 }
 
 impl AppState {
@@ -51,6 +51,20 @@ impl AppState {
     pub async fn notes_read(&self) {
         let mut read = self.read.subscribe();
         let _ = read.wait_for(|g| *g == Some(self.generation())).await;
+    }
+
+    /// The last progress of reading and indexing the notes, `None` once
+    /// that is done.
+    pub fn progress(&self) -> Option<serde_json::Value> {
+        self.progress
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Records the last progress (`None`: the work is done).
+    pub fn set_progress(&self, progress: Option<serde_json::Value>) {
+        *self.progress.lock().unwrap_or_else(|e| e.into_inner()) = progress;
     }
 
     /// Installs the read notes of the folder opened at `generation` (`None`:

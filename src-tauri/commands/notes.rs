@@ -21,11 +21,7 @@ pub async fn get_timeline(state: State<'_, AppState>) -> IpcResult<Timeline> {
 /// same as the last `index-progress` event); `None` once search is ready.
 #[tauri::command]
 pub async fn get_progress(state: State<'_, AppState>) -> IpcResult<Option<serde_json::Value>> {
-    Ok(state
-        .progress
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone())
+    Ok(state.progress())
 }
 
 /// A section ready for the reader.

@@ -33,7 +33,9 @@ import { Layout } from './list_layout.js';
  *  the view set its own (a tree's are per level). */
 export class VirtualList {
   constructor(options) {
-    this.options = { focusable: () => true, text: null, keys: () => false, key: null, ...options };
+    this.options = {
+      focusable: () => true, text: (row) => String(row.title ?? ''), keys: () => false, key: null, ...options,
+    };
     this.rows = [];
     this.layout = new Layout([]);
     this.drawn = new Map(); // index → element
@@ -219,7 +221,7 @@ export class VirtualList {
     const before = now - this.typedAt < 1000 ? this.typed : '';
     if (!before && isShortcut(key)) return false;
     const typed = before + key.toLowerCase();
-    const text = this.options.text ?? ((row) => String(row.title ?? ''));
+    const { text } = this.options;
     const n = this.rows.length;
     // A new search starts after the current row; a longer one may stay on it.
     const from = typed.length > 1 ? i : i + 1;

@@ -182,7 +182,7 @@ impl Corpus {
 
     /// The section with this id.
     pub fn section(&self, id: &str) -> Option<&Section> {
-        let &(i, j) = self.by_id.get(&SectionId(id.to_owned()))?;
+        let &(i, j) = self.by_id.get(id)?;
         Some(&self.notes[i].note.sections[j])
     }
 

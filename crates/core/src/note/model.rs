@@ -19,6 +19,15 @@ impl SectionId {
     }
 }
 
+/// Lets maps keyed by id be asked with a `&str` (no `String` per lookup:
+/// the commands search looks one up per command per keystroke). Hashes
+/// and compares as its text, as `Borrow` requires.
+impl std::borrow::Borrow<str> for SectionId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for SectionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
