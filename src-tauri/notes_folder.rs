@@ -5,6 +5,7 @@
 use crate::state::AppState;
 use crate::watcher::{self, Watchers};
 use pilgi_core::progress::Progress;
+use pilgi_core::watch_lease::WatchLease;
 use pilgi_core::{Library, Locations};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -24,17 +25,21 @@ pub fn open(app: &AppHandle, locations: Locations) -> pilgi_core::Result<()> {
             app.manage(AppState::new(library));
         }
     }
-    let watcher = watcher::watch_notes(app.clone(), &notes)
+    let watch = watcher::watch_notes(app.clone(), &locations)
         .map_err(|e| eprintln!("pilgi: not watching {}: {e}", notes.display()))
         .ok();
-    app.state::<Watchers>().set_notes(watcher);
+    // Taken before the notes are read: a change heard from here on is
+    // not vouched for by this first build.
+    let lease = watch.as_ref().and_then(|w| w.lease.clone());
+    let ticket = lease.as_ref().map(|lease| lease.ticket());
+    app.state::<Watchers>().set_notes(watch);
     let app = app.clone();
     std::thread::Builder::new()
         .name("pilgi-index".into())
         .spawn(move || {
             yield_to_the_ui();
             if read_notes(&app, locations) {
-                build_index(&app);
+                build_index(&app, lease.as_deref().zip(ticket));
             }
         })
         .map_err(|e| pilgi_core::Error::Invalid(format!("cannot start indexing: {e}")))?;
@@ -100,13 +105,22 @@ fn finished(app: &AppHandle) {
 }
 
 /// Opens and syncs the search index, so the window paints at once and
-/// search follows.
-fn build_index(app: &AppHandle) {
+/// search follows; then vouches for it through `lease` (with the ticket
+/// taken before the notes were read).
+fn build_index(app: &AppHandle, lease: Option<(&WatchLease, u64)>) {
     let started = Instant::now();
     let state = app.state::<AppState>();
     let generation = state.generation();
     let mut progress = Throttled::new(app);
-    match state.read(|lib| lib.index_reporting(&mut |p| progress.report(p))) {
+    let built: pilgi_core::Result<_> = state.read(|lib| {
+        let (index, report) = lib.index_reporting(&mut |p| progress.report(p))?;
+        // Not for another folder's notes, opened meanwhile.
+        if let Some((lease, ticket)) = lease.filter(|_| state.generation() == generation) {
+            lease.indexed(ticket, index.opstamp()?, lib.corpus());
+        }
+        Ok((index, report))
+    });
+    match built {
         Ok((index, report)) => {
             if !state.set_index(index, generation) {
                 return; // another folder was opened meanwhile

@@ -2,12 +2,15 @@
 //! edits settle, the notes are re-read and re-indexed (only changed files)
 //! in a background task, and the UI hears `notes-changed` (then
 //! `index-synced`) or `bookmarks-changed` so it can refresh without losing
-//! its place.
+//! its place. While the index holds every change heard, the notes
+//! watcher's [`WatchLease`] vouches for it to `pilgi search`.
 
 use crate::state::AppState;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use pilgi_core::watch_lease::WatchLease;
+use pilgi_core::Locations;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -18,7 +21,7 @@ const SETTLE: Duration = Duration::from_millis(200);
 /// The watchers; kept in Tauri state so they live as long as the app
 /// (dropping a watcher stops it).
 pub struct Watchers {
-    notes: Mutex<Option<RecommendedWatcher>>,
+    notes: Mutex<Option<NotesWatch>>,
     _bookmarks: Option<RecommendedWatcher>,
 }
 
@@ -32,38 +35,77 @@ impl Watchers {
         }
     }
 
-    /// Watches a new notes folder (the old folder's watcher stops).
-    pub fn set_notes(&self, watcher: Option<RecommendedWatcher>) {
-        *self.notes.lock().unwrap_or_else(|e| e.into_inner()) = watcher;
+    /// Watches a new notes folder (the old folder's watcher stops, and
+    /// its lease with it).
+    pub fn set_notes(&self, watch: Option<NotesWatch>) {
+        *self.notes.lock().unwrap_or_else(|e| e.into_inner()) = watch;
     }
 }
 
-/// Watches the notes folder: reload + incremental re-index on change.
-pub fn watch_notes(app: AppHandle, notes: &Path) -> notify::Result<RecommendedWatcher> {
-    watch_settled(notes, RecursiveMode::Recursive, move || refresh_notes(&app))
+/// The watcher of a notes folder and, when the app could take it, the
+/// lease through which it vouches for the folder's index to `pilgi search`.
+pub struct NotesWatch {
+    _watcher: RecommendedWatcher,
+    /// Shared with the watcher's callbacks.
+    pub lease: Option<Arc<WatchLease>>,
+}
+
+/// Watches the notes folder: reload + incremental re-index on change, each
+/// change withdrawing the lease's word until it is indexed.
+pub fn watch_notes(app: AppHandle, locations: &Locations) -> notify::Result<NotesWatch> {
+    let lease = WatchLease::take(&locations.index).map(Arc::new);
+    let heard = lease.clone();
+    let refreshed = lease.clone();
+    let watcher = watch_settled(
+        &locations.notes,
+        RecursiveMode::Recursive,
+        move |event| match (event, &heard) {
+            (Ok(_), Some(lease)) => lease.heard(),
+            (Err(_), Some(lease)) => lease.broken(),
+            (_, None) => {}
+        },
+        move || refresh_notes(&app, refreshed.as_deref()),
+    )?;
+    Ok(NotesWatch {
+        _watcher: watcher,
+        lease,
+    })
 }
 
 /// Watches the bookmarks store's folder so that bookmarks changed by the
 /// CLI show up at once.
 pub fn watch_bookmarks(app: AppHandle, data_dir: &Path) -> notify::Result<RecommendedWatcher> {
     std::fs::create_dir_all(data_dir).map_err(notify::Error::io)?;
-    watch_settled(data_dir, RecursiveMode::NonRecursive, move || {
-        if app.state::<AppState>().refresh_bookmarks() {
-            let _ = app.emit("bookmarks-changed", ());
-        }
-    })
+    watch_settled(
+        data_dir,
+        RecursiveMode::NonRecursive,
+        |_| {},
+        move || {
+            if app.state::<AppState>().refresh_bookmarks() {
+                let _ = app.emit("bookmarks-changed", ());
+            }
+        },
+    )
 }
 
-/// Calls `react` (off the async runtime's workers) once each burst of
-/// changes under `path` has settled.
+/// Calls `heard` at once for each change or failure under `path` (on the
+/// watcher's thread), and `react` (off the async runtime's workers) once
+/// each burst of changes has settled.
 fn watch_settled(
     path: &Path,
     mode: RecursiveMode,
+    heard: impl Fn(&notify::Result<()>) + Send + 'static,
     react: impl Fn() + Clone + Send + Sync + 'static,
 ) -> notify::Result<RecommendedWatcher> {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| !e.kind.is_access()) {
+        let event = match event {
+            Ok(e) if e.kind.is_access() => return,
+            Ok(_) => Ok(()),
+            Err(e) => Err(e),
+        };
+        heard(&event);
+        if event.is_ok() {
             let _ = tx.send(());
         }
     })?;
@@ -81,11 +123,20 @@ fn watch_settled(
 /// lists redraw at once), then brings the index up to date and tells it
 /// again (`index-synced`: the search reruns). The index commit is the
 /// slow part of an edit; the reader need not wait for it.
-fn refresh_notes(app: &AppHandle) {
+fn refresh_notes(app: &AppHandle, lease: Option<&WatchLease>) {
     let state = app.state::<AppState>();
+    let ticket = lease.map(WatchLease::ticket);
     state.write(|lib| lib.reload());
     let _ = app.emit("notes-changed", ());
-    let result = state.read(|lib| state.with_index(|index| index.sync(lib.corpus())));
+    let result = state.read(|lib| {
+        state.with_index(|index| {
+            let report = index.sync(lib.corpus())?;
+            if let Some((lease, ticket)) = lease.zip(ticket) {
+                lease.indexed(ticket, index.opstamp()?, lib.corpus());
+            }
+            Ok(report)
+        })
+    });
     let message = match result {
         Ok(report) => serde_json::json!({ "ok": true, "report": report }),
         Err(e) => serde_json::json!({ "ok": false, "message": e.message }),

@@ -337,10 +337,11 @@ impl App {
         self.stop();
     }
 
-    /// Kills tauri-driver's whole process group: killing tauri-driver
-    /// alone orphaned its WebKitWebDriver, which kept the test's output
-    /// pipe open (`scripts/bench-desktop` waited on it forever).
-    fn stop(&mut self) {
+    /// Kills tauri-driver's whole process group, the app with it, by
+    /// SIGKILL: killing tauri-driver alone orphaned its WebKitWebDriver,
+    /// which kept the test's output pipe open (`scripts/bench-desktop`
+    /// waited on it forever).
+    pub fn stop(&mut self) {
         if let Ok(Some(_)) = self.driver.try_wait() {
             return; // already stopped (close, then drop)
         }

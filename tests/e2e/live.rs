@@ -94,3 +94,61 @@ async fn a_hostile_note_runs_no_script_and_cannot_navigate() {
     assert_ne!(visible.as_str(), Some("none"));
     app.close().await;
 }
+
+/// The app's watcher vouches for the index it keeps current, so a search
+/// from the terminal (the CLI's [`quick_search`], run here in-process on
+/// the app's own folders) scans nothing; an edit withdraws that word until
+/// it is indexed, and a killed app vouches for nothing.
+#[tokio::test]
+async fn the_watching_app_vouches_for_its_index_until_it_is_killed() {
+    use pilgi_core::index::quick_search;
+    let mut app = App::launch("watch-lease", &bundled_notes()).await;
+    assert!(!app.search("kubelet").await.is_empty(), "search ready");
+    let indexes: Vec<_> = std::fs::read_dir(app.root.path().join("cache/pilgi/index"))
+        .expect("index folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(indexes.len(), 1, "{indexes:?}");
+    let at = pilgi_core::Locations {
+        notes: app.notes.clone(),
+        index: indexes[0].clone(),
+        data: app.root.path().join("data/pilgi"),
+        config: app.root.path().join("config/pilgi"),
+    };
+    let search = |query: &str| quick_search(&at, query, 5).expect("search");
+    app.eventually("the app vouches for its index", || async {
+        search("kubelet").vouched
+    })
+    .await;
+
+    let file = app.notes.join("cka-course-notes.txt");
+    let text = std::fs::read_to_string(&file).expect("read note");
+    let edited = text.replace(
+        "# kubelet.service\n",
+        "# kubelet.service\nvouched-line-43\n",
+    );
+    std::fs::write(&file, edited).expect("edit note");
+    // At once, heard or not: a hit from the edited file is checked.
+    let now = search("kubelet");
+    assert!(!now.vouched, "the hit's file is newer than the app's read");
+    assert!(!now.results.hits.is_empty());
+    app.eventually("the app vouches again once the edit is indexed", || async {
+        let again = search("vouched-line-43");
+        again.vouched && again.results.hits.len() == 1
+    })
+    .await;
+
+    app.stop();
+    // The kernel drops the lock once the last of the app's threads is gone.
+    let killed = std::time::Instant::now();
+    while search("kubelet").vouched {
+        assert!(
+            killed.elapsed() < Duration::from_secs(10),
+            "a killed app's word is not taken"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let after = search("kubelet");
+    assert!(!after.results.hits.is_empty());
+}

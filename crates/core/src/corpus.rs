@@ -155,10 +155,11 @@ impl Corpus {
         }
     }
 
-    /// Whether the notes were read from a scanned folder (so the stats of
-    /// its files are known), not assembled by [`Corpus::from_notes`].
-    pub fn was_scanned(&self) -> bool {
-        self.scanned.is_some()
+    /// When the folder was scanned for the notes now loaded, so the stats
+    /// of its files are known (`None`: the notes were assembled by
+    /// [`Corpus::from_notes`], not read from a folder).
+    pub fn scanned(&self) -> Option<SystemTime> {
+        self.scanned
     }
 
     /// The `stat` of a file as it was when read, if that proves its content

@@ -31,6 +31,7 @@ pub mod render;
 pub mod scan;
 pub mod settings;
 pub mod timeline;
+pub mod watch_lease;
 
 pub use corpus::{Corpus, LoadedNote};
 pub use error::{Error, Result};

@@ -304,7 +304,7 @@ pub fn sync(
     let folder = FolderState::of(corpus);
     let current = Payload::read(index, dir)?.unwrap_or_default();
     if holds(&current.files, corpus)
-        && (folder == FolderState::of_payload(&current) || !corpus.was_scanned())
+        && (folder == FolderState::of_payload(&current) || corpus.scanned().is_none())
     {
         report.unchanged = corpus.notes.len();
         report.millis = start.elapsed().as_millis() as u64;
