@@ -7,6 +7,8 @@ mod commands;
 mod display;
 mod hotkey;
 mod ipc_error;
+#[cfg(test)]
+mod ipc_listed;
 mod lookup;
 mod note_files;
 mod notes_folder;

@@ -148,12 +148,7 @@ fn give_back_memory() {
 }
 
 /// The notes shipped with the app: the bundle's resources when installed,
-/// the repo's `notes/` in a source checkout.
+/// see [`pilgi_core::paths::bundled_notes`].
 pub fn bundled(app: &AppHandle) -> PathBuf {
-    app.path()
-        .resource_dir()
-        .map(|d| d.join("notes"))
-        .ok()
-        .filter(|d| d.is_dir())
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/notes")))
+    pilgi_core::paths::bundled_notes(app.path().resource_dir().map(|d| d.join("notes")).ok())
 }

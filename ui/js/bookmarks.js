@@ -6,6 +6,7 @@ import {
 } from './api.js';
 import { el, Marks, status } from './dom.js';
 import { emit, listen } from './events.js';
+import { sectionName } from './names.js';
 import { VirtualList } from './virtual_list.js';
 
 const LABELS = ['confusing', 'review', 'exam-tip'];
@@ -108,7 +109,7 @@ function suggestionItem(s) {
 
 function sectionLine(section, fallbackTitle) {
   const line = el('button', { class: 'bm-title', type: 'button', disabled: !section },
-    section ? `${section.number == null ? '' : `${section.number}. `}${section.title}` : fallbackTitle);
+    section ? sectionName(section.number, section.title) : fallbackTitle);
   if (section) line.addEventListener('click', () => emit('open', { id: section.id }));
   return line;
 }

@@ -10,6 +10,7 @@ import { copy } from './copy.js';
 import { el, status } from './dom.js';
 import { emit } from './events.js';
 import { latest } from './latest.js';
+import { sectionName } from './names.js';
 import { VirtualList } from './virtual_list.js';
 
 // Row geometry in pixels (app.css lays the rows out to fit): a command row
@@ -132,7 +133,9 @@ function commandItem(hit) {
     tabindex: '-1', dataset: { copy: c.command },
   }, 'copy');
   button.addEventListener('click', () => copy(c.command, button));
-  const where = el('button', { class: 'place-title', type: 'button', tabindex: '-1' }, sectionName(hit.places[0]));
+  const best = hit.places[0];
+  const where = el('button', { class: 'place-title', type: 'button', tabindex: '-1' },
+    sectionName(best.section_number, best.section_title));
   where.addEventListener('click', () => emit('open', { id: c.section }));
   const more = hit.uses > 1 ? placesToggle(hit) : null;
   return el('div', { class: 'command-item', 'data-testid': 'command-item', role: 'listitem', dataset: { command: c.command } },
@@ -159,7 +162,7 @@ function placesToggle(hit) {
 
 function placeItem({ place }) {
   const item = el('div', { class: 'place-item', 'data-testid': 'command-place', role: 'listitem', title: place.context },
-    el('span', { class: 'title' }, sectionName(place)),
+    el('span', { class: 'title' }, sectionName(place.section_number, place.section_title)),
     el('span', { class: 'file' }, `${place.file}:${place.line}`));
   item.addEventListener('click', () => emit('open', { id: place.section }));
   return item;
@@ -169,8 +172,6 @@ function moreItem({ more }) {
   return el('div', { class: 'place-item more', role: 'listitem' },
     `… and ${more} more (pilgi commands --json lists them all)`);
 }
-
-const sectionName = (p) => `${p.section_number == null ? '' : `${p.section_number}. `}${p.section_title}`;
 
 function copyRow(row, i) {
   copy(row.hit.command.command, list.element.querySelector(`[data-index="${i}"] button.copy`));

@@ -6,6 +6,7 @@ import { copyText, hideLookup, listCommands, on, openInMain, search } from './ap
 import { el, listScroll, status } from './dom.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
+import { sectionName } from './names.js';
 import { snippetFragment } from './safe_html.js';
 
 const COMMANDS = 6;
@@ -52,8 +53,8 @@ function show(items) {
   select(shown.length ? 0 : -1, false);
 }
 
-const where = (hit) => `${hit.section_number == null ? '' : `${hit.section_number}. `}${hit.section_title}`;
-const titled = (hit) => `${hit.number == null ? '' : `${hit.number}. `}${hit.title}`;
+const where = (hit) => sectionName(hit.section_number, hit.section_title);
+const titled = (hit) => sectionName(hit.number, hit.title);
 
 /** How each kind of row is made and patched. */
 const kinds = {

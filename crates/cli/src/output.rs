@@ -108,22 +108,10 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Pads `text` to `width` display columns (Hangul counts as two).
+/// Pads `text` to `width` display columns (Hangul and other East Asian
+/// wide characters take two: Unicode's own width table, from
+/// `unicode-width`).
 pub fn pad(text: &str, width: usize) -> String {
-    let w = display_width(text);
+    let w = unicode_width::UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// Display columns of `text`: East Asian wide characters count as two.
-pub fn display_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFF00..=0xFF60 => 2,
-            _ => 1,
-        })
-        .sum()
 }

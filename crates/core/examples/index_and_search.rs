@@ -58,8 +58,8 @@ fn main() -> Result<(), pilgi_core::Error> {
         let results = index.search(q, 3)?;
         println!("\n{q:?} {:?}", results.interpretations);
         for hit in results.hits {
-            let number = hit.number.map_or(String::new(), |n| format!("{n}. "));
-            println!("  {number}{}  ({:.1})", hit.title, hit.score);
+            let name = pilgi_core::note::numbered(hit.number, &hit.title);
+            println!("  {name}  ({:.1})", hit.score);
             println!("    {}", hit.snippet.replace('\n', "\n    "));
         }
     }

@@ -133,14 +133,4 @@ impl Library {
             done.1.rebuilt = Some(why)
         })
     }
-
-    /// Searches the notes, building or refreshing the index first. When
-    /// another process is updating the index, the index as it is is searched.
-    pub fn search(&self, query: &str, limit: usize) -> Result<crate::index::SearchResults> {
-        let index = crate::index::SearchIndex::open(&self.locations.index)?;
-        match index.sync(&self.corpus) {
-            Ok(_) | Err(Error::Busy) => index.search(query, limit),
-            Err(e) => Err(e),
-        }
-    }
 }

@@ -60,6 +60,15 @@ impl Locations {
     }
 }
 
+/// The notes shipped with Pilgi: `installed` (where the front end's package
+/// puts them) when that folder exists, else, in a source checkout, the
+/// repo's `notes/`.
+pub fn bundled_notes(installed: Option<PathBuf>) -> PathBuf {
+    installed
+        .filter(|p| p.is_dir())
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../notes")))
+}
+
 /// `$VAR/pilgi`, else `$HOME/<fallback>/pilgi`, else a temp folder.
 fn xdg(var: &str, fallback: &str) -> PathBuf {
     let base = std::env::var_os(var)

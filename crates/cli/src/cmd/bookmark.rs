@@ -6,6 +6,7 @@ use crate::output::{pad, Style};
 use crate::Outcome;
 use anyhow::Context as _;
 use pilgi_core::bookmarks::{Edit, Label, Listed, Status, Store};
+use pilgi_core::note::numbered;
 use pilgi_core::Library;
 use std::path::PathBuf;
 
@@ -166,11 +167,10 @@ fn act(
                 out.json(&serde_json::json!({ "suggestions": suggestions }))?;
             } else {
                 for s in &suggestions {
-                    let number = s.section.number.map_or(String::new(), |n| format!("{n}. "));
                     out.line(format!(
                         "{}  {}",
                         out.paint(Style::Dim, s.section.id.as_str()),
-                        out.paint(Style::Bold, &format!("{number}{}", s.section.title))
+                        out.paint(Style::Bold, &numbered(s.section.number, &s.section.title))
                     ));
                     out.line(format!("    {}: {}", s.line_number, s.line));
                 }
@@ -232,7 +232,6 @@ fn describe(ctx: &Context, l: &Listed) -> String {
     let out = &ctx.out;
     match (&l.section, l.status) {
         (Some(s), status) => {
-            let number = s.number.map_or(String::new(), |n| format!("{n}. "));
             let moved = if status == Status::Moved {
                 out.paint(Style::Warn, &format!("  (moved from {})", l.id))
             } else {
@@ -241,7 +240,7 @@ fn describe(ctx: &Context, l: &Listed) -> String {
             format!(
                 "{}  {}{moved}",
                 out.paint(Style::Dim, s.id.as_str()),
-                out.paint(Style::Bold, &format!("{number}{}", s.title))
+                out.paint(Style::Bold, &numbered(s.number, &s.title))
             )
         }
         (None, _) => format!(

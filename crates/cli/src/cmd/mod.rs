@@ -12,7 +12,7 @@ use crate::output::Out;
 use crate::progress::Bar;
 use anyhow::Context as _;
 use pilgi_core::progress::Progress;
-use pilgi_core::{Library, Locations};
+use pilgi_core::{Library, Locations, Skipped};
 use std::cell::RefCell;
 use std::path::PathBuf;
 
@@ -47,13 +47,23 @@ impl Context {
             .with_context(|| format!("cannot open notes folder {}", notes.display()));
         self.bar.borrow_mut().clear();
         let library = library?;
-        for s in &library.corpus().skipped {
+        self.report_unread(&library.corpus().skipped, library.corpus().warnings());
+        Ok(library)
+    }
+
+    /// Says which files were not read as notes and which were read with
+    /// problems (on stderr, so `--json` output stays clean).
+    pub fn report_unread<'a>(
+        &self,
+        skipped: &[Skipped],
+        warnings: impl Iterator<Item = (&'a str, &'a str)>,
+    ) {
+        for s in skipped {
             self.out.warn(&format!("skipped {}: {}", s.file, s.reason));
         }
-        for (file, warning) in library.corpus().warnings() {
+        for (file, warning) in warnings {
             self.out.warn(&format!("{file}: {warning}"));
         }
-        Ok(library)
     }
 
     /// Where a long step reports its progress (the bar).
@@ -62,13 +72,12 @@ impl Context {
     }
 }
 
-/// The notes shipped with Pilgi: beside the installed binary
-/// (`../share/pilgi/notes`) or, in a source checkout, the repo's `notes/`.
+/// The notes shipped with Pilgi: installed beside the binary
+/// (`../share/pilgi/notes`), see [`pilgi_core::paths::bundled_notes`].
 fn bundled_notes() -> PathBuf {
-    let installed = std::env::current_exe()
-        .ok()
-        .and_then(|exe| Some(exe.parent()?.parent()?.join("share/pilgi/notes")));
-    installed
-        .filter(|p| p.is_dir())
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../notes")))
+    pilgi_core::paths::bundled_notes(
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.parent()?.join("share/pilgi/notes"))),
+    )
 }

@@ -13,6 +13,7 @@ use crate::output::Style;
 use crate::Outcome;
 use anyhow::Context as _;
 use pilgi_core::commands::detect;
+use pilgi_core::note::numbered;
 use pilgi_core::note::{decode, parse, Rejected};
 use pilgi_core::render::{render_note, RenderOptions};
 use pilgi_core::{format_duration, Note};
@@ -110,14 +111,13 @@ fn terminal(note: &Note, ctx: &Context) {
         body(&note.preamble);
     }
     for s in &note.sections {
-        let number = s.number.map_or(String::new(), |n| format!("{n}. "));
         let duration = s
             .duration_seconds
             .map_or(String::new(), |d| format_duration(d.into()));
         out.line("");
         out.line(format!(
             "{}  {}",
-            out.paint(Style::Bold, &format!("{number}{}", s.title)),
+            out.paint(Style::Bold, &numbered(s.number, &s.title)),
             out.paint(Style::Dim, &duration)
         ));
         body(&s.body);

@@ -7,6 +7,7 @@ use super::Context;
 use crate::output::Style;
 use crate::Outcome;
 use anyhow::Context as _;
+use pilgi_core::note::numbered;
 
 /// Arguments of `pilgi search`.
 #[derive(clap::Args)]
@@ -39,12 +40,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             .with_context(|| format!("cannot open notes folder {}", locations.notes.display()))?,
         other => other?,
     };
-    for s in &found.skipped {
-        ctx.out.warn(&format!("skipped {}: {}", s.file, s.reason));
-    }
-    for (file, warning) in &found.warnings {
-        ctx.out.warn(&format!("{file}: {warning}"));
-    }
+    let warnings = found.warnings.iter().map(|(f, w)| (f.as_str(), w.as_str()));
+    ctx.report_unread(&found.skipped, warnings);
     if let Some(notice) = &found.notice {
         ctx.out.warn(notice);
     }
@@ -63,13 +60,12 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             lines.push(out.paint(Style::Dim, &format!("showing results for {reading}")));
         }
         for hit in &results.hits {
-            let number = hit.number.map_or(String::new(), |n| format!("{n}. "));
             // The headings above it, so a hit reads `디플로이먼트 › 롤백`.
             let path: String = hit.path.iter().map(|h| format!("{h} › ")).collect();
             lines.push(format!(
                 "{}{}  {}",
                 out.paint(Style::Dim, &path),
-                out.paint(Style::Bold, &format!("{number}{}", hit.title)),
+                out.paint(Style::Bold, &numbered(hit.number, &hit.title)),
                 out.paint(Style::Dim, &hit.id)
             ));
             for line in hit.snippet.lines() {

@@ -4,6 +4,7 @@ use super::Context;
 use crate::output::Style;
 use crate::Outcome;
 use pilgi_core::format_duration;
+use pilgi_core::note::numbered;
 use pilgi_core::render::{render_section, RenderOptions};
 
 /// Arguments of `pilgi show`.
@@ -26,13 +27,12 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     } else if out.json {
         out.json(section)?;
     } else {
-        let number = section.number.map_or(String::new(), |n| format!("{n}. "));
         let duration = section
             .duration_seconds
             .map_or(String::new(), |d| format_duration(d.into()));
         out.line(format!(
             "{}  {}",
-            out.paint(Style::Bold, &format!("{number}{}", section.title)),
+            out.paint(Style::Bold, &numbered(section.number, &section.title)),
             out.paint(Style::Dim, &duration)
         ));
         let place = format!(

@@ -142,9 +142,12 @@ pub fn is_consonant_jamo(c: char) -> bool {
     ('\u{3131}'..='\u{314E}').contains(&c)
 }
 
-/// Whether `c` is any Hangul we handle: a syllable or a compatibility jamo.
+/// Whether `c` is Hangul, in any of Unicode's Hangul blocks: syllables,
+/// compatibility jamo, and the conjoining jamo of decomposed or old text.
+/// The one test of "is this Korean script" (search, rendering, commands).
 pub fn is_hangul(c: char) -> bool {
-    is_syllable(c) || is_jamo(c)
+    matches!(c as u32,
+        0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xD7B0..=0xD7FF)
 }
 
 /// Whether the syllable ends in a final consonant (받침), which decides the

@@ -35,7 +35,7 @@ enum Class {
 
 fn class(c: char) -> Class {
     // Conjoining jamo (U+1100–U+11FF) are decomposed Hangul, NFC'd below.
-    if is_hangul(c) || ('\u{1100}'..='\u{11FF}').contains(&c) {
+    if is_hangul(c) {
         Class::Hangul
     } else if c.is_alphanumeric() {
         Class::Word

@@ -18,9 +18,7 @@ mod table;
 pub use detect::{detect, detect_shell, CodeLang, Detected};
 pub use extract::{extract, extract_section, Command};
 pub use search::{search, CommandHit, Place};
-pub use shell::{
-    has_unquoted_hangul, is_hangul, same_command, split_comment, words as shell_words,
-};
+pub use shell::{has_unquoted_hangul, same_command, split_comment, words as shell_words};
 
 /// The shell command on a note line, without list bullet, label or leading
 /// `$ `, or `None` for prose. A trailing `# comment` is kept; use

@@ -3,11 +3,7 @@
 //! full of half-remembered commands, so everything here is forgiving and
 //! never fails.
 
-/// True for Hangul syllables and jamo (the script of Korean prose).
-pub fn is_hangul(c: char) -> bool {
-    matches!(c as u32,
-        0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xD7B0..=0xD7FF)
-}
+use crate::analysis::hangul::is_hangul;
 
 /// Splits `text` into shell words on whitespace, keeping quoted runs
 /// (`'…'`, `"…"`) inside one word. An unclosed quote runs to the end.

@@ -245,11 +245,13 @@ pub struct QuickSearch {
 /// CLI), reading as little as possible.
 ///
 /// Why: loading the corpus (read, decode, parse, hash every note) costs
-/// 100× the query. So the folder is only scanned (`stat`, no reads) and,
+/// 100× the query. While the app watches the folder and vouches for the
+/// index, only the hits' files are stat'ed ([`crate::watch_lease`]).
+/// Otherwise the folder is only scanned (`stat`, no reads) and,
 /// when it holds exactly the files the index last recorded with the same
 /// size, time and inode, the index is searched as it is; hits carry
 /// everything from stored fields. Otherwise the notes are loaded and the
-/// index synced first, as [`crate::Library::search`] does.
+/// index synced first, as [`crate::Library::index`] does.
 pub fn quick_search(locations: &Locations, query: &str, limit: usize) -> Result<QuickSearch> {
     quick_search_reporting(locations, query, limit, &mut |_| {})
 }

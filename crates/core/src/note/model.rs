@@ -177,3 +177,13 @@ pub struct Note {
     /// Problems found while reading that did not stop it (e.g. invalid UTF-8).
     pub warnings: Vec<String>,
 }
+
+/// A section's name as people say it: `17. Pods` for a numbered lecture,
+/// the bare title otherwise. Every list, hit and heading the front ends
+/// print uses this one form.
+pub fn numbered(number: Option<u32>, title: &str) -> String {
+    match number {
+        Some(n) => format!("{n}. {title}"),
+        None => title.to_owned(),
+    }
+}

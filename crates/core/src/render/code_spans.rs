@@ -4,7 +4,7 @@
 //! (`kubeapiserver.service의`) stays prose.
 
 use super::html::{code, text};
-use crate::commands::is_hangul;
+use crate::analysis::hangul::is_hangul;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// Extensions that make `name.ext` a file even with a one-letter stem.

@@ -5,7 +5,7 @@
 //! the run they sit in; code is never split (it is not a text event).
 
 use super::html::{inline, text};
-use crate::commands::is_hangul;
+use crate::analysis::hangul::is_hangul;
 use pulldown_cmark::Event;
 
 #[derive(Clone, Copy, PartialEq, Eq)]

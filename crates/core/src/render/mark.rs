@@ -5,7 +5,7 @@
 //! attributes, because only text and code events are looked at.
 
 use super::html::{inline, text};
-use crate::commands::is_hangul;
+use crate::analysis::hangul::is_hangul;
 use pulldown_cmark::Event;
 
 /// At most this many terms are marked (a pasted paragraph as a query must

@@ -5,8 +5,8 @@
 
 use super::html::{escape, inline, text};
 use crate::analysis::glossary::{Glossary, Group};
+use crate::analysis::hangul::is_hangul;
 use crate::analysis::stem::korean_stem;
-use crate::commands::is_hangul;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// The transform over text events outside links.
