@@ -112,18 +112,23 @@ fn build_index(app: &AppHandle, lease: Option<(&WatchLease, u64)>) {
     let state = app.state::<AppState>();
     let generation = state.generation();
     let mut progress = Throttled::new(app);
-    let built: pilgi_core::Result<_> = state.read(|lib| {
-        let (index, report) = lib.index_reporting(&mut |p| progress.report(p))?;
-        // Not for another folder's notes, opened meanwhile.
-        if let Some((lease, ticket)) = lease.filter(|_| state.generation() == generation) {
-            lease.indexed(ticket, index.opstamp()?, lib.corpus());
-        }
-        Ok((index, report))
-    });
+    let built = state.read(|lib| lib.build_index(&mut |p| progress.report(p)));
     match built {
         Ok((index, report)) => {
             if !state.set_index(index, generation) {
                 return; // another folder was opened meanwhile
+            }
+            // Notes re-read after an edit while it was built are indexed
+            // now (cheap when there were none); then the lease vouches.
+            let synced = state.read(|lib| {
+                let report = lib.sync_index()?;
+                if let Some((lease, ticket)) = lease {
+                    lease.indexed(ticket, &report, lib.corpus());
+                }
+                Ok::<_, pilgi_core::Error>(())
+            });
+            if let Err(e) = synced {
+                eprintln!("pilgi: cannot bring the index up to date: {e}");
             }
             finished(app);
             eprintln!("pilgi: search ready ({} ms)", started.elapsed().as_millis());

@@ -1,5 +1,5 @@
-//! What the app keeps between IPC calls: the opened notes library and its
-//! search index.
+//! What the app keeps between IPC calls: the opened notes library (with
+//! its search index), the bookmarks store and which folder is open.
 
 use crate::ipc_error::{IpcError, IpcResult};
 use pilgi_core::bookmarks::Store;
@@ -10,11 +10,9 @@ use std::sync::{Mutex, RwLock};
 
 /// Managed by Tauri (`app.manage`); commands borrow it.
 pub struct AppState {
-    /// The notes library. Reads share the lock; a reload takes it briefly.
+    /// The notes library. Reads share the lock; installing newly read
+    /// notes or the index takes it for a moment.
     library: RwLock<Library>,
-    /// The search index, `None` until the first sync after launch is done
-    /// (the window paints before the index is ready).
-    index: RwLock<Option<SearchIndex>>,
     /// The bookmarks store, or why it could not be opened (the app still
     /// works for reading and searching).
     bookmarks: Result<Mutex<Store>, String>,
@@ -36,7 +34,6 @@ impl AppState {
             .map_err(|e| e.to_string());
         AppState {
             library: RwLock::new(library),
-            index: RwLock::new(None),
             bookmarks,
             generation: AtomicU64::new(0),
             read: tokio::sync::watch::Sender::new(None),
@@ -114,22 +111,6 @@ impl AppState {
         f(&mut guard)
     }
 
-    /// Runs `f` with the index, or says it is not ready yet (kind
-    /// `indexing`: the UI retries when it hears `index-ready`).
-    pub fn with_index<T>(
-        &self,
-        f: impl FnOnce(&SearchIndex) -> pilgi_core::Result<T>,
-    ) -> IpcResult<T> {
-        let guard = self.index.read().unwrap_or_else(|e| e.into_inner());
-        match guard.as_ref() {
-            Some(index) => Ok(f(index)?),
-            None => Err(IpcError::new(
-                "indexing",
-                "the search index is still being built".into(),
-            )),
-        }
-    }
-
     /// Re-reads the bookmarks store if another process changed it; returns
     /// whether anything changed.
     pub fn refresh_bookmarks(&self) -> bool {
@@ -144,10 +125,10 @@ impl AppState {
     /// [`AppState::set_read`]); search waits for its index (the bookmarks
     /// are the user's, not the folder's: kept).
     pub fn switch(&self, library: Library) {
-        let mut index = self.index.write().unwrap_or_else(|e| e.into_inner());
-        self.generation.fetch_add(1, Ordering::SeqCst);
-        *index = None;
-        self.write(|lib| *lib = library);
+        self.write(|lib| {
+            self.generation.fetch_add(1, Ordering::SeqCst);
+            *lib = library;
+        });
     }
 
     /// Which library is open; an index built for an older one is dropped
@@ -159,11 +140,30 @@ impl AppState {
     /// Installs the index once it is open and synced, unless the user
     /// switched folders while it was built (then returns false).
     pub fn set_index(&self, index: SearchIndex, generation: u64) -> bool {
-        let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
-        if self.generation() != generation {
+        self.write(|lib| {
+            let current = self.generation() == generation;
+            if current {
+                lib.set_index(index);
+            }
+            current
+        })
+    }
+
+    /// Reads the open folder's notes again (after an edit) without
+    /// blocking the readers, then installs them; false when another folder
+    /// was opened meanwhile or the first read is not done yet.
+    pub fn reread_notes(&self) -> bool {
+        let generation = self.generation();
+        if self.read.borrow().is_none_or(|read| read != generation) {
             return false;
         }
-        *slot = Some(index);
-        true
+        let corpus = self.read(|lib| lib.reread());
+        self.write(|lib| {
+            let current = self.generation() == generation;
+            if current {
+                lib.set_notes(corpus);
+            }
+            current
+        })
     }
 }

@@ -126,20 +126,20 @@ fn watch_settled(
 fn refresh_notes(app: &AppHandle, lease: Option<&WatchLease>) {
     let state = app.state::<AppState>();
     let ticket = lease.map(WatchLease::ticket);
-    state.write(|lib| lib.reload());
+    if !state.reread_notes() {
+        return;
+    }
     let _ = app.emit("notes-changed", ());
     let result = state.read(|lib| {
-        state.with_index(|index| {
-            let report = index.sync(lib.corpus())?;
-            if let Some((lease, ticket)) = lease.zip(ticket) {
-                lease.indexed(ticket, index.opstamp()?, lib.corpus());
-            }
-            Ok(report)
-        })
+        let report = lib.sync_index()?;
+        if let Some((lease, ticket)) = lease.zip(ticket) {
+            lease.indexed(ticket, &report, lib.corpus());
+        }
+        Ok::<_, pilgi_core::Error>(report)
     });
     let message = match result {
         Ok(report) => serde_json::json!({ "ok": true, "report": report }),
-        Err(e) => serde_json::json!({ "ok": false, "message": e.message }),
+        Err(e) => serde_json::json!({ "ok": false, "message": e.to_string() }),
     };
     let _ = app.emit("index-synced", message);
 }

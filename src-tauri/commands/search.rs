@@ -16,7 +16,7 @@ pub async fn search(
 ) -> IpcResult<SearchResults> {
     let query = valid_text("query", &query)?;
     let limit = limit.unwrap_or(50).clamp(1, 200);
-    state.with_index(|index| index.search(query, limit))
+    Ok(state.read(|lib| lib.search(query, limit))?)
 }
 
 /// The shell commands in the notes that match `query` (same analysis as

@@ -101,7 +101,7 @@ async fn a_hostile_note_runs_no_script_and_cannot_navigate() {
 /// it is indexed, and a killed app vouches for nothing.
 #[tokio::test]
 async fn the_watching_app_vouches_for_its_index_until_it_is_killed() {
-    use pilgi_core::index::quick_search;
+    use pilgi_core::library::quick_search;
     let mut app = App::launch("watch-lease", &bundled_notes()).await;
     assert!(!app.search("kubelet").await.is_empty(), "search ready");
     let indexes: Vec<_> = std::fs::read_dir(app.root.path().join("cache/pilgi/index"))

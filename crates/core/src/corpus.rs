@@ -70,12 +70,13 @@ impl Corpus {
         Corpus::load_reusing(root, found, skipped, scanned, |_| None, report)
     }
 
-    /// Reads the folder again, keeping the notes whose files provably did
+    /// Reads the folder again, leaving this corpus as it is (its readers go
+    /// on meanwhile) and reusing copies of the notes whose files provably did
     /// not change since they were read (their stat is the one taken then,
     /// and was settled: see [`Corpus::settled_stat`]). After one note is
     /// edited in a vault of 5 000 files, one file is read and parsed, not
     /// 5 000; every file is still stat'ed.
-    pub fn reload(mut self) -> Corpus {
+    pub fn reloaded(&self) -> Corpus {
         let scanned = SystemTime::now();
         let (found, skipped) = scan(&self.root);
         let found = natural_order(found);
@@ -84,12 +85,13 @@ impl Corpus {
             .filter(|f| self.settled_stat(&f.rel) == Some(f.stat))
             .map(|f| f.rel.as_str())
             .collect();
-        let mut kept: HashMap<String, LoadedNote> = std::mem::take(&mut self.notes)
-            .into_iter()
+        let kept: HashMap<&str, &LoadedNote> = self
+            .notes
+            .iter()
             .filter(|n| unchanged.contains(n.note.file.as_str()))
-            .map(|n| (n.note.file.clone(), n))
+            .map(|n| (n.note.file.as_str(), n))
             .collect();
-        let reuse = |f: &Found| kept.remove(&f.rel);
+        let reuse = |f: &Found| kept.get(f.rel.as_str()).map(|&n| n.clone());
         Corpus::load_reusing(&self.root, &found, skipped, scanned, reuse, &mut |_| {})
     }
 
@@ -273,7 +275,7 @@ mod tests {
         // c.txt: edited now; d.txt: new; a.txt untouched.
         std::fs::write(dir.path().join("c.txt"), "1. C 01:00\ncharlie, edited\n").expect("edit");
         std::fs::write(dir.path().join("d.txt"), "1. D 01:00\ndelta\n").expect("new");
-        let reloaded = corpus.reload();
+        let reloaded = corpus.reloaded();
         assert_eq!(
             texts(&reloaded),
             [
@@ -288,7 +290,7 @@ mod tests {
         // next time (its stat is not settled yet), not trusted.
         std::fs::remove_file(dir.path().join("a.txt")).expect("rm");
         std::fs::write(dir.path().join("c.txt"), "1. C 01:00\ncharlie, twice\n").expect("edit");
-        let again = reloaded.reload();
+        let again = reloaded.reloaded();
         assert_eq!(
             texts(&again)
                 .iter()

@@ -20,6 +20,9 @@ pub enum Error {
     /// The search index could not be opened or written.
     #[error("index: {0}")]
     Index(String),
+    /// The search index is not built yet (the app shows the notes first).
+    #[error("the search index is still being built")]
+    Indexing,
     /// Another process holds the index writer.
     #[error("the index is busy: another Pilgi process is updating it")]
     Busy,
@@ -53,6 +56,7 @@ impl Error {
         match self {
             Error::WithPath { .. } => "io",
             Error::Index(_) => "index",
+            Error::Indexing => "indexing",
             Error::Busy => "busy",
             Error::NotFound(_) => "not_found",
             Error::Invalid(_) => "invalid",

@@ -30,6 +30,8 @@ pub mod progress;
 pub mod render;
 pub mod scan;
 pub mod settings;
+#[cfg(test)]
+mod testing;
 pub mod timeline;
 pub mod watch_lease;
 

@@ -27,6 +27,7 @@
 
 use crate::atomic::write_atomic;
 use crate::corpus::Corpus;
+use crate::index::IndexReport;
 use crate::scan::{FileStat, Skipped};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, TryLockError};
@@ -141,9 +142,10 @@ impl WatchLease {
         self.withdraw(&mut changes);
     }
 
-    /// The notes read after `ticket` was taken are in the index at commit
-    /// `opstamp`: vouch for them, unless a change was heard since.
-    pub fn indexed(&self, ticket: u64, opstamp: u64, corpus: &Corpus) {
+    /// The notes read after `ticket` was taken are in the index at the
+    /// commit `report` left: vouch for them, unless a change was heard
+    /// since.
+    pub fn indexed(&self, ticket: u64, report: &IndexReport, corpus: &Corpus) {
         let mut changes = self.lock();
         let Some(read) = corpus.scanned() else {
             return;
@@ -158,7 +160,7 @@ impl WatchLease {
             version: RECORD_VERSION,
             pid: std::process::id(),
             vouched: Vouched {
-                opstamp,
+                opstamp: report.opstamp,
                 read_ns,
                 skipped: corpus.skipped.clone(),
                 warnings: corpus
@@ -212,34 +214,22 @@ fn is_alive(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::quick_search;
+    use crate::library::quick_search;
+    use crate::testing::write_aged;
     use crate::{Library, Locations};
 
     /// A notes folder with a note and a binary file, written a minute ago
     /// (settled: see [`FileStat::settled`]).
     fn folder() -> (tempfile::TempDir, Locations) {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let at = Locations {
-            notes: tmp.path().join("notes"),
-            index: tmp.path().join("index"),
-            data: tmp.path().join("data"),
-            config: tmp.path().join("config"),
-        };
-        std::fs::create_dir(&at.notes).expect("mkdir");
-        write_aged(&at, "a.txt", "1. Pods 01:00\n파드를 만듦\n", 60);
-        write_aged(&at, "bin.txt", "\0\u{1}", 60);
+        let (tmp, at) = crate::testing::folder();
+        write_aged(
+            &at.notes,
+            "a.txt",
+            "1. Pods 01:00\n파드를 만듦\n".as_bytes(),
+            60,
+        );
+        write_aged(&at.notes, "bin.txt", b"\0\x01", 60);
         (tmp, at)
-    }
-
-    fn write_aged(at: &Locations, name: &str, text: &str, age_secs: u64) {
-        let path = at.notes.join(name);
-        std::fs::write(&path, text).expect("write");
-        let when = std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs);
-        File::options()
-            .write(true)
-            .open(&path)
-            .and_then(|f| f.set_modified(when))
-            .expect("set mtime");
     }
 
     /// What the app does: read the notes after taking a ticket, index
@@ -247,8 +237,8 @@ mod tests {
     fn read_and_vouch(lease: &WatchLease, at: &Locations) {
         let ticket = lease.ticket();
         let library = Library::open(at.clone()).expect("library");
-        let (index, _) = library.index().expect("index");
-        lease.indexed(ticket, index.opstamp().expect("opstamp"), library.corpus());
+        let (_, report) = library.build_index(&mut |_| {}).expect("index");
+        lease.indexed(ticket, &report, library.corpus());
     }
 
     #[test]
@@ -266,7 +256,7 @@ mod tests {
 
         // A note the watcher has not told of yet is not looked for: the
         // folder was not scanned.
-        write_aged(&at, "c.txt", "1. Quotas 01:00\nquota\n", 60);
+        write_aged(&at.notes, "c.txt", b"1. Quotas 01:00\nquota\n", 60);
         let blind = quick_search(&at, "quotas", 5).expect("blind");
         assert!(blind.vouched && blind.results.hits.is_empty());
         // Once it has, the search checks the folder itself.
@@ -298,9 +288,9 @@ mod tests {
         let lease = WatchLease::take(&at.index).expect("lease");
         let ticket = lease.ticket();
         let library = Library::open(at.clone()).expect("library");
-        let (index, _) = library.index().expect("index");
+        let (_, report) = library.build_index(&mut |_| {}).expect("index");
         lease.heard();
-        lease.indexed(ticket, index.opstamp().expect("opstamp"), library.corpus());
+        lease.indexed(ticket, &report, library.corpus());
         assert_eq!(vouched(&at.index), None, "changed during the read");
 
         read_and_vouch(&lease, &at);
@@ -316,12 +306,10 @@ mod tests {
         let (_tmp, at) = folder();
         let lease = WatchLease::take(&at.index).expect("lease");
         read_and_vouch(&lease, &at);
-        write_aged(&at, "c.txt", "1. Quotas 01:00\nquota\n", 60);
+        write_aged(&at.notes, "c.txt", b"1. Quotas 01:00\nquota\n", 60);
         // Another process indexes the folder meanwhile.
-        Library::open(at.clone())
-            .expect("library")
-            .index()
-            .expect("index");
+        let library = Library::open(at.clone()).expect("library");
+        library.build_index(&mut |_| {}).expect("index");
         let r = quick_search(&at, "pods", 5).expect("search");
         assert!(!r.vouched);
     }

@@ -13,7 +13,7 @@ pub fn run(_args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     // Skipped files and note warnings (lossy decoding, `decoded as EUC-KR
     // (CP949)`) are printed on stderr by `ctx.library()`.
     let library = ctx.library()?;
-    let built = library.index_reporting(&mut ctx.progress());
+    let built = library.build_index(&mut ctx.progress());
     ctx.bar.borrow_mut().clear();
     let (index, report) = built?;
     let out = &ctx.out;

@@ -1,7 +1,7 @@
 //! `pilgi search QUERY`: the best sections for a query, Korean or English,
 //! with highlighted snippets. Builds or refreshes the index first when the
 //! folder changed; an unchanged folder is only `stat`ed, never read (see
-//! [`pilgi_core::index::quick_search`]).
+//! [`pilgi_core::library::quick_search`]).
 
 use super::Context;
 use crate::output::Style;
@@ -28,7 +28,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         anyhow::bail!(pilgi_core::Error::Invalid("the query is empty".into()));
     }
     let locations = ctx.locations();
-    let searched = pilgi_core::index::quick_search_reporting(
+    let searched = pilgi_core::library::quick_search_reporting(
         &locations,
         &query,
         args.limit,

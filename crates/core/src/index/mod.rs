@@ -35,16 +35,10 @@ pub use writer::IndexReport;
 
 use crate::analysis::tokenizer;
 use crate::corpus::Corpus;
-use crate::paths::Locations;
 use crate::progress::Report;
-use crate::scan::{natural_cmp, natural_order, scan, FileStat, Found, Skipped};
 use crate::{Error, Result};
 use schema::{Fields, SCHEMA_VERSION};
-use serde::de::IgnoredAny;
-use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 use writer::Payload;
 
@@ -197,6 +191,7 @@ impl SearchIndex {
         let dir = self.dir.as_deref();
         let mut report = writer::sync(&self.index, dir, &self.fields, corpus, progress)?;
         report.rebuilt = self.notice.clone();
+        report.opstamp = self.index.load_metas()?.opstamp;
         self.reader.reload()?;
         Ok(report)
     }
@@ -207,67 +202,10 @@ impl SearchIndex {
         search::search(&self.reader.searcher(), &self.fields, query, limit)
     }
 
-    /// The index's last commit (its tantivy opstamp), which a
-    /// [`crate::watch_lease::WatchLease`] vouches for.
-    pub fn opstamp(&self) -> Result<u64> {
-        Ok(self.index.load_metas()?.opstamp)
-    }
-
     /// How many sections the index holds.
     pub fn num_sections(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
-}
-
-/// The answer of [`quick_search`], with what the front end should report.
-#[derive(Debug)]
-pub struct QuickSearch {
-    /// The hits.
-    pub results: SearchResults,
-    /// Files not read as notes, with reasons (as [`Corpus::skipped`]).
-    pub skipped: Vec<Skipped>,
-    /// `(file, warning)` of notes read with problems (as
-    /// [`Corpus::warnings`]).
-    pub warnings: Vec<(String, String)>,
-    /// Why the index was rebuilt, if it was.
-    pub notice: Option<String>,
-    /// What the sync before the search did; `None` when the folder was
-    /// unchanged since the index was written and no note was read.
-    pub synced: Option<IndexReport>,
-    /// Another process was updating the index: the results may be stale.
-    pub busy: bool,
-    /// The app watching the folder vouched for the index, so the folder
-    /// was not scanned (see [`crate::watch_lease`]).
-    pub vouched: bool,
-}
-
-/// Searches a notes folder with its index for a one-shot front end (the
-/// CLI), reading as little as possible.
-///
-/// Why: loading the corpus (read, decode, parse, hash every note) costs
-/// 100× the query. While the app watches the folder and vouches for the
-/// index, only the hits' files are stat'ed ([`crate::watch_lease`]).
-/// Otherwise the folder is only scanned (`stat`, no reads) and,
-/// when it holds exactly the files the index last recorded with the same
-/// size, time and inode, the index is searched as it is; hits carry
-/// everything from stored fields. Otherwise the notes are loaded and the
-/// index synced first, as [`crate::Library::index`] does.
-pub fn quick_search(locations: &Locations, query: &str, limit: usize) -> Result<QuickSearch> {
-    quick_search_reporting(locations, query, limit, &mut |_| {})
-}
-
-/// [`quick_search`], telling `progress` after each file read or indexed
-/// (when the folder changed).
-pub fn quick_search_reporting(
-    locations: &Locations,
-    query: &str,
-    limit: usize,
-    progress: Report<'_>,
-) -> Result<QuickSearch> {
-    let once = || quick_search_once(locations, query, limit, &mut *progress);
-    rebuild_if_damaged(&locations.index, once, |quick, why| {
-        quick.notice = Some(why)
-    })
 }
 
 /// Runs `f` on the index in `dir`; if tantivy panicked on damaged files,
@@ -310,202 +248,16 @@ fn catch_damage<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     })
 }
 
-fn quick_search_once(
-    locations: &Locations,
-    query: &str,
-    limit: usize,
-    progress: Report<'_>,
-) -> Result<QuickSearch> {
-    let notes = &locations.notes;
-    if !notes.is_dir() {
-        return Err(Error::NotFound(format!(
-            "notes folder {} does not exist",
-            notes.display()
-        )));
-    }
-    if let Some(quick) = search_vouched(locations, query, limit)? {
-        return Ok(quick);
-    }
-    let scanned = SystemTime::now();
-    let (found, skipped) = scan(notes);
-    if let Some(quick) = search_unchanged(&locations.index, &found, &skipped, query, limit)? {
-        return Ok(quick);
-    }
-    let corpus =
-        Corpus::load_found_reporting(notes, &natural_order(found), skipped, scanned, progress);
-    let opened = SearchIndex::open(&locations.index).and_then(|index| {
-        let synced = match index.sync_reporting(&corpus, progress) {
-            Ok(report) => (Some(report), false),
-            Err(Error::Busy) => (None, true),
-            Err(e) => return Err(e),
-        };
-        Ok((index, synced))
-    });
-    let (index, (synced, busy)) = match opened {
-        Ok(done) => done,
-        // The cache cannot be written (read-only, full, not a folder):
-        // the notes are still searchable, from an index in memory.
-        Err(e) => {
-            let mut index = SearchIndex::in_ram()?;
-            let report = index.sync(&corpus)?;
-            index.notice = Some(format!(
-                "cannot use the search index ({e}); searched the notes in memory"
-            ));
-            (index, (Some(report), false))
+impl SearchIndex {
+    /// Opens the index in `dir` as it is, for a search that has proved it
+    /// current without opening it; `None` when it needs any repair (a damaged
+    /// or older index: [`SearchIndex::open`] does that).
+    pub fn open_as_is(dir: &Path) -> Option<SearchIndex> {
+        let (expected, fields) = schema::build();
+        let index = Index::open_in_dir(dir).ok()?;
+        if serde_json::to_string(&index.schema()).ok() != serde_json::to_string(&expected).ok() {
+            return None;
         }
-    };
-    Ok(QuickSearch {
-        results: index.search(query, limit)?,
-        skipped: corpus.skipped.clone(),
-        warnings: corpus
-            .warnings()
-            .map(|(f, w)| (f.to_owned(), w.to_owned()))
-            .collect(),
-        notice: index.notice,
-        synced,
-        busy,
-        vouched: false,
-    })
-}
-
-/// The search of [`quick_search`] when the scanned files match the index's
-/// record exactly; `Ok(None)` when they do not (or the index needs any
-/// repair), to take the slow path that handles every case.
-fn search_unchanged(
-    dir: &Path,
-    found: &[Found],
-    skipped: &[Skipped],
-    query: &str,
-    limit: usize,
-) -> Result<Option<QuickSearch>> {
-    // The payload is read straight from `meta.json` and the state file it
-    // names, once, before tantivy opens anything.
-    #[derive(serde::Deserialize)]
-    struct Meta {
-        payload: Option<String>,
+        SearchIndex::with(index, Some(dir), fields, None).ok()
     }
-    /// What the check needs of the payload, borrowed from its bytes: not
-    /// the content hashes (parsing 5 000 of them into owned maps was a
-    /// sixth of a search).
-    #[derive(serde::Deserialize)]
-    struct Folder<'a> {
-        version: u32,
-        #[serde(borrow)]
-        files: HashMap<Cow<'a, str>, IgnoredAny>,
-        #[serde(borrow, default)]
-        stats: HashMap<Cow<'a, str>, FileStat>,
-        #[serde(default)]
-        unreadable: BTreeMap<String, String>,
-        #[serde(default)]
-        warnings: BTreeMap<String, Vec<String>>,
-    }
-    let Some(text) = std::fs::read(dir.join("meta.json"))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Meta>(&bytes).ok()?.payload)
-    else {
-        return Ok(None);
-    };
-    let Some(state) = serde_json::from_str::<Payload>(&text)
-        .ok()
-        .and_then(|pointer| pointer.state_bytes(Some(dir)).ok())
-    else {
-        return Ok(None);
-    };
-    let bytes = state.as_deref().unwrap_or(text.as_bytes());
-    let Ok(payload) = serde_json::from_slice::<Folder>(bytes) else {
-        return Ok(None);
-    };
-    let unchanged = payload.version == SCHEMA_VERSION
-        && payload.stats.len() == found.len()
-        // Every indexed file must still be there, including files whose
-        // stat was too fresh to record.
-        && payload.files.len() + payload.unreadable.len() == found.len()
-        && found.iter().all(|f| {
-            let rel = Cow::Borrowed(f.rel.as_str());
-            payload.stats.get(&rel) == Some(&f.stat)
-                && (payload.files.contains_key(&rel) || payload.unreadable.contains_key(&f.rel))
-        });
-    if !unchanged {
-        return Ok(None);
-    }
-    let Some(index) = open_as_is(dir) else {
-        return Ok(None);
-    };
-    // Every file the payload names was found (checked above).
-    let mut skipped = skipped.to_vec();
-    skipped.extend(
-        payload
-            .unreadable
-            .into_iter()
-            .map(|(file, reason)| Skipped { file, reason }),
-    );
-    skipped.sort_by(|a, b| natural_cmp(&a.file, &b.file));
-    let mut warnings: Vec<(String, String)> = payload
-        .warnings
-        .into_iter()
-        .flat_map(|(file, ws)| ws.into_iter().map(move |w| (file.clone(), w)))
-        .collect();
-    warnings.sort_by(|a, b| natural_cmp(&a.0, &b.0));
-    Ok(Some(QuickSearch {
-        results: index.search(query, limit)?,
-        skipped,
-        warnings,
-        notice: None,
-        synced: None,
-        busy: false,
-        vouched: false,
-    }))
-}
-
-/// Opens the index in `dir` as it is, for a search that has proved it
-/// current; `None` when it needs any repair (the slow path does that).
-fn open_as_is(dir: &Path) -> Option<SearchIndex> {
-    let (expected, fields) = schema::build();
-    let index = Index::open_in_dir(dir).ok()?;
-    if serde_json::to_string(&index.schema()).ok() != serde_json::to_string(&expected).ok() {
-        return None;
-    }
-    SearchIndex::with(index, Some(dir), fields, None).ok()
-}
-
-/// The search of [`quick_search`] when the app watching the folder vouches
-/// for the index (see [`crate::watch_lease`]): nothing is scanned, and
-/// only the files of the hits are stat'ed, to prove that none changed
-/// since the app read it. `Ok(None)` when there is no such word or a hit
-/// is in doubt.
-fn search_vouched(locations: &Locations, query: &str, limit: usize) -> Result<Option<QuickSearch>> {
-    #[derive(serde::Deserialize)]
-    struct Meta {
-        opstamp: u64,
-    }
-    let dir = &locations.index;
-    let Some(vouched) = crate::watch_lease::vouched(dir) else {
-        return Ok(None);
-    };
-    let opstamp = std::fs::read(dir.join("meta.json"))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Meta>(&bytes).ok());
-    if opstamp.is_none_or(|meta| meta.opstamp != vouched.opstamp) {
-        return Ok(None);
-    }
-    let Some(index) = open_as_is(dir) else {
-        return Ok(None);
-    };
-    let results = index.search(query, limit)?;
-    let mut files: Vec<&str> = results.hits.iter().map(|h| h.file.as_str()).collect();
-    files.sort_unstable();
-    files.dedup();
-    let current = files.iter().all(|file| {
-        std::fs::metadata(locations.notes.join(file))
-            .is_ok_and(|meta| vouched.covers(&FileStat::of(&meta)))
-    });
-    Ok(current.then_some(QuickSearch {
-        results,
-        skipped: vouched.skipped,
-        warnings: vouched.warnings,
-        notice: None,
-        synced: None,
-        busy: false,
-        vouched: true,
-    }))
 }

@@ -16,8 +16,7 @@ fn corpus(files: &[(&str, &str)]) -> Corpus {
     Corpus::from_notes("notes".as_ref(), notes, vec![])
 }
 
-const A: &str = "1. Pods 01:00\n> 파드를 만듦\n$ k get pods\n2. Services 02:00\nsvc 설명\n";
-const B: &str = "1. Namespaces 01:00\n$ k get ns\n";
+use crate::testing::{NAMESPACES as B, PODS as A};
 
 #[test]
 fn sync_is_incremental_by_file_hash() {
@@ -187,88 +186,6 @@ fn results_say_which_reading_matched() {
 
 /// Writes `text` to `dir/name` and dates it `age_secs` in the past, so its
 /// stat is settled (trusted) unless `age_secs` is 0.
-fn write_aged(dir: &std::path::Path, name: &str, text: &[u8], age_secs: u64) {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs);
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .and_then(|f| f.set_modified(when))
-        .expect("set mtime");
-}
-
-#[test]
-fn quick_search_reads_nothing_until_a_file_changes() {
-    use super::quick_search;
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let notes = tmp.path().join("notes");
-    std::fs::create_dir(&notes).expect("mkdir");
-    let at = crate::Locations {
-        notes: notes.clone(),
-        index: tmp.path().join("index"),
-        data: tmp.path().join("data"),
-        config: tmp.path().join("config"),
-    };
-    write_aged(&notes, "a.txt", A.as_bytes(), 60);
-    write_aged(&notes, "b.txt", B.as_bytes(), 60);
-    write_aged(&notes, "bin.txt", b"\0\x01", 60);
-    write_aged(&notes, "bad.txt", b"1. Bad \xff utf 01:00\nquotas\n", 60);
-
-    let first = quick_search(&at, "namespaces", 5).expect("first");
-    let report = first.synced.expect("built the index");
-    assert_eq!(report.added, 3);
-    assert_eq!(first.results.hits[0].title, "Namespaces");
-
-    // Unchanged folder: nothing read, same answer and same reports.
-    let again = quick_search(&at, "namespaces", 5).expect("again");
-    assert!(again.synced.is_none(), "fast path");
-    assert_eq!(again.results, first.results);
-    assert_eq!(again.skipped, first.skipped);
-    assert_eq!(again.warnings, first.warnings);
-    assert_eq!(again.skipped[0].file, "bin.txt");
-    assert_eq!(again.warnings.len(), 1, "{:?}", again.warnings);
-
-    // Same size, new content, new time: picked up.
-    let edited = B.replace("Namespaces", "Namespacez");
-    assert_eq!(edited.len(), B.len());
-    write_aged(&notes, "b.txt", edited.as_bytes(), 30);
-    let r = quick_search(&at, "namespacez", 5).expect("edited");
-    assert_eq!(r.synced.expect("synced").updated, 1);
-    assert_eq!(r.results.hits[0].title, "Namespacez");
-    assert!(quick_search(&at, "namespacez", 5)
-        .expect("settled")
-        .synced
-        .is_none());
-
-    // Touched only: the content is checked, nothing re-indexed, and the new
-    // stat recorded.
-    write_aged(&notes, "a.txt", A.as_bytes(), 20);
-    let r = quick_search(&at, "pods", 5).expect("touched");
-    let report = r.synced.expect("checked");
-    assert_eq!((report.updated, report.unchanged), (0, 3));
-    assert!(quick_search(&at, "pods", 5).expect("t").synced.is_none());
-
-    // A file written just now is not trusted by stat until it settles.
-    write_aged(&notes, "c.txt", b"1. Quotas 01:00\nquota\n", 0);
-    let r = quick_search(&at, "quotas", 5).expect("new");
-    assert_eq!(r.synced.expect("synced").added, 1);
-    assert!(quick_search(&at, "quotas", 5)
-        .expect("racy")
-        .synced
-        .is_some());
-
-    // A removed file is noticed.
-    std::fs::remove_file(notes.join("c.txt")).expect("rm");
-    let r = quick_search(&at, "quotas", 5).expect("removed");
-    assert_eq!(r.synced.expect("synced").removed, 1);
-
-    // The desktop's way still works on the same index.
-    let lib = crate::Library::open(at.clone()).expect("library");
-    let (_, report) = lib.index().expect("index");
-    assert_eq!(report.sections, 0);
-}
-
 /// The state files in an index folder.
 fn states(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)

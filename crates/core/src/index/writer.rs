@@ -186,6 +186,9 @@ pub struct IndexReport {
     pub millis: u64,
     /// Why the index was rebuilt from scratch when opened, if it was.
     pub rebuilt: Option<String>,
+    /// The index commit (tantivy opstamp) the sync left: what a
+    /// [`crate::watch_lease::WatchLease`] vouches for.
+    pub opstamp: u64,
 }
 
 /// The section's shell commands, one per line.

@@ -1,7 +1,20 @@
-//! The facade both front ends use: one notes folder with its index and data.
+//! The facade both front ends use: one notes folder with its notes, its
+//! search index and what is built from them.
+//!
+//! The app keeps one [`Library`] for as long as a folder is open: it reads
+//! the notes, installs the index once built ([`Library::set_index`]) and,
+//! after an edit, re-reads the notes without blocking its readers
+//! ([`Library::reread`], then [`Library::set_notes`]) and syncs the index
+//! ([`Library::sync_index`]). The CLI searches without loading anything
+//! when it can ([`quick_search`]).
+
+mod quick_search;
+
+pub use quick_search::{quick_search, quick_search_reporting, QuickSearch};
 
 use crate::commands::{extract, Command, CommandHit};
 use crate::corpus::Corpus;
+use crate::index::{rebuild_if_damaged, IndexReport, SearchIndex, SearchResults};
 use crate::links::Links;
 use crate::paths::Locations;
 use crate::progress::Report;
@@ -9,11 +22,13 @@ use crate::timeline::Timeline;
 use crate::{Error, Result, Section};
 use std::sync::{Arc, OnceLock};
 
-/// An opened notes library. Cheap to query; [`Library::reload`] re-reads the
-/// folder after it changed.
+/// An opened notes library. Cheap to query.
 pub struct Library {
     locations: Locations,
     corpus: Corpus,
+    /// The search index, once built for these notes: the app shows the
+    /// notes before it is ([`Library::set_index`]).
+    index: Option<SearchIndex>,
     /// The notes' links, built on first use after each (re)load.
     links: OnceLock<Arc<Links>>,
     /// The notes' shell commands, extracted on first use after each
@@ -26,6 +41,7 @@ impl std::fmt::Debug for Library {
         f.debug_struct("Library")
             .field("locations", &self.locations)
             .field("notes", &self.corpus.notes.len())
+            .field("indexed", &self.index.is_some())
             .finish()
     }
 }
@@ -41,7 +57,7 @@ impl Library {
     /// [`Library::open`], telling `progress` after each file read.
     pub fn open_reporting(locations: Locations, progress: Report<'_>) -> Result<Library> {
         let mut library = Library::unread(locations)?;
-        library.corpus = Corpus::load_reporting(&library.locations.notes, progress);
+        library.set_notes(Corpus::load_reporting(&library.locations.notes, progress));
         Ok(library)
     }
 
@@ -58,15 +74,23 @@ impl Library {
         Ok(Library {
             locations,
             corpus: Corpus::default(),
+            index: None,
             links: OnceLock::new(),
             commands: OnceLock::new(),
         })
     }
 
-    /// Re-reads the notes folder (only the files that changed, see
-    /// [`Corpus::reload`]).
-    pub fn reload(&mut self) {
-        self.corpus = std::mem::take(&mut self.corpus).reload();
+    /// The notes read again, reusing the ones whose files did not change
+    /// (see [`Corpus::reloaded`]). Takes `&self`, so readers go on using
+    /// this library meanwhile; [`Library::set_notes`] installs the result.
+    pub fn reread(&self) -> Corpus {
+        self.corpus.reloaded()
+    }
+
+    /// Installs newly read notes (and forgets what was built from the old
+    /// ones; the index is brought up to date by [`Library::sync_index`]).
+    pub fn set_notes(&mut self, corpus: Corpus) {
+        self.corpus = corpus;
         self.links = OnceLock::new();
         self.commands = OnceLock::new();
     }
@@ -113,24 +137,40 @@ impl Library {
     }
 
     /// Opens this folder's search index (in the cache dir) and brings it up
-    /// to date with the loaded notes: only files whose content changed are
-    /// re-indexed. Another process writing the index gives [`Error::Busy`].
-    pub fn index(&self) -> Result<(crate::index::SearchIndex, crate::index::IndexReport)> {
-        self.index_reporting(&mut |_| {})
-    }
-
-    /// [`Library::index`], telling `progress` after each file indexed.
-    pub fn index_reporting(
-        &self,
-        progress: Report<'_>,
-    ) -> Result<(crate::index::SearchIndex, crate::index::IndexReport)> {
+    /// to date with the loaded notes, telling `progress` after each file:
+    /// only files whose content changed are re-indexed, and a damaged index
+    /// is rebuilt (the report says why). Another process writing the index
+    /// gives [`Error::Busy`]. Takes `&self` (a big build takes seconds and
+    /// the app's readers go on); [`Library::set_index`] keeps the result.
+    pub fn build_index(&self, progress: Report<'_>) -> Result<(SearchIndex, IndexReport)> {
         let open_and_sync = || {
-            let index = crate::index::SearchIndex::open(&self.locations.index)?;
+            let index = SearchIndex::open(&self.locations.index)?;
             let report = index.sync_reporting(&self.corpus, &mut *progress)?;
             Ok((index, report))
         };
-        crate::index::rebuild_if_damaged(&self.locations.index, open_and_sync, |done, why| {
+        rebuild_if_damaged(&self.locations.index, open_and_sync, |done, why| {
             done.1.rebuilt = Some(why)
         })
+    }
+
+    /// Keeps the index [`Library::build_index`] built for these notes.
+    pub fn set_index(&mut self, index: SearchIndex) {
+        self.index = Some(index);
+    }
+
+    /// The best `limit` sections for `query`; [`Error::Indexing`] until the
+    /// index is set.
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        self.index()?.search(query, limit)
+    }
+
+    /// Brings the index up to date with the notes as now loaded (after
+    /// [`Library::set_notes`]); [`Error::Indexing`] until it is set.
+    pub fn sync_index(&self) -> Result<IndexReport> {
+        self.index()?.sync(&self.corpus)
+    }
+
+    fn index(&self) -> Result<&SearchIndex> {
+        self.index.as_ref().ok_or(Error::Indexing)
     }
 }
