@@ -5,6 +5,7 @@ use crate::progress::{Progress, Report, Stage};
 use crate::scan::{natural_cmp, natural_order, scan, FileStat, Found, Skipped};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// One note file as loaded, with the content hash the index uses to tell
@@ -22,8 +23,9 @@ pub struct LoadedNote {
 pub struct Corpus {
     /// The folder the notes came from.
     pub root: PathBuf,
-    /// Notes in natural path order.
-    pub notes: Vec<LoadedNote>,
+    /// Notes in natural path order. Shared: a re-read after an edit keeps
+    /// the unchanged notes of the corpus it replaces without copying them.
+    pub notes: Vec<Arc<LoadedNote>>,
     /// Files that were not read, with reasons.
     pub skipped: Vec<Skipped>,
     by_id: HashMap<SectionId, (usize, usize)>,
@@ -71,8 +73,8 @@ impl Corpus {
     }
 
     /// Reads the folder again, leaving this corpus as it is (its readers go
-    /// on meanwhile) and reusing copies of the notes whose files provably did
-    /// not change since they were read (their stat is the one taken then,
+    /// on meanwhile) and sharing the notes whose files provably did not
+    /// change since they were read (their stat is the one taken then,
     /// and was settled: see [`Corpus::settled_stat`]). After one note is
     /// edited in a vault of 5 000 files, one file is read and parsed, not
     /// 5 000; every file is still stat'ed.
@@ -85,13 +87,13 @@ impl Corpus {
             .filter(|f| self.settled_stat(&f.rel) == Some(f.stat))
             .map(|f| f.rel.as_str())
             .collect();
-        let kept: HashMap<&str, &LoadedNote> = self
+        let kept: HashMap<&str, &Arc<LoadedNote>> = self
             .notes
             .iter()
             .filter(|n| unchanged.contains(n.note.file.as_str()))
             .map(|n| (n.note.file.as_str(), n))
             .collect();
-        let reuse = |f: &Found| kept.get(f.rel.as_str()).map(|&n| n.clone());
+        let reuse = |f: &Found| kept.get(f.rel.as_str()).map(|&n| Arc::clone(n));
         Corpus::load_reusing(&self.root, &found, skipped, scanned, reuse, &mut |_| {})
     }
 
@@ -102,13 +104,13 @@ impl Corpus {
         found: &[Found],
         mut skipped: Vec<Skipped>,
         scanned: SystemTime,
-        mut reuse: impl FnMut(&Found) -> Option<LoadedNote>,
+        mut reuse: impl FnMut(&Found) -> Option<Arc<LoadedNote>>,
         report: Report<'_>,
     ) -> Corpus {
         let mut sections = 0;
         let mut notes = Vec::with_capacity(found.len());
         for (i, f) in found.iter().enumerate() {
-            match reuse(f).map_or_else(|| load_file(f), Ok) {
+            match reuse(f).map_or_else(|| load_file(f).map(Arc::new), Ok) {
                 Ok(n) => {
                     sections += n.note.sections.len();
                     notes.push(n);
@@ -128,7 +130,7 @@ impl Corpus {
             });
         }
         skipped.sort_by(|a, b| natural_cmp(&a.file, &b.file));
-        let mut corpus = Corpus::from_notes(root, notes, skipped);
+        let mut corpus = Corpus::of_shared(root, notes, skipped);
         corpus.stats = found.iter().map(|f| (f.rel.clone(), f.stat)).collect();
         corpus.scanned = Some(scanned);
         corpus
@@ -136,6 +138,10 @@ impl Corpus {
 
     /// Builds a corpus from notes already loaded (tests, the file watcher).
     pub fn from_notes(root: &Path, notes: Vec<LoadedNote>, skipped: Vec<Skipped>) -> Corpus {
+        Corpus::of_shared(root, notes.into_iter().map(Arc::new).collect(), skipped)
+    }
+
+    fn of_shared(root: &Path, notes: Vec<Arc<LoadedNote>>, skipped: Vec<Skipped>) -> Corpus {
         let by_id = notes
             .iter()
             .enumerate()
