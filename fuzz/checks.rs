@@ -403,7 +403,7 @@ pub struct QueryFixture {
     /// The notes it holds.
     pub corpus: Corpus,
     /// Their shell commands.
-    pub commands: Vec<pilgi_core::commands::Command>,
+    pub commands: Vec<pilgi_core::shell::Command>,
     /// The index, in a folder of the caller's.
     pub index: SearchIndex,
 }
@@ -436,7 +436,7 @@ pub fn query_fixture(dir: &Path) -> QueryFixture {
     let index = SearchIndex::open(&dir.join("index")).expect("open index");
     index.sync(&corpus).expect("sync index");
     assert!(index.num_sections() > 10);
-    let commands = pilgi_core::commands::extract(&corpus);
+    let commands = pilgi_core::shell::extract(&corpus);
     QueryFixture {
         corpus,
         commands,
@@ -472,6 +472,6 @@ pub fn query(fixture: &QueryFixture, data: &[u8]) {
         assert!(!rest.contains('<'), "markup in snippet {:?}", hit.snippet);
     }
     let _ = pilgi_core::analysis::terms_for_marking(&q);
-    let commands = pilgi_core::commands::search(&fixture.corpus, &fixture.commands, &q, limit);
+    let commands = pilgi_core::shell::search(&fixture.corpus, &fixture.commands, &q, limit);
     assert!(commands.len() <= limit);
 }

@@ -1,7 +1,7 @@
 //! Declares the app's IPC commands so that each must be granted explicitly
 //! in `capabilities/` (least privilege), then runs tauri-build.
 
-/// Every `#[tauri::command]` under `src-tauri/commands/`.
+/// Every `#[tauri::command]` under `src-tauri/ipc/`.
 const COMMANDS: &[&str] = &[
     "get_timeline",
     "get_progress",

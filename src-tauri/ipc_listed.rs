@@ -1,5 +1,5 @@
 //! A test that every IPC command is listed alike in the five places that
-//! name it: its `#[tauri::command]` under `commands/`, `build.rs` (which
+//! name it: its `#[tauri::command]` under `ipc/`, `build.rs` (which
 //! makes a permission of it), `main.rs`'s handler list, a capability
 //! granting it, and `ui/js/api.js` calling it. A command missing from one of
 //! them fails only at run time (an unhandled or refused call), in a window.
@@ -35,7 +35,7 @@ fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
 #[test]
 fn every_ipc_command_is_declared_handled_granted_and_called_alike() {
     let mut defined = BTreeSet::new();
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/commands"))
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/ipc"))
         .expect("commands folder")
         .flatten()
     {

@@ -3,9 +3,9 @@
 //! quick-lookup window. All real work happens in `pilgi-core`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-mod commands;
 mod display;
 mod hotkey;
+mod ipc;
 mod ipc_error;
 #[cfg(test)]
 mod ipc_listed;
@@ -51,25 +51,25 @@ fn main() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::notes::get_timeline,
-            commands::notes::get_progress,
-            commands::notes::get_section,
-            commands::search::search,
-            commands::search::list_commands,
-            commands::clipboard::copy_text,
-            commands::bookmarks::list_bookmarks,
-            commands::bookmarks::toggle_bookmark,
-            commands::bookmarks::save_bookmark,
-            commands::bookmarks::remove_bookmark,
-            commands::bookmarks::accept_suggestion,
-            commands::bookmarks::dismiss_suggestion,
-            commands::lookup::hide_lookup,
-            commands::lookup::open_in_main,
-            commands::settings::get_settings,
-            commands::settings::choose_notes_folder,
-            commands::settings::use_bundled_notes,
-            commands::settings::set_lookup_shortcut,
-            commands::web::open_external,
+            ipc::notes::get_timeline,
+            ipc::notes::get_progress,
+            ipc::notes::get_section,
+            ipc::search::search,
+            ipc::search::list_commands,
+            ipc::clipboard::copy_text,
+            ipc::bookmarks::list_bookmarks,
+            ipc::bookmarks::toggle_bookmark,
+            ipc::bookmarks::save_bookmark,
+            ipc::bookmarks::remove_bookmark,
+            ipc::bookmarks::accept_suggestion,
+            ipc::bookmarks::dismiss_suggestion,
+            ipc::lookup::hide_lookup,
+            ipc::lookup::open_in_main,
+            ipc::settings::get_settings,
+            ipc::settings::choose_notes_folder,
+            ipc::settings::use_bundled_notes,
+            ipc::settings::set_lookup_shortcut,
+            ipc::web::open_external,
         ])
         .register_asynchronous_uri_scheme_protocol(note_files::SCHEME, note_files::serve)
         .run(tauri::generate_context!())

@@ -18,7 +18,6 @@
 pub mod analysis;
 pub mod atomic;
 pub mod bookmarks;
-pub mod commands;
 pub mod corpus;
 mod error;
 pub mod index;
@@ -30,6 +29,7 @@ pub mod progress;
 pub mod render;
 pub mod scan;
 pub mod settings;
+pub mod shell;
 #[cfg(test)]
 mod testing;
 pub mod timeline;

@@ -3,12 +3,12 @@
 //!
 //! Stdout holds only commands, one per line, so `pilgi commands taint |
 //! head -1 | sh` and `$(pilgi commands …)` work; where a command comes from
-//! is in `--json`. Matching is [`pilgi_core::commands::search`]: the same
+//! is in `--json`. Matching is [`pilgi_core::shell::search`]: the same
 //! reading of the query as `pilgi search`.
 
 use super::Context;
 use crate::Outcome;
-use pilgi_core::commands::CommandHit;
+use pilgi_core::shell::CommandHit;
 use serde_json::json;
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -12,10 +12,10 @@ use super::Context;
 use crate::output::Style;
 use crate::Outcome;
 use anyhow::Context as _;
-use pilgi_core::commands::detect;
 use pilgi_core::note::numbered;
 use pilgi_core::note::{decode, parse, Rejected};
 use pilgi_core::render::{render_note, RenderOptions};
+use pilgi_core::shell::detect;
 use pilgi_core::{format_duration, Note};
 use std::path::{Path, PathBuf};
 

@@ -10,11 +10,11 @@
 //! cost of a CLI search. An index in RAM keeps it inline in the payload.
 
 use super::schema::{Fields, SCHEMA_VERSION, TRAIL_SEPARATOR};
-use crate::commands::extract_section;
 use crate::corpus::Corpus;
 use crate::note::Note;
 use crate::progress::{Progress, Report, Stage};
 use crate::scan::FileStat;
+use crate::shell::extract_section;
 use crate::{Error, Result, Section};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -12,12 +12,12 @@ mod quick_search;
 
 pub use quick_search::{quick_search, quick_search_reporting, QuickSearch};
 
-use crate::commands::{extract, Command, CommandHit};
 use crate::corpus::Corpus;
 use crate::index::{rebuild_if_damaged, IndexReport, SearchIndex, SearchResults};
 use crate::links::Links;
 use crate::paths::Locations;
 use crate::progress::Report;
+use crate::shell::{extract, Command, CommandHit};
 use crate::timeline::Timeline;
 use crate::{Error, Result, Section};
 use std::sync::{Arc, OnceLock};
@@ -109,9 +109,9 @@ impl Library {
     }
 
     /// The commands matching `query`, one row per command (see
-    /// [`crate::commands::search`]).
+    /// [`crate::shell::search`]).
     pub fn search_commands(&self, query: &str, limit: usize) -> Vec<CommandHit> {
-        crate::commands::search(&self.corpus, self.commands(), query, limit)
+        crate::shell::search(&self.corpus, self.commands(), query, limit)
     }
 
     /// Where this library lives.

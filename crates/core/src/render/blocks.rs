@@ -9,7 +9,7 @@
 //! `inline.rs`).
 
 use super::yaml;
-use crate::commands::{detect, Detected};
+use crate::shell::{detect, Detected};
 
 /// A command found on a line, ready to render.
 #[derive(Debug, Clone, PartialEq)]

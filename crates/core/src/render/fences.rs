@@ -9,8 +9,8 @@
 
 use super::code_block::code_block;
 use super::html::{code, copy_button, escape, raw};
-use crate::commands::{detect, detect_shell, CodeLang, Detected};
 use crate::note::plain::fence_lang;
+use crate::shell::{detect, detect_shell, CodeLang, Detected};
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 /// How the lines of a block can be commands.

@@ -2,7 +2,7 @@
 //! `apiVersion: … / kind: …` lines, and manifests flattened onto one line
 //! when pasted (`apiVersion: v1 kind: ResourceQuota metadata: name: …`).
 
-use crate::commands::{has_unquoted_hangul, split_comment};
+use crate::shell::{has_unquoted_hangul, split_comment};
 
 /// Keys that only ever sit at the top of a Kubernetes manifest: when
 /// re-indenting a flattened manifest they close whatever mapping is open.
@@ -127,7 +127,7 @@ pub fn is_flat(line: &str) -> bool {
 /// has no value opens a mapping; top-level manifest keys close them all;
 /// `-` starts a list item. `None` when there is nothing to re-indent.
 pub fn reindent(line: &str) -> Option<String> {
-    let words = crate::commands::shell_words(line.trim());
+    let words = crate::shell::shell_words(line.trim());
     let mut entries: Vec<(bool, &str, Vec<&str>)> = Vec::new();
     let mut dash = false;
     for w in words {

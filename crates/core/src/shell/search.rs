@@ -12,7 +12,7 @@
 //! kubectl short names.
 
 use super::extract::Command;
-use super::shell::same_command;
+use super::lex::same_command;
 use crate::analysis::glossary::Glossary;
 use crate::analysis::query::{plan, Word};
 use crate::analysis::segment::{segments, Script};

@@ -8,7 +8,7 @@
 //! arguments. Recall matters, but a false command is worse than a missed one:
 //! it turns a sentence into a copy button.
 
-use super::shell::{
+use super::lex::{
     has_unquoted_hangul, is_assignment, is_codeish, is_flag, is_operator, split_comment, words,
 };
 use super::table::{Rule, Table};

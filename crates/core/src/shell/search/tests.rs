@@ -1,7 +1,7 @@
 use super::*;
-use crate::commands::{extract, same_command};
 use crate::corpus::LoadedNote;
 use crate::note::parse;
+use crate::shell::{extract, same_command};
 use std::path::Path;
 
 const SEED: &str = include_str!("../../../../../notes/cka-course-notes.txt");

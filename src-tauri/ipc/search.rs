@@ -3,8 +3,8 @@
 use super::valid_text;
 use crate::ipc_error::IpcResult;
 use crate::state::AppState;
-use pilgi_core::commands::CommandHit;
 use pilgi_core::index::SearchResults;
+use pilgi_core::shell::CommandHit;
 use tauri::State;
 
 /// The best sections for `query` (at most `limit`, 1–200).

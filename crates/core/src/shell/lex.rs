@@ -43,7 +43,7 @@ pub fn words(text: &str) -> Vec<&str> {
 /// command once in the cheat sheet.
 ///
 /// ```
-/// use pilgi_core::commands::same_command;
+/// use pilgi_core::shell::same_command;
 /// assert_eq!(same_command("kubectl  get pods"), same_command("k get pods"));
 /// assert_eq!(same_command("k run x \\\n  --image=nginx"), same_command("k run x --image=nginx"));
 /// assert_ne!(same_command("k get pods"), same_command("k get po"));
