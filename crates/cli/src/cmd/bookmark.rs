@@ -2,12 +2,12 @@
 //! bookmarks, stored by pilgi-core in the data dir the app reads too.
 
 use super::Context;
-use crate::output::{pad, Style};
+use crate::output::{pad, Out, Style};
 use crate::Outcome;
 use anyhow::Context as _;
 use pilgi_core::bookmarks::{Edit, Label, Listed, Status, Store};
 use pilgi_core::note::numbered;
-use pilgi_core::Library;
+use pilgi_core::{Corpus, Library};
 use std::path::PathBuf;
 
 /// Arguments of `pilgi bookmark`.
@@ -128,61 +128,8 @@ fn act(
                 Ok(Outcome::Nothing)
             }
         },
-        Action::Ls { label } => {
-            let label = label.as_deref().map(Label::parse).transpose()?;
-            let listed: Vec<Listed> = store
-                .list(corpus)
-                .into_iter()
-                .filter(|l| label.as_ref().is_none_or(|want| &l.label == want))
-                .collect();
-            if out.json {
-                out.json(&serde_json::json!({ "bookmarks": listed }))?;
-            } else {
-                let width = listed
-                    .iter()
-                    .map(|l| l.label.as_str().len())
-                    .max()
-                    .unwrap_or(0);
-                for l in &listed {
-                    let label = out.paint(Style::Mark, &pad(l.label.as_str(), width));
-                    out.line(format!("{label}  {}", describe(ctx, l)));
-                    if !l.note.is_empty() {
-                        out.line(format!(
-                            "{}  {}",
-                            " ".repeat(width),
-                            l.note.replace('\n', " / ")
-                        ));
-                    }
-                }
-            }
-            // Moves were shown once; save them so anchors stay fresh.
-            if let Err(e) = store.reanchor(corpus) {
-                out.warn(&format!("could not save re-anchored bookmarks: {e}"));
-            }
-            Ok(found(!listed.is_empty()))
-        }
-        Action::Suggest => {
-            let suggestions = store.suggest(corpus);
-            if out.json {
-                out.json(&serde_json::json!({ "suggestions": suggestions }))?;
-            } else {
-                for s in &suggestions {
-                    out.line(format!(
-                        "{}  {}",
-                        out.paint(Style::Dim, s.section.id.as_str()),
-                        out.paint(Style::Bold, &numbered(s.section.number, &s.section.title))
-                    ));
-                    out.line(format!("    {}: {}", s.line_number, s.line));
-                }
-                if !suggestions.is_empty() {
-                    out.line(out.paint(
-                        Style::Dim,
-                        "accept: pilgi bookmark add ID    dismiss: pilgi bookmark dismiss ID",
-                    ));
-                }
-            }
-            Ok(found(!suggestions.is_empty()))
-        }
+        Action::Ls { label } => list(label.as_deref(), store, corpus, ctx),
+        Action::Suggest => suggest(store, corpus, out),
         Action::Dismiss { id } => {
             let s = store.dismiss(corpus, &id)?;
             if out.json {
@@ -217,6 +164,72 @@ fn act(
             Ok(Outcome::Found)
         }
     }
+}
+
+/// `pilgi bookmark ls [--label L]`: the bookmarks (re-anchored), aligned
+/// by label, memos under them.
+fn list(
+    label: Option<&str>,
+    store: &mut Store,
+    corpus: &Corpus,
+    ctx: &Context,
+) -> anyhow::Result<Outcome> {
+    let out = &ctx.out;
+    let label = label.map(Label::parse).transpose()?;
+    let listed: Vec<Listed> = store
+        .list(corpus)
+        .into_iter()
+        .filter(|l| label.as_ref().is_none_or(|want| &l.label == want))
+        .collect();
+    if out.json {
+        out.json(&serde_json::json!({ "bookmarks": listed }))?;
+    } else {
+        let width = listed
+            .iter()
+            .map(|l| l.label.as_str().len())
+            .max()
+            .unwrap_or(0);
+        for l in &listed {
+            let label = out.paint(Style::Mark, &pad(l.label.as_str(), width));
+            out.line(format!("{label}  {}", describe(ctx, l)));
+            if !l.note.is_empty() {
+                out.line(format!(
+                    "{}  {}",
+                    " ".repeat(width),
+                    l.note.replace('\n', " / ")
+                ));
+            }
+        }
+    }
+    // Moves were shown once; save them so anchors stay fresh.
+    if let Err(e) = store.reanchor(corpus) {
+        out.warn(&format!("could not save re-anchored bookmarks: {e}"));
+    }
+    Ok(found(!listed.is_empty()))
+}
+
+/// `pilgi bookmark suggest`: sections whose lines say they were confusing.
+fn suggest(store: &Store, corpus: &Corpus, out: &Out) -> anyhow::Result<Outcome> {
+    let suggestions = store.suggest(corpus);
+    if out.json {
+        out.json(&serde_json::json!({ "suggestions": suggestions }))?;
+    } else {
+        for s in &suggestions {
+            out.line(format!(
+                "{}  {}",
+                out.paint(Style::Dim, s.section.id.as_str()),
+                out.paint(Style::Bold, &numbered(s.section.number, &s.section.title))
+            ));
+            out.line(format!("    {}: {}", s.line_number, s.line));
+        }
+        if !suggestions.is_empty() {
+            out.line(out.paint(
+                Style::Dim,
+                "accept: pilgi bookmark add ID    dismiss: pilgi bookmark dismiss ID",
+            ));
+        }
+    }
+    Ok(found(!suggestions.is_empty()))
 }
 
 fn found(any: bool) -> Outcome {

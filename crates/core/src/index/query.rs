@@ -333,6 +333,11 @@ impl<'a> Builder<'a> {
 
     /// The query of one word and whether the index has real evidence for it;
     /// `phrases` are the glossary groups of the phrases the word is in.
+    ///
+    /// Long (~130 lines): one block per kind of match (exact, stem,
+    /// glossary, fuzzy, prefix, 초성, other layout), in the order of their
+    /// weights. Issue 17's point 2 (one function that gives a word's forms,
+    /// shared with the commands search and the marks) takes them out.
     fn word(
         &self,
         w: &Word,

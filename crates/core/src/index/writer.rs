@@ -295,6 +295,11 @@ fn holds(indexed: &BTreeMap<String, String>, corpus: &Corpus) -> bool {
 /// re-indexed, files that are gone are deleted, the rest is left alone.
 /// When only the folder's stats changed (a file touched, or just settled),
 /// the new stats are committed alone, so the next search can skip reading.
+///
+/// Long (~100 lines): it is the index's one transaction (plan, take the
+/// writer, delete, add, write the record, commit), and each step's failure
+/// must leave the last commit standing; one function keeps that order in
+/// view.
 pub fn sync(
     index: &Index,
     dir: Option<&Path>,

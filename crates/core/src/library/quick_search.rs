@@ -128,6 +128,10 @@ fn quick_search_once(
 /// The search of [`quick_search`] when the scanned files match the index's
 /// record exactly; `Ok(None)` when they do not (or the index needs any
 /// repair), to take the slow path that handles every case.
+///
+/// Long (~85 lines): the record is parsed borrowed from its bytes (owning
+/// 5 000 paths was a sixth of a search), so it is read, checked and used in
+/// the one function that holds those bytes.
 fn search_unchanged(
     dir: &Path,
     found: &[Found],

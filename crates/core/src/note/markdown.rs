@@ -37,6 +37,10 @@ struct Heading {
 }
 
 /// Parses a Markdown note. `file` is its path relative to the notes folder.
+///
+/// Long (~115 lines): front matter, title, aliases, the cut into heading
+/// sections and each section's id, path and kind are one walk over the
+/// headings, whose state (the heading path, ids taken) they all share.
 pub fn parse(file: &str, text: &str) -> Note {
     let lines: Vec<&str> = text.split('\n').collect();
     let lines = match lines.split_last() {

@@ -105,6 +105,10 @@ enum Line {
 /// are decoded with the detected encoding, so a guess can never garble the
 /// UTF-8 half. Splitting at `\n` is safe: in every candidate encoding the
 /// byte 0x0A is only ever a line feed, never part of a character.
+///
+/// Long (~110 lines): one pass over the lines that tells the user exactly
+/// which lines were decoded how (the warning lists line ranges), so the
+/// decoding and its account are written together.
 fn not_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> (String, Option<&'static Encoding>) {
     let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
     let valid: Vec<Option<&str>> = lines.iter().map(|l| std::str::from_utf8(l).ok()).collect();

@@ -40,6 +40,10 @@ pub fn find_end_tag(haystack: &str, name: &str) -> Option<usize> {
 
 /// Reads the tag `s` starts with (`<name attr="v">`, `</name>`), and its
 /// length in bytes; `None` when `s` does not start with a whole tag.
+///
+/// Long (~90 lines): a lexer is one loop over the bytes with its states
+/// side by side (name, attribute name, unquoted or quoted value); split
+/// into functions it would pass its cursor back and forth.
 pub fn lex(s: &str) -> Option<(RawTag, usize)> {
     // Longer is no tag: each `<` is read at most this far, so text full of
     // `<a b=x` without a `>` stays linear.
