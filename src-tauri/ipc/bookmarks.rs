@@ -5,7 +5,7 @@
 use super::{valid_id, valid_text};
 use crate::ipc_error::IpcResult;
 use crate::state::AppState;
-use pilgi_core::bookmarks::{Edit, Label, Listed, Recovery, Store, Suggestion, Upserted};
+use pilgi_core::bookmarks::{Edit, Label, Listed, Recovery, Saved, Store, Suggestion};
 use pilgi_core::Corpus;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
@@ -56,13 +56,13 @@ pub async fn save_bookmark(
     id: String,
     label: String,
     note: String,
-) -> IpcResult<Upserted> {
+) -> IpcResult<Saved> {
     let edit = Edit {
         label: Some(Label::parse(&label)?),
         note: Some(valid_text("memo", &note)?.to_owned()),
     };
     change(&app, &state, &id, |store, corpus, id| {
-        store.upsert(corpus, id, edit)
+        store.save(corpus, id, edit)
     })
     .await
 }

@@ -1,4 +1,5 @@
-//! `pilgi bookmark add|rm|ls|suggest|dismiss|export|import`: the user's
+//! `pilgi bookmark save|remove|list|suggest|dismiss|export|import` (`add`,
+//! `rm`, `ls` as aliases): the user's
 //! bookmarks, stored by pilgi-core in the data dir the app reads too.
 
 use super::Context;
@@ -20,7 +21,10 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 enum Action {
     /// Bookmark a section; on a bookmarked one, change its label and memo.
-    Add {
+    /// The verbs are the app's and the core's (save, remove, list); the
+    /// short ones stay as aliases.
+    #[command(visible_alias = "add")]
+    Save {
         /// Section id, e.g. `cka-course-notes#44` (see `pilgi timeline`).
         id: String,
         /// confusing (default), review, exam-tip, or a word of your own.
@@ -31,12 +35,14 @@ enum Action {
         note: Option<String>,
     },
     /// Remove a section's bookmark (also an orphaned one, by its old id).
-    Rm {
+    #[command(visible_alias = "rm")]
+    Remove {
         /// Section id.
         id: String,
     },
     /// List bookmarks in course order, orphaned ones last.
-    Ls {
+    #[command(visible_alias = "ls")]
+    List {
         /// Only bookmarks with this label.
         #[arg(long, short)]
         label: Option<String>,
@@ -94,10 +100,10 @@ fn act(
     let corpus = library.corpus();
     let out = &ctx.out;
     match action {
-        Action::Add { id, label, note } => {
+        Action::Save { id, label, note } => {
             let label = label.as_deref().map(Label::parse).transpose()?;
             let done = store
-                .upsert(corpus, &id, Edit { label, note })
+                .save(corpus, &id, Edit { label, note })
                 .with_context(|| format!("cannot bookmark {id} (see `pilgi timeline` for ids)"))?;
             if out.json {
                 out.json(&done)?;
@@ -111,7 +117,7 @@ fn act(
             }
             Ok(Outcome::Found)
         }
-        Action::Rm { id } => match store.remove(corpus, &id)? {
+        Action::Remove { id } => match store.remove(corpus, &id)? {
             Some(removed) => {
                 if out.json {
                     out.json(&serde_json::json!({ "removed": removed }))?;
@@ -128,7 +134,7 @@ fn act(
                 Ok(Outcome::Nothing)
             }
         },
-        Action::Ls { label } => list(label.as_deref(), store, corpus, ctx),
+        Action::List { label } => list(label.as_deref(), store, corpus, ctx),
         Action::Suggest => suggest(store, corpus, out),
         Action::Dismiss { id } => {
             let s = store.dismiss(corpus, &id)?;
@@ -166,7 +172,7 @@ fn act(
     }
 }
 
-/// `pilgi bookmark ls [--label L]`: the bookmarks (re-anchored), aligned
+/// `pilgi bookmark list [--label L]`: the bookmarks (re-anchored), aligned
 /// by label, memos under them.
 fn list(
     label: Option<&str>,
@@ -225,7 +231,7 @@ fn suggest(store: &Store, corpus: &Corpus, out: &Out) -> anyhow::Result<Outcome>
         if !suggestions.is_empty() {
             out.line(out.paint(
                 Style::Dim,
-                "accept: pilgi bookmark add ID    dismiss: pilgi bookmark dismiss ID",
+                "accept: pilgi bookmark save ID    dismiss: pilgi bookmark dismiss ID",
             ));
         }
     }

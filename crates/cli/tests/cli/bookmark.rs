@@ -98,6 +98,12 @@ fn exit_codes() {
         .code(1)
         .stderr(contains("not bookmarked"));
     n.pilgi(&["bookmark", "ls"]).assert().code(1);
+    // The long verbs are the app's and the core's; the short ones aliases.
+    n.pilgi(&["bookmark", "save", SECTION]).assert().success();
+    assert_eq!(bookmarks(&n).len(), 1);
+    n.pilgi(&["bookmark", "list"]).assert().success();
+    n.pilgi(&["bookmark", "remove", SECTION]).assert().success();
+    n.pilgi(&["bookmark", "list"]).assert().code(1);
 }
 
 #[test]

@@ -84,9 +84,9 @@ pub struct Edit {
     pub note: Option<String>,
 }
 
-/// The result of [`Store::upsert`].
+/// The result of [`Store::save`].
 #[derive(Debug, Clone, Serialize)]
-pub struct Upserted {
+pub struct Saved {
     /// Whether the bookmark is new.
     pub created: bool,
     /// The bookmark as it is now.
@@ -134,7 +134,7 @@ impl Store {
     /// its label and memo. A section that does not exist is
     /// [`Error::NotFound`] unless an orphaned bookmark is stored under that
     /// id (its memo can still be edited).
-    pub fn upsert(&mut self, corpus: &Corpus, id: &str, edit: Edit) -> Result<Upserted> {
+    pub fn save(&mut self, corpus: &Corpus, id: &str, edit: Edit) -> Result<Saved> {
         let created = self.mutate(|file| {
             reanchor(file, corpus);
             let now = time::now();
@@ -158,7 +158,7 @@ impl Store {
         let bookmark = self
             .get(corpus, id)
             .ok_or_else(|| Error::NotFound(format!("bookmark {id:?} vanished")))?;
-        Ok(Upserted { created, bookmark })
+        Ok(Saved { created, bookmark })
     }
 
     /// Removes the bookmark of section `id` (or the orphaned bookmark
@@ -177,7 +177,7 @@ impl Store {
         if self.remove(corpus, id)?.is_some() {
             return Ok(false);
         }
-        self.upsert(corpus, id, Edit::default()).map(|_| true)
+        self.save(corpus, id, Edit::default()).map(|_| true)
     }
 
     /// Saves where each bookmark's section is now (new id after a move,

@@ -21,7 +21,7 @@
 //! let mut store = Store::open(data.path())?;
 //! assert_eq!(store.suggest(&corpus)[0].line, "헷갈렸음: ingress vs egress");
 //! let edit = Edit { label: Some(Label::parse("exam tip")?), note: Some("egress 기본 허용".into()) };
-//! store.upsert(&corpus, "cka#44", edit)?;
+//! store.save(&corpus, "cka#44", edit)?;
 //!
 //! let listed = store.list(&corpus);
 //! assert_eq!(listed[0].status, Status::Ok);
@@ -39,7 +39,7 @@ pub mod suggest;
 pub mod time;
 
 pub use anchor::Status;
-pub use edit::{Edit, Listed, SectionRef, Upserted};
+pub use edit::{Edit, Listed, Saved, SectionRef};
 pub use exchange::ImportReport;
 pub use model::{Anchor, Bookmark, Dismissal, Label, Recovery, StoreFile};
 pub use store::Store;

@@ -3,7 +3,7 @@
 //! (`crates/core/data/confusion_markers.txt`), with negations so that
 //! "모르는 거 없었음" or "안 헷갈림" is not taken for confusion.
 
-use super::edit::{Edit, SectionRef, Upserted};
+use super::edit::{Edit, Saved, SectionRef};
 use super::model::Dismissal;
 use super::store::Store;
 use super::time;
@@ -171,8 +171,8 @@ impl Store {
 
     /// Accepts the suggestion for section `id`: bookmarks it as confusing
     /// (an existing bookmark is left as it is).
-    pub fn accept(&mut self, corpus: &Corpus, id: &str) -> Result<Upserted> {
-        self.upsert(corpus, id, Edit::default())
+    pub fn accept(&mut self, corpus: &Corpus, id: &str) -> Result<Saved> {
+        self.save(corpus, id, Edit::default())
     }
 
     /// Dismisses the suggestion for section `id`, remembered with its line

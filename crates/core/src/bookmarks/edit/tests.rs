@@ -1,4 +1,4 @@
-//! Listing, upserting and removing against real notes.
+//! Listing, saving and removing against real notes.
 
 use super::*;
 use crate::corpus::LoadedNote;
@@ -34,7 +34,7 @@ fn add_then_update_label_and_memo() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(&[("cka.txt", NOTE)]);
     let mut store = Store::open(dir.path()).unwrap();
-    let made = store.upsert(&c, "cka#44", Edit::default()).unwrap();
+    let made = store.save(&c, "cka#44", Edit::default()).unwrap();
     assert!(made.created);
     assert_eq!(made.bookmark.label.as_str(), "confusing");
     assert_eq!(
@@ -45,7 +45,7 @@ fn add_then_update_label_and_memo() {
 
     std::thread::sleep(std::time::Duration::from_millis(3));
     let again = store
-        .upsert(&c, "cka#44", edit(Some("review"), Some("  다시 보기\n")))
+        .save(&c, "cka#44", edit(Some("review"), Some("  다시 보기\n")))
         .unwrap();
     assert!(!again.created);
     assert_eq!(again.bookmark.note, "다시 보기");
@@ -54,7 +54,7 @@ fn add_then_update_label_and_memo() {
 
     // Only the memo: the label stays.
     let memo = store
-        .upsert(&c, "cka#44", edit(None, Some("egress는 기본 허용")))
+        .save(&c, "cka#44", edit(None, Some("egress는 기본 허용")))
         .unwrap();
     assert_eq!(memo.bookmark.label.as_str(), "review");
     assert_eq!(store.list(&c).len(), 1);
@@ -65,7 +65,7 @@ fn unknown_section_is_not_found_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(&[("cka.txt", NOTE)]);
     let mut store = Store::open(dir.path()).unwrap();
-    let err = store.upsert(&c, "cka#999", Edit::default()).unwrap_err();
+    let err = store.save(&c, "cka#999", Edit::default()).unwrap_err();
     assert!(matches!(err, Error::NotFound(_)), "{err}");
     assert!(!dir.path().join("bookmarks.json").exists());
 }
@@ -75,7 +75,7 @@ fn orphan_is_listed_editable_and_removable_never_dropped() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     store
-        .upsert(
+        .save(
             &corpus(&[("cka.txt", NOTE)]),
             "cka#43",
             edit(None, Some("memo")),
@@ -83,7 +83,7 @@ fn orphan_is_listed_editable_and_removable_never_dropped() {
         .unwrap();
     let gone = corpus(&[("cka.txt", "44. Developing network policies 12:00\nx\n")]);
     // Changes made while the section is gone keep the orphan as it was.
-    store.upsert(&gone, "cka#44", Edit::default()).unwrap();
+    store.save(&gone, "cka#44", Edit::default()).unwrap();
     store.reanchor(&gone).unwrap();
     let listed = store.list(&gone);
     assert_eq!(listed.len(), 2);
@@ -94,7 +94,7 @@ fn orphan_is_listed_editable_and_removable_never_dropped() {
     assert_eq!(orphan.note, "memo");
 
     let changed = store
-        .upsert(&gone, "cka#43", edit(Some("exam-tip"), None))
+        .save(&gone, "cka#43", edit(Some("exam-tip"), None))
         .unwrap();
     assert_eq!(changed.bookmark.status, Status::Orphaned);
     assert_eq!(changed.bookmark.label.as_str(), "exam-tip");
@@ -108,7 +108,7 @@ fn moves_show_once_then_are_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     store
-        .upsert(&corpus(&[("cka.txt", NOTE)]), "cka#43", Edit::default())
+        .save(&corpus(&[("cka.txt", NOTE)]), "cka#43", Edit::default())
         .unwrap();
     let renamed = corpus(&[("kubernetes/cka.txt", NOTE)]);
     let listed = store.list(&renamed);
@@ -139,7 +139,7 @@ fn adding_a_section_whose_old_bookmark_moved_does_not_duplicate() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     store
-        .upsert(
+        .save(
             &corpus(&[("cka.txt", NOTE)]),
             "cka#43",
             edit(None, Some("keep")),
@@ -148,7 +148,7 @@ fn adding_a_section_whose_old_bookmark_moved_does_not_duplicate() {
     let renamed = corpus(&[("new.txt", NOTE)]);
     // The app shows new#43 as bookmarked; the user edits its memo.
     store
-        .upsert(&renamed, "new#43", edit(None, Some("edited")))
+        .save(&renamed, "new#43", edit(None, Some("edited")))
         .unwrap();
     let listed = store.list(&renamed);
     assert_eq!(listed.len(), 1);
@@ -160,8 +160,8 @@ fn list_is_in_course_order_with_orphans_last() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(&[("cka.txt", NOTE)]);
     let mut store = Store::open(dir.path()).unwrap();
-    store.upsert(&c, "cka#44", Edit::default()).unwrap();
-    store.upsert(&c, "cka#43", Edit::default()).unwrap();
+    store.save(&c, "cka#44", Edit::default()).unwrap();
+    store.save(&c, "cka#43", Edit::default()).unwrap();
     let ids: Vec<_> = store
         .list(&c)
         .into_iter()
