@@ -1,8 +1,10 @@
-//! A test that every IPC command is listed alike in the five places that
-//! name it: its `#[tauri::command]` under `ipc/`, `build.rs` (which
-//! makes a permission of it), `main.rs`'s handler list, a capability
-//! granting it, and `ui/js/api.js` calling it. A command missing from one of
-//! them fails only at run time (an unhandled or refused call), in a window.
+//! Tests that the two sides of IPC name things alike: every IPC command in
+//! the five places that name it (its `#[tauri::command]` under `ipc/`,
+//! `build.rs` which makes a permission of it, `main.rs`'s handler list, a
+//! capability granting it, `ui/js/api.js` calling it), and every event the
+//! app sends (`events.rs` and `api.js`'s `APP_EVENTS`). A name missing on
+//! one side fails only at run time, in a window: an unhandled or refused
+//! call, an event nobody hears.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -88,4 +90,39 @@ fn every_ipc_command_is_declared_handled_granted_and_called_alike() {
         "capabilities/*.json vs #[tauri::command]s"
     );
     assert_eq!(called, defined, "ui/js/api.js vs #[tauri::command]s");
+}
+
+#[test]
+fn every_app_event_is_named_alike_on_both_sides() {
+    let sent: BTreeSet<String> = read("src-tauri/events.rs")
+        .lines()
+        .filter(|line| line.starts_with("pub const "))
+        .map(|line| {
+            quoted_between(line, "=", ";")
+                .into_iter()
+                .next()
+                .expect("a name")
+        })
+        .collect();
+    let api = read("ui/js/api.js");
+    let heard: BTreeSet<String> = quoted_between(&api.replace('\'', "\""), "APP_EVENTS =", "});");
+    assert!(!sent.is_empty());
+    assert_eq!(
+        sent, heard,
+        "src-tauri/events.rs vs ui/js/api.js APP_EVENTS"
+    );
+    // And no event is sent by a name spelt out elsewhere.
+    for dir in ["src-tauri", "src-tauri/ipc"] {
+        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+            .expect("source folder")
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+            .filter(|e| e.file_name() != "ipc_listed.rs")
+        {
+            let text = std::fs::read_to_string(entry.path()).expect("source");
+            for line in text.lines().filter(|l| l.contains(".emit")) {
+                assert!(!line.contains('"'), "{}: {line}", entry.path().display());
+            }
+        }
+    }
 }

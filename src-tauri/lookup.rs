@@ -6,6 +6,7 @@
 //! costs a WebKit web process, and most sessions never open it. After that
 //! it is only hidden and shown, so later presses are instant.
 
+use crate::events;
 use crate::hotkey::{Hotkey, Shortcut};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -180,7 +181,7 @@ fn show(window: &WebviewWindow) {
     FOCUSED.store(false, Ordering::SeqCst);
     let _ = window.show();
     let _ = window.set_focus();
-    let _ = window.emit_to(LABEL, "lookup-shown", ());
+    let _ = window.emit_to(LABEL, events::LOOKUP_SHOWN, ());
 }
 
 /// Hides the lookup window (it stays loaded for the next press).

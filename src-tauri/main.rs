@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod display;
+mod events;
 mod hotkey;
 mod ipc;
 mod ipc_error;

@@ -2,6 +2,7 @@
 //! the settings. Installs the library, watches the folder and builds its
 //! index off the main thread (the UI hears `index-ready` or `index-failed`).
 
+use crate::events;
 use crate::state::AppState;
 use crate::watcher::{self, Watchers};
 use pilgi_core::progress::Progress;
@@ -67,7 +68,7 @@ fn read_notes(app: &AppHandle, locations: Locations) -> bool {
         Err(e) => {
             finished(app);
             eprintln!("pilgi: cannot read the notes: {e}");
-            let _ = app.emit("index-failed", e.to_string());
+            let _ = app.emit(events::INDEX_FAILED, e.to_string());
             state.set_read(None, generation);
             false
         }
@@ -94,7 +95,7 @@ impl<'a> Throttled<'a> {
             self.last = Some(Instant::now());
             let value = serde_json::to_value(p).ok();
             self.app.state::<AppState>().set_progress(value);
-            let _ = self.app.emit("index-progress", p);
+            let _ = self.app.emit(events::INDEX_PROGRESS, p);
         }
     }
 }
@@ -132,12 +133,12 @@ fn build_index(app: &AppHandle, lease: Option<(&WatchLease, u64)>) {
             }
             finished(app);
             eprintln!("pilgi: search ready ({} ms)", started.elapsed().as_millis());
-            let _ = app.emit("index-ready", report);
+            let _ = app.emit(events::INDEX_READY, report);
         }
         Err(e) => {
             finished(app);
             eprintln!("pilgi: search unavailable: {e}");
-            let _ = app.emit("index-failed", e.to_string());
+            let _ = app.emit(events::INDEX_FAILED, e.to_string());
         }
     }
     give_back_memory();

@@ -5,6 +5,7 @@
 //! its place. While the index holds every change heard, the notes
 //! watcher's [`WatchLease`] vouches for it to `pilgi search`.
 
+use crate::events;
 use crate::state::AppState;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use pilgi_core::watch_lease::WatchLease;
@@ -82,7 +83,7 @@ pub fn watch_bookmarks(app: AppHandle, data_dir: &Path) -> notify::Result<Recomm
         |_| {},
         move || {
             if app.state::<AppState>().refresh_bookmarks() {
-                let _ = app.emit("bookmarks-changed", ());
+                let _ = app.emit(events::BOOKMARKS_CHANGED, ());
             }
         },
     )
@@ -129,7 +130,7 @@ fn refresh_notes(app: &AppHandle, lease: Option<&WatchLease>) {
     if !state.reread_notes() {
         return;
     }
-    let _ = app.emit("notes-changed", ());
+    let _ = app.emit(events::NOTES_CHANGED, ());
     let result = state.read(|lib| {
         let report = lib.sync_index()?;
         if let Some((lease, ticket)) = lease.zip(ticket) {
@@ -141,5 +142,5 @@ fn refresh_notes(app: &AppHandle, lease: Option<&WatchLease>) {
         Ok(report) => serde_json::json!({ "ok": true, "report": report }),
         Err(e) => serde_json::json!({ "ok": false, "message": e.to_string() }),
     };
-    let _ = app.emit("index-synced", message);
+    let _ = app.emit(events::INDEX_SYNCED, message);
 }

@@ -3,6 +3,7 @@
 //! core's store (locked, atomic, backed up) and announced to the UI.
 
 use super::{valid_id, valid_text};
+use crate::events;
 use crate::ipc_error::IpcResult;
 use crate::state::AppState;
 use pilgi_core::bookmarks::{Edit, Label, Listed, Recovery, Saved, Store, Suggestion};
@@ -119,7 +120,7 @@ async fn change<T>(
         .with_bookmarks(|store, corpus| apply(store, corpus, id))
         .await;
     if result.is_ok() {
-        let _ = app.emit("bookmarks-changed", ());
+        let _ = app.emit(events::BOOKMARKS_CHANGED, ());
     }
     result
 }

@@ -2,6 +2,7 @@
 //! hide itself, and hand a section to the main window.
 
 use super::valid_id;
+use crate::events;
 use crate::ipc_error::{IpcError, IpcResult};
 use crate::lookup;
 use crate::state::AppState;
@@ -30,7 +31,7 @@ pub async fn open_in_main(
     state.notes_read().await;
     state.read(|lib| lib.section(id).map(|_| ()))?;
     lookup::focus_main(&app);
-    app.emit_to(lookup::MAIN, "open-section", id)
+    app.emit_to(lookup::MAIN, events::OPEN_SECTION, id)
         .map_err(|e| IpcError::new("error", e.to_string()))?;
     if window.label() == lookup::LABEL {
         lookup::hide(&window);

@@ -23,10 +23,28 @@ export const listCommands = (query) => call('list_commands', { query: query || n
 export const copyText = (text) => call('copy_text', { text });
 export const openExternal = (url) => call('open_external', { url });
 
-/** Subscribes to a backend event (for the page's lifetime). */
-export const on = (event, handler) => ipc.invoke('plugin:event|listen', {
-  event, target: { kind: 'Any' }, handler: ipc.transformCallback((e) => handler(e.payload)),
+/** The events the Rust side sends (`src-tauri/events.rs`; a test there
+ *  checks that both lists agree). */
+export const APP_EVENTS = Object.freeze({
+  INDEX_PROGRESS: 'index-progress',
+  INDEX_READY: 'index-ready',
+  INDEX_FAILED: 'index-failed',
+  NOTES_CHANGED: 'notes-changed',
+  INDEX_SYNCED: 'index-synced',
+  BOOKMARKS_CHANGED: 'bookmarks-changed',
+  LOOKUP_SHOWN: 'lookup-shown',
+  OPEN_SECTION: 'open-section',
 });
+
+const appEvents = new Set(Object.values(APP_EVENTS));
+
+/** Subscribes to a backend event (for the page's lifetime). */
+export const on = (event, handler) => {
+  if (!appEvents.has(event)) throw new Error(`no such app event: ${event}`);
+  return ipc.invoke('plugin:event|listen', {
+    event, target: { kind: 'Any' }, handler: ipc.transformCallback((e) => handler(e.payload)),
+  });
+};
 export const listBookmarks = () => call('list_bookmarks');
 export const toggleBookmark = (id) => call('toggle_bookmark', { id });
 export const saveBookmark = (id, label, note) => call('save_bookmark', { id, label, note });

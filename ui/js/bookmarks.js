@@ -5,7 +5,7 @@ import {
   acceptSuggestion, dismissSuggestion, listBookmarks, removeBookmark, saveBookmark, toggleBookmark,
 } from './api.js';
 import { el, Marks, status } from './dom.js';
-import { emit, listen } from './events.js';
+import { EVENTS, emit, listen } from './events.js';
 import { sectionName } from './names.js';
 import { VirtualList } from './virtual_list.js';
 
@@ -42,7 +42,7 @@ export async function refreshBookmarks() {
     ...(view.bookmarks.length ? []
       : [{ kind: 'empty', text: 'No bookmarks yet. Press b on a section you found confusing.' }]),
   ]);
-  emit('bookmarks', { ids: [...byId.keys()] });
+  emit(EVENTS.BOOKMARKS, { ids: [...byId.keys()] });
 }
 
 /** Shows the rows, drawn as a window of the whole list (a big vault can
@@ -54,7 +54,7 @@ function showRows(rows) {
       render: renderRow,
       focusable: (row) => row.kind === 'bookmark' || row.kind === 'suggestion',
       text: (row) => row.section?.title ?? '',
-      activate: (row) => row.section && emit('open', { id: row.section.id }),
+      activate: (row) => row.section && emit(EVENTS.OPEN, { id: row.section.id }),
       label: 'Bookmarks',
       testid: 'bookmarks',
     });
@@ -110,7 +110,7 @@ function suggestionItem(s) {
 function sectionLine(section, fallbackTitle) {
   const line = el('button', { class: 'bm-title', type: 'button', disabled: !section },
     section ? sectionName(section.number, section.title) : fallbackTitle);
-  if (section) line.addEventListener('click', () => emit('open', { id: section.id }));
+  if (section) line.addEventListener('click', () => emit(EVENTS.OPEN, { id: section.id }));
   return line;
 }
 
@@ -173,6 +173,6 @@ export async function toggle(sectionId) {
  *  changes. The list attaches its rows and paints each one it draws. */
 export function bookmarkMarks() {
   const marks = new Marks((item, on) => item.classList.toggle('bookmarked', on));
-  listen('bookmarks', ({ ids }) => marks.set(ids));
+  listen(EVENTS.BOOKMARKS, ({ ids }) => marks.set(ids));
   return marks;
 }

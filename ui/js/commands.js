@@ -8,7 +8,7 @@
 import { listCommands } from './api.js';
 import { copy } from './copy.js';
 import { el, status } from './dom.js';
-import { emit } from './events.js';
+import { EVENTS, emit } from './events.js';
 import { latest } from './latest.js';
 import { sectionName } from './names.js';
 import { VirtualList } from './virtual_list.js';
@@ -59,7 +59,7 @@ function build() {
     render: (row) => (row.place ? placeItem(row) : row.more ? moreItem(row) : commandItem(row.hit)),
     text: (row) => (row.place || row.more ? '' : row.hit.command.command),
     focusable: (row) => !row.more,
-    activate: (row, i) => (row.place ? emit('open', { id: row.place.section }) : copyRow(row, i)),
+    activate: (row, i) => (row.place ? emit(EVENTS.OPEN, { id: row.place.section }) : copyRow(row, i)),
     widthChanged: () => { charWidth = 0; },
     label: 'Commands',
     testid: 'commands',
@@ -136,7 +136,7 @@ function commandItem(hit) {
   const best = hit.places[0];
   const where = el('button', { class: 'place-title', type: 'button', tabindex: '-1' },
     sectionName(best.section_number, best.section_title));
-  where.addEventListener('click', () => emit('open', { id: c.section }));
+  where.addEventListener('click', () => emit(EVENTS.OPEN, { id: c.section }));
   const more = hit.uses > 1 ? placesToggle(hit) : null;
   return el('div', { class: 'command-item', 'data-testid': 'command-item', role: 'listitem', dataset: { command: c.command } },
     el('code', {}, c.command),
@@ -164,7 +164,7 @@ function placeItem({ place }) {
   const item = el('div', { class: 'place-item', 'data-testid': 'command-place', role: 'listitem', title: place.context },
     el('span', { class: 'title' }, sectionName(place.section_number, place.section_title)),
     el('span', { class: 'file' }, `${place.file}:${place.line}`));
-  item.addEventListener('click', () => emit('open', { id: place.section }));
+  item.addEventListener('click', () => emit(EVENTS.OPEN, { id: place.section }));
   return item;
 }
 

@@ -1,16 +1,34 @@
-// The small events the feature modules talk through (no shared globals):
-//   pilgi:open     { id, query? }   open a section in the reader
-//   pilgi:search   { text }         put text in the search box and search
-//   pilgi:results  { query, ids }   the current search's hits (timeline overlay)
-//   pilgi:view     { view }         switch the sidebar view
-//   pilgi:refresh  {}               notes changed on disk
+// The small events the feature modules talk through (no shared globals),
+// dispatched on the document as `pilgi:<name>`. The events the Rust side
+// sends are `APP_EVENTS` in api.js.
+
+/** Every event, by name: a misspelt name throws instead of going unheard. */
+export const EVENTS = Object.freeze({
+  /** { id, query? }: open a section in the reader. */
+  OPEN: 'open',
+  /** { text }: put text in the search box and search. */
+  SEARCH: 'search',
+  /** { query, ids }: the current search's hits (the timeline's overlay). */
+  RESULTS: 'results',
+  /** { view }: switch the sidebar view ('back': to the one before). */
+  VIEW: 'view',
+  /** { ids }: the bookmarked section ids, after any change. */
+  BOOKMARKS: 'bookmarks',
+});
+
+const known = new Set(Object.values(EVENTS));
+
+function checked(name) {
+  if (!known.has(name)) throw new Error(`no such event: ${name}`);
+  return `pilgi:${name}`;
+}
 
 /** Fires an app event. */
 export function emit(name, detail = {}) {
-  document.dispatchEvent(new CustomEvent(`pilgi:${name}`, { detail }));
+  document.dispatchEvent(new CustomEvent(checked(name), { detail }));
 }
 
 /** Listens to an app event. */
 export function listen(name, handler) {
-  document.addEventListener(`pilgi:${name}`, (e) => handler(e.detail));
+  document.addEventListener(checked(name), (e) => handler(e.detail));
 }

@@ -2,7 +2,7 @@
 // `b` bookmarks the open section, `[` `]` previous/next section, Alt+1…4
 // switch views, Ctrl+, opens the settings. Keys typed into a
 // text field are left alone (and so is anything during IME composition).
-import { emit } from './events.js';
+import { EVENTS, emit } from './events.js';
 import { copyFocusedCommand, step, toggleCurrentBookmark } from './reader.js';
 import { openSettings } from './settings.js';
 
@@ -44,7 +44,7 @@ export function initKeys() {
       return;
     }
     if (e.altKey && /^[1-4]$/.test(e.key)) {
-      emit('view', { view: VIEWS[Number(e.key) - 1] });
+      emit(EVENTS.VIEW, { view: VIEWS[Number(e.key) - 1] });
       e.preventDefault();
       return;
     }

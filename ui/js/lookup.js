@@ -2,7 +2,7 @@
 // sections. Enter copies the chosen command and hides the window, or opens
 // the chosen section in the main window; Esc hides. IME-safe like the main
 // search box.
-import { copyText, hideLookup, listCommands, on, openInMain, search } from './api.js';
+import { APP_EVENTS, copyText, hideLookup, listCommands, on, openInMain, search } from './api.js';
 import { el, listScroll, status } from './dom.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
@@ -125,6 +125,6 @@ const ready = () => {
   box.focus();
   box.select();
 };
-on('lookup-shown', ready);
+on(APP_EVENTS.LOOKUP_SHOWN, ready);
 window.addEventListener('focus', ready);
 box.focus();

@@ -1,11 +1,11 @@
 // Boots the UI and wires the feature modules together through small DOM
 // events (see events.js). Reloads everything in place when the notes
 // folder changes on disk.
-import { getTimeline, on } from './api.js';
+import { APP_EVENTS, getTimeline, on } from './api.js';
 import { refreshBookmarks } from './bookmarks.js';
 import { renderCommands } from './commands.js';
 import { status } from './dom.js';
-import { emit, listen } from './events.js';
+import { EVENTS, emit, listen } from './events.js';
 import { initKeys } from './keys.js';
 import { initProgress } from './progress.js';
 import { currentId, lastOpened, openSection } from './reader.js';
@@ -42,14 +42,14 @@ async function boot() {
   initKeys();
   initSettings();
   initProgress();
-  listen('open', async ({ id, query }) => {
+  listen(EVENTS.OPEN, async ({ id, query }) => {
     if (await openSection(id, query ?? currentQuery())) markCurrent(id);
   });
-  on('index-ready', indexReady);
-  on('bookmarks-changed', refreshBookmarks);
-  on('open-section', (id) => emit('open', { id }));
-  on('index-failed', (message) => status(`Search is unavailable: ${message}`));
-  on('notes-changed', async () => {
+  on(APP_EVENTS.INDEX_READY, indexReady);
+  on(APP_EVENTS.BOOKMARKS_CHANGED, refreshBookmarks);
+  on(APP_EVENTS.OPEN_SECTION, (id) => emit(EVENTS.OPEN, { id }));
+  on(APP_EVENTS.INDEX_FAILED, (message) => status(`Search is unavailable: ${message}`));
+  on(APP_EVENTS.NOTES_CHANGED, async () => {
     await load();
     const id = currentId();
     if (id && await openSection(id, currentQuery(), { keepScroll: true })) markCurrent(id);
@@ -58,7 +58,7 @@ async function boot() {
     requestAnimationFrame(() => setTimeout(() => performance.mark('pilgi:notes-updated')));
   });
   // The index follows the notes a moment later: search again with it.
-  on('index-synced', (sync) => {
+  on(APP_EVENTS.INDEX_SYNCED, (sync) => {
     rerun();
     if (!sync.ok) status(`Notes updated; search index: ${sync.message}`);
   });

@@ -2,7 +2,7 @@
 // on a vault of thousands of notes takes seconds): a bar above the status
 // line, from the backend's `index-progress` events, gone once search is
 // ready. The element keeps the last stage it showed (`data-stage`).
-import { getProgress, on } from './api.js';
+import { APP_EVENTS, getProgress, on } from './api.js';
 
 const STAGE = { reading: 'Reading notes', indexing: 'Indexing', saving: 'Saving the index' };
 
@@ -24,10 +24,10 @@ export function initProgress() {
       : `${STAGE[p.stage]} · ${p.files_done} / ${p.files_total} files · ${sections} · ${p.file}`;
     text.title = p.file;
   };
-  on('index-progress', show);
+  on(APP_EVENTS.INDEX_PROGRESS, show);
   const done = () => { box.hidden = true; };
-  on('index-ready', done);
-  on('index-failed', done);
+  on(APP_EVENTS.INDEX_READY, done);
+  on(APP_EVENTS.INDEX_FAILED, done);
   // The work may have started before this page listened.
   getProgress().then((p) => p && show(p), () => {});
 }

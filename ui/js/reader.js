@@ -8,7 +8,7 @@ import { getSection, openExternal } from './api.js';
 import { bookmarkControls, bookmarkOf, toggle } from './bookmarks.js';
 import { copy } from './copy.js';
 import { el, formatDuration, status } from './dom.js';
-import { emit, listen } from './events.js';
+import { EVENTS, emit, listen } from './events.js';
 import { parseFragment } from './safe_html.js';
 
 const reader = () => document.getElementById('reader');
@@ -91,7 +91,7 @@ function noteLink(id, title) {
   const a = el('a', { class: 'note-link', href: '#', dataset: { target: id } }, title);
   a.addEventListener('click', (e) => {
     e.preventDefault();
-    emit('open', { id });
+    emit(EVENTS.OPEN, { id });
   });
   return a;
 }
@@ -108,7 +108,7 @@ export const lastOpened = () => localStorage.getItem(LAST_KEY);
 
 function navButton(target, label, rel) {
   const b = el('button', { class: 'nav-btn', type: 'button', disabled: !target, rel }, label);
-  b.addEventListener('click', () => target && emit('open', { id: target }));
+  b.addEventListener('click', () => target && emit(EVENTS.OPEN, { id: target }));
   return b;
 }
 
@@ -122,13 +122,13 @@ function wire(body) {
       return;
     }
     const term = e.target.closest('[data-term], .tag');
-    if (term) emit('search', { text: term.classList.contains('tag') ? term.textContent : term.textContent.trim() });
+    if (term) emit(EVENTS.SEARCH, { text: term.classList.contains('tag') ? term.textContent : term.textContent.trim() });
     // Links in notes never navigate the app away: a note link opens its
     // section here, a web link the system browser.
     const link = e.target.closest('a');
     if (!link) return;
     e.preventDefault();
-    if (link.dataset.target) emit('open', { id: link.dataset.target });
+    if (link.dataset.target) emit(EVENTS.OPEN, { id: link.dataset.target });
     else if (link.dataset.footnote) document.getElementById(link.dataset.footnote)?.scrollIntoView({ block: 'center' });
     else if (link.dataset.external) openExternal(link.dataset.external).catch((err) => status(err.message));
     else if (link.classList.contains('unresolved')) status(link.title || 'This link leads to no note in the folder');
@@ -160,7 +160,7 @@ export function toggleCurrentBookmark() {
 // Bookmarks changed (here, in the CLI, anywhere): redraw the star/editor,
 // but only when this section's bookmark really changed and the user is not
 // typing in it (refreshes arrive more than once per change).
-listen('bookmarks', () => {
+listen(EVENTS.BOOKMARKS, () => {
   const slot = reader().querySelector('.bm-slot');
   if (!slot || !current || slot.contains(document.activeElement)) return;
   const b = bookmarkOf(current.section.id);
@@ -174,5 +174,5 @@ listen('bookmarks', () => {
 /** Goes to the previous or next section (`[` / `]`). */
 export function step(rel) {
   const target = rel === 'prev' ? current?.prev : current?.next;
-  if (target) emit('open', { id: target });
+  if (target) emit(EVENTS.OPEN, { id: target });
 }

@@ -5,7 +5,7 @@
 import { search } from './api.js';
 import { bookmarkOf } from './bookmarks.js';
 import { el, formatDuration, listScroll, status } from './dom.js';
-import { emit, listen } from './events.js';
+import { EVENTS, emit, listen } from './events.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
 import { snippetFragment } from './safe_html.js';
@@ -55,11 +55,11 @@ export function initSearch() {
   box.addEventListener('compositionend', () => { composing = false; typed(); });
   box.addEventListener('input', typed);
   box.addEventListener('keydown', onKey);
-  listen('bookmarks', ({ ids }) => {
+  listen(EVENTS.BOOKMARKS, ({ ids }) => {
     const on = new Set(ids);
     for (const row of rows) row.classList.toggle('bookmarked', on.has(row.dataset.id));
   });
-  listen('search', ({ text }) => {
+  listen(EVENTS.SEARCH, ({ text }) => {
     box.value = text;
     box.focus();
     run(text);
@@ -135,8 +135,8 @@ function show(results) {
   selected = rows.length ? 0 : -1;
   parts.scroll.toTop();
   highlight(false);
-  emit('view', { view: 'results' });
-  emit('results', { query: results.query, ids: hits.map((h) => h.id) });
+  emit(EVENTS.VIEW, { view: 'results' });
+  emit(EVENTS.RESULTS, { query: results.query, ids: hits.map((h) => h.id) });
   status(hits.length ? '↑↓ to choose, Enter to open, Esc to clear' : `Nothing matches “${results.query}”`);
 }
 
@@ -217,7 +217,7 @@ function highlight(reveal) {
 
 function open() {
   const item = rows[selected];
-  if (item) emit('open', { id: item.dataset.id, query: lastQuery });
+  if (item) emit(EVENTS.OPEN, { id: item.dataset.id, query: lastQuery });
 }
 
 function onKey(e) {
@@ -250,6 +250,6 @@ function clear() {
   selected = -1;
   rows = panelParts ? panelParts.rows.render([]) : [];
   delete panel().dataset.query;
-  emit('results', { query: '', ids: [] });
-  emit('view', { view: 'back' });
+  emit(EVENTS.RESULTS, { query: '', ids: [] });
+  emit(EVENTS.VIEW, { view: 'back' });
 }

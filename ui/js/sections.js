@@ -3,7 +3,7 @@
 // as a window of the whole tree (virtual_list.js).
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
-import { emit } from './events.js';
+import { EVENTS, emit } from './events.js';
 import { VirtualList } from './virtual_list.js';
 
 // Row heights in pixels (app.css lays each kind out to fit).
@@ -122,7 +122,7 @@ function renderRow(row) {
   return item;
 }
 
-const open = (id) => emit('open', { id });
+const open = (id) => emit(EVENTS.OPEN, { id });
 
 /** Opens or folds a file's outline, keeping the focus on its row. */
 function toggle(row, to = !row.open) {

@@ -5,7 +5,7 @@
 // list of rows of known height, drawn as a window (virtual_list.js).
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
-import { emit, listen } from './events.js';
+import { EVENTS, emit, listen } from './events.js';
 import { VirtualList } from './virtual_list.js';
 
 const PX_PER_MINUTE = 6;
@@ -29,7 +29,7 @@ export function renderTimeline(timeline) {
       key: (row) => row.id,
       focusable: (row) => row.id !== undefined,
       text: (row) => row.title ?? '',
-      activate: (row) => emit('open', { id: row.id }),
+      activate: (row) => emit(EVENTS.OPEN, { id: row.id }),
       label: 'Timeline',
       testid: 'timeline',
       className: 'timeline',
@@ -93,7 +93,7 @@ function timelineItem(s) {
   el('span', { class: 'label' },
     el('span', { class: 'num' }, s.number ?? '·'), ' ', s.title,
     el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds))));
-  item.addEventListener('click', () => emit('open', { id: s.id }));
+  item.addEventListener('click', () => emit(EVENTS.OPEN, { id: s.id }));
   for (const marks of [hits, current, bookmarked]) marks.paint(item, s.id);
   return item;
 }
@@ -105,16 +105,16 @@ function dayItem(n) {
   el('span', { class: 'title' }, n.title),
   el('span', { class: 'file' }, n.file),
   el('span', { class: 'basis', title: 'where the date came from' }, BASIS[n.basis]));
-  item.addEventListener('click', () => emit('open', { id: n.id }));
+  item.addEventListener('click', () => emit(EVENTS.OPEN, { id: n.id }));
   current.paint(item, n.id);
   return item;
 }
 
 /** Lights up search hits and marks the open section. */
 export function initTimeline() {
-  listen('results', ({ ids }) => {
+  listen(EVENTS.RESULTS, ({ ids }) => {
     list?.element.classList.toggle('searching', ids.length > 0);
     hits.set(ids);
   });
-  listen('open', ({ id }) => current.set([id]));
+  listen(EVENTS.OPEN, ({ id }) => current.set([id]));
 }

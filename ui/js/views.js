@@ -1,7 +1,7 @@
 // The sidebar: four tabbed views plus the search results. Search results
 // cover the open tab while a query is active; Esc (the `back` view) uncovers
 // it again.
-import { listen } from './events.js';
+import { EVENTS, listen } from './events.js';
 
 const TABS = ['sections', 'timeline', 'bookmarks', 'commands'];
 let current = 'sections';
@@ -19,7 +19,7 @@ export function initViews() {
       requestAnimationFrame(() => setTimeout(() => performance.measure('pilgi:view-switch', { start })));
     });
   }
-  listen('view', ({ view }) => show(view === 'back' ? current : view));
+  listen(EVENTS.VIEW, ({ view }) => show(view === 'back' ? current : view));
 }
 
 /** Shows one view. Search results cover the open tab rather than replace
