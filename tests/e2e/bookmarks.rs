@@ -42,7 +42,7 @@ async fn bookmarks_round_trip_between_app_and_store() {
     // Another process (here: the store API the CLI uses) adds a bookmark.
     let mut store = Store::open(&data).expect("store");
     store
-        .upsert(&corpus, "cka-course-notes#13", Edit::default())
+        .save(&corpus, "cka-course-notes#13", Edit::default())
         .expect("add 13");
     app.click("[data-testid='nav-bookmarks']").await;
     app.wait_css("[data-testid='bookmark-item'][data-id='cka-course-notes#13']")
