@@ -41,12 +41,7 @@ impl FileStat {
     /// The stat of a file's metadata (modification time 0 where the
     /// platform has none).
     pub fn of(meta: &std::fs::Metadata) -> FileStat {
-        let mtime_ns = meta
-            .modified()
-            .map_or(0, |t| match t.duration_since(UNIX_EPOCH) {
-                Ok(d) => i64::try_from(d.as_nanos()).unwrap_or(i64::MAX),
-                Err(e) => i64::try_from(e.duration().as_nanos()).map_or(i64::MIN, |n| -n),
-            });
+        let mtime_ns = meta.modified().map_or(0, unix_nanos);
         #[cfg(unix)]
         let ino = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
@@ -64,10 +59,16 @@ impl FileStat {
     /// again without its time changing (git's "racy clean" problem); the
     /// margin covers filesystems with coarse (up to 2 s) timestamps.
     pub fn settled(&self, seen: SystemTime) -> bool {
-        let seen_ns = seen
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-        self.mtime_ns < seen_ns.saturating_sub(RACY_MARGIN_NS)
+        self.mtime_ns < unix_nanos(seen).saturating_sub(RACY_MARGIN_NS)
+    }
+}
+
+/// `t` in nanoseconds since the Unix epoch (negative before it), the unit
+/// of [`FileStat::mtime_ns`].
+pub fn unix_nanos(t: SystemTime) -> i64 {
+    match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_nanos()).unwrap_or(i64::MAX),
+        Err(e) => i64::try_from(e.duration().as_nanos()).map_or(i64::MIN, |n| -n),
     }
 }
 

@@ -28,12 +28,11 @@
 use crate::atomic::write_atomic;
 use crate::corpus::Corpus;
 use crate::index::IndexReport;
-use crate::scan::{FileStat, Skipped};
+use crate::scan::{unix_nanos, FileStat, Skipped};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::UNIX_EPOCH;
 
 const LOCK: &str = "watch.lock";
 const RECORD: &str = "watch.json";
@@ -153,15 +152,12 @@ impl WatchLease {
         if changes.heard != ticket || changes.broken {
             return;
         }
-        let read_ns = read
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
         let record = Record {
             version: RECORD_VERSION,
             pid: std::process::id(),
             vouched: Vouched {
                 opstamp: report.opstamp,
-                read_ns,
+                read_ns: unix_nanos(read),
                 skipped: corpus.skipped.clone(),
                 warnings: corpus
                     .warnings()
