@@ -121,14 +121,7 @@ fn build_index(app: &AppHandle, lease: Option<(&WatchLease, u64)>) {
             }
             // Notes re-read after an edit while it was built are indexed
             // now (cheap when there were none); then the lease vouches.
-            let synced = state.read(|lib| {
-                let report = lib.sync_index()?;
-                if let Some((lease, ticket)) = lease {
-                    lease.indexed(ticket, &report, lib.corpus());
-                }
-                Ok::<_, pilgi_core::Error>(())
-            });
-            if let Err(e) = synced {
+            if let Err(e) = state.sync_index(lease) {
                 eprintln!("pilgi: cannot bring the index up to date: {e}");
             }
             finished(app);

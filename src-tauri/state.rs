@@ -3,7 +3,8 @@
 
 use crate::ipc_error::{IpcError, IpcResult};
 use pilgi_core::bookmarks::Store;
-use pilgi_core::index::SearchIndex;
+use pilgi_core::index::{IndexReport, SearchIndex};
+use pilgi_core::watch_lease::WatchLease;
 use pilgi_core::{Corpus, Library};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, RwLock};
@@ -146,6 +147,19 @@ impl AppState {
                 lib.set_index(index);
             }
             current
+        })
+    }
+
+    /// Brings the index up to date with the notes as installed, then
+    /// vouches for it through `lease` (with the ticket taken before those
+    /// notes were read: a change heard since is not vouched for).
+    pub fn sync_index(&self, lease: Option<(&WatchLease, u64)>) -> pilgi_core::Result<IndexReport> {
+        self.read(|lib| {
+            let report = lib.sync_index()?;
+            if let Some((lease, ticket)) = lease {
+                lease.indexed(ticket, &report, lib.corpus());
+            }
+            Ok(report)
         })
     }
 

@@ -131,13 +131,7 @@ fn refresh_notes(app: &AppHandle, lease: Option<&WatchLease>) {
         return;
     }
     let _ = app.emit(events::NOTES_CHANGED, ());
-    let result = state.read(|lib| {
-        let report = lib.sync_index()?;
-        if let Some((lease, ticket)) = lease.zip(ticket) {
-            lease.indexed(ticket, &report, lib.corpus());
-        }
-        Ok::<_, pilgi_core::Error>(report)
-    });
+    let result = state.sync_index(lease.zip(ticket));
     let message = match result {
         Ok(report) => serde_json::json!({ "ok": true, "report": report }),
         Err(e) => serde_json::json!({ "ok": false, "message": e.to_string() }),
