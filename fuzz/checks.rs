@@ -118,7 +118,7 @@ pub fn render(data: &[u8]) {
     };
     let text = &decoded.text;
     let mark = if control & 0x10 != 0 {
-        pilgi_core::analysis::terms_for_marking(text.lines().next().unwrap_or(""))
+        pilgi_core::analysis::forms::reader_terms(text.lines().next().unwrap_or(""))
     } else {
         Vec::new()
     };
@@ -471,7 +471,7 @@ pub fn query(fixture: &QueryFixture, data: &[u8]) {
         let rest = hit.snippet.replace("<mark>", "").replace("</mark>", "");
         assert!(!rest.contains('<'), "markup in snippet {:?}", hit.snippet);
     }
-    let _ = pilgi_core::analysis::terms_for_marking(&q);
+    let _ = pilgi_core::analysis::forms::reader_terms(&q);
     let commands = pilgi_core::shell::search(&fixture.corpus, &fixture.commands, &q, limit);
     assert!(commands.len() <= limit);
 }

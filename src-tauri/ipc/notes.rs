@@ -3,7 +3,7 @@
 use super::valid_id;
 use crate::ipc_error::IpcResult;
 use crate::state::AppState;
-use pilgi_core::analysis::terms_for_marking;
+use pilgi_core::analysis::forms::reader_terms;
 use pilgi_core::note::Format;
 use pilgi_core::render::{render_note, render_section, RenderOptions};
 use pilgi_core::{Section, Timeline};
@@ -73,7 +73,7 @@ pub async fn get_section(
     let id = valid_id(&id)?;
     let query = super::valid_text("query", query.as_deref().unwrap_or(""))?;
     let opts = RenderOptions {
-        mark: terms_for_marking(query),
+        mark: reader_terms(query),
         ..RenderOptions::default()
     };
     state.notes_read().await;

@@ -1,6 +1,7 @@
 //! Text analysis shared by the index and the query engine: Hangul arithmetic,
 //! the Korean/English tokenizer and the ko↔en glossary.
 
+pub mod forms;
 pub mod glossary;
 pub mod hangul;
 pub mod memo;
@@ -8,5 +9,3 @@ pub mod query;
 pub mod segment;
 pub mod stem;
 pub mod tokenizer;
-
-pub use query::terms_for_marking;

@@ -1,12 +1,10 @@
 //! Reading a query: its words and the other ways it can be read (typed in
-//! the wrong keyboard layout). Pure text work, no index: the index module
-//! turns a [`Plan`] into tantivy queries, the renderer uses
-//! [`terms_for_marking`].
+//! the wrong keyboard layout). Pure text work, no index: [`super::forms`]
+//! gives each word's forms, which the index turns into tantivy queries.
 
-use super::glossary::Glossary;
 use super::hangul::{from_keys, hangul_of_keys, is_chosung_query, is_hangul, to_keys};
 use super::segment::{segments, Script, Segment};
-use super::stem::{english_stem, korean_stem};
+use super::stem::stem;
 use unicode_normalization::UnicodeNormalization;
 
 /// Queries are cut to this many characters: nobody types more, and a pasted
@@ -58,13 +56,7 @@ impl Word {
 
     /// The word's stem when it differs (컨테이너의 → 컨테이너, `pods` → `pod`).
     pub fn stem(&self) -> Option<String> {
-        match self.script {
-            Script::Hangul => korean_stem(&self.text).map(str::to_owned),
-            Script::Other => {
-                let s = english_stem(&self.text);
-                (s != self.text).then(|| s.into_owned())
-            }
-        }
+        stem(&self.text, self.script)
     }
 }
 
@@ -202,37 +194,6 @@ pub fn plan(query: &str) -> Plan {
     Plan { interpretations }
 }
 
-/// The words and stems a query's hits contain, lowercase, for highlighting
-/// a rendered note: the query words, their stems, their glossary group's
-/// terms and their other-layout reading. A text word should be marked when
-/// its lowercase form starts with one of these (the last query word is
-/// matched as a prefix while typing).
-pub fn terms_for_marking(query: &str) -> Vec<String> {
-    let glossary = Glossary::builtin();
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |t: String| {
-        if !t.is_empty() && !out.contains(&t) {
-            out.push(t);
-        }
-    };
-    for interp in plan(query).interpretations {
-        let texts: Vec<&str> = interp.words.iter().map(|w| w.text.as_str()).collect();
-        let phrases = glossary.phrases(&texts);
-        for (w, phrases) in interp.words.iter().zip(phrases) {
-            // Jamo (ㅋㅌㅇㄴ, a half-typed 컨ㅌ) never appear in rendered words.
-            if w.text.chars().any(super::hangul::is_jamo) {
-                continue;
-            }
-            for g in glossary.lookup(&w.text).into_iter().chain(phrases) {
-                g.terms().for_each(|t| push(t.to_owned()));
-            }
-            push(w.stem().unwrap_or_else(|| w.text.clone()));
-            push(w.text.clone());
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,14 +255,5 @@ mod tests {
         }
         let long = "가 ".repeat(10_000);
         assert!(plan(&long).interpretations[0].words[0].text.chars().count() <= MAX_QUERY_CHARS);
-    }
-
-    #[test]
-    fn marking_terms_cross_languages() {
-        let t = terms_for_marking("파드를");
-        assert!(t.contains(&"pod".to_owned()), "{t:?}");
-        assert!(t.contains(&"파드".to_owned()), "{t:?}");
-        assert!(terms_for_marking("dlalwl").contains(&"image".to_owned()));
-        assert!(terms_for_marking("").is_empty());
     }
 }

@@ -7,6 +7,7 @@
 //! checks the particle's phonological form and a minimum stem length.
 
 use super::hangul::{final_is_rieul, has_final, is_syllable};
+use super::segment::Script;
 use std::borrow::Cow;
 
 /// Which syllable a suffix may follow, by the stem's last syllable.
@@ -183,6 +184,18 @@ pub fn english_stem(word: &str) -> Cow<'_, str> {
         return Cow::Borrowed(word);
     }
     frostem::Stemmer::new(frostem::Algorithm::English).stem(word)
+}
+
+/// The stem of a lowercase word of `script` when it differs from the word:
+/// [`korean_stem`] for Hangul, [`english_stem`] for the rest.
+pub fn stem(word: &str, script: Script) -> Option<String> {
+    match script {
+        Script::Hangul => korean_stem(word).map(str::to_owned),
+        Script::Other => {
+            let s = english_stem(word);
+            (s != word).then(|| s.into_owned())
+        }
+    }
 }
 
 #[cfg(test)]

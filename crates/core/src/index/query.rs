@@ -2,21 +2,22 @@
 //!
 //! Why not `QueryParser`: it turns tokens at the same position (a word and
 //! its stem) into phrase queries, and it has a syntax (`"`, `*`, `(`) that
-//! user text must never trip over. Here every query word becomes an OR of
-//! exact, stem, glossary, fuzzy, prefix, 초성 and keyboard-key term
-//! queries, each boosted by how strong a sign of relevance it is, over the
-//! text fields boosted title > summary > commands > body.
+//! user text must never trip over. Here every query word's
+//! [`forms`](crate::analysis::forms) (exact, stem, glossary, fuzzy, prefix,
+//! 초성, keyboard keys) become an OR of term queries, each boosted by how
+//! strong a sign of relevance its kind is ([`boost`]), over the text fields
+//! boosted title > summary > commands > body.
 
 use super::coverage::Covered;
 use super::derived::{self, Match};
 use super::schema::{text_fields, Fields};
 use super::snippet::Marks;
-use crate::analysis::glossary::{Glossary, Group};
-use crate::analysis::hangul::is_jamo;
+use crate::analysis::forms::{forms, Form, Kind};
+use crate::analysis::glossary::Glossary;
 use crate::analysis::memo::FxHashMap;
 use crate::analysis::query::{Interpretation, Word};
 use crate::analysis::segment::{segments, Script, Segment};
-use crate::analysis::stem::{english_stem, korean_stem};
+use crate::analysis::stem::{korean_stem, stem};
 use std::collections::HashMap;
 use tantivy::query::TermQuery;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query};
@@ -36,8 +37,6 @@ const KEYS: f32 = 1.5;
 const COVERAGE: f32 = 1000.0;
 /// Prefix expansion keeps the most frequent terms only.
 const MAX_PREFIX_TERMS: usize = 16;
-/// Glossary expansion stops after this many terms per word.
-const MAX_GLOSSARY_TERMS: usize = 16;
 
 /// A reading turned into a query, with what its hits will show.
 pub struct Built {
@@ -242,16 +241,16 @@ impl<'a> Builder<'a> {
 
     /// Adds the clauses of [`Builder::form`] to `out`: a one-word form's
     /// terms join the others (and add up with them); true when it matches.
-    fn form_into(&self, text: &str, boost: f32, marks: &mut Marks, out: &mut Clauses) -> bool {
+    fn form_into(&self, text: &str, boost: f32, out: &mut Clauses) -> bool {
         let mut segments = segments(text);
         if segments.len() == 1 {
             let mut c = Clauses::new();
-            self.segment(&segments.remove(0), boost, marks, &mut c);
+            self.segment(&segments.remove(0), boost, &mut c);
             let found = !c.is_empty();
             out.append(c);
             return found;
         }
-        match self.form(text, boost, marks) {
+        match self.form(text, boost) {
             Some(q) => {
                 out.push((Occur::Should, q));
                 true
@@ -261,41 +260,52 @@ impl<'a> Builder<'a> {
     }
 
     /// One segment of a form: itself or its stem.
-    fn segment(&self, s: &Segment, boost: f32, marks: &mut Marks, c: &mut Clauses) {
+    fn segment(&self, s: &Segment, boost: f32, c: &mut Clauses) {
         let word = s.text.to_lowercase();
         self.term_in_text(&word, boost, c);
-        let stem = match s.script {
-            Script::Hangul => korean_stem(&word).map(str::to_owned),
-            Script::Other => Some(english_stem(&word).into_owned()),
-        };
-        if let Some(stem) = stem.filter(|st| *st != word) {
+        if let Some(stem) = stem(&word, s.script) {
             self.term_in_text(&stem, boost, c);
-            marks.exact.insert(stem);
         }
-        marks.exact.insert(word);
     }
 
     /// A word or phrase (`control plane`) from the glossary: every segment
     /// must match, as itself or its stem.
-    fn form(&self, text: &str, boost: f32, marks: &mut Marks) -> Option<Box<dyn Query>> {
+    fn form(&self, text: &str, boost: f32) -> Option<Box<dyn Query>> {
         let mut musts = Clauses::new();
         for s in segments(text) {
             let mut c = Clauses::new();
-            self.segment(&s, boost, marks, &mut c);
+            self.segment(&s, boost, &mut c);
             musts.push((Occur::Must, any(c)?));
         }
         any(musts)
+    }
+
+    /// All atoms of a compound (`dry`, `run` of `dry-run`) together.
+    fn parts(&self, atoms: &[&Form], out: &mut Clauses) -> bool {
+        let all: Option<Vec<_>> = atoms
+            .iter()
+            .map(|a| self.form(&a.text, 1.0).map(|q| (Occur::Must, q)))
+            .collect();
+        match all.filter(|a| !a.is_empty()) {
+            Some(all) => {
+                let q: Box<dyn Query> = Box::new(BooleanQuery::new(all));
+                out.push((Occur::Should, boosted(q, PARTS)));
+                true
+            }
+            None => false,
+        }
     }
 
     /// A Hangul word the index does not hold whole, written without the
     /// space between two words it does hold (`리더선출` for 리더 선출,
     /// `사용안함` for 사용 안함, a compound typed in the other layout): both
     /// halves must match, as themselves or their stems, and they rank like
-    /// compound parts. The split with the rarest (most telling) halves wins.
-    fn split_compound(&self, word: &str, marks: &mut Marks, out: &mut Clauses) -> bool {
+    /// compound parts. The split with the rarest (most telling) halves wins;
+    /// its halves are returned as [`Kind::Split`] forms.
+    fn split_compound(&self, word: &str, out: &mut Clauses) -> Vec<Form> {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         if chars.len() < 3 || chars.len() > 12 {
-            return false;
+            return Vec::new();
         }
         let known = |part: &str| -> u64 {
             let stem = korean_stem(part).unwrap_or(part);
@@ -313,171 +323,117 @@ impl<'a> Builder<'a> {
             })
             .min_by_key(|(df, _, _)| *df);
         let Some((_, left, right)) = best else {
-            return false;
+            return Vec::new();
         };
         let mut musts = Clauses::new();
         for half in [left, right] {
-            match self.form(half, 1.0, marks) {
+            match self.form(half, 1.0) {
                 Some(q) => musts.push((Occur::Must, q)),
-                None => return false,
+                None => return Vec::new(),
             }
         }
-        match any(musts) {
-            Some(q) => {
-                out.push((Occur::Should, boosted(q, PARTS)));
-                true
-            }
-            None => false,
-        }
+        let Some(q) = any(musts) else {
+            return Vec::new();
+        };
+        out.push((Occur::Should, boosted(q, PARTS)));
+        [left, right]
+            .map(|half| Form {
+                text: half.to_owned(),
+                kind: Kind::Split,
+            })
+            .into()
     }
 
-    /// The query of one word and whether the index has real evidence for it;
-    /// `phrases` are the glossary groups of the phrases the word is in.
-    ///
-    /// Long (~130 lines): one block per kind of match (exact, stem,
-    /// glossary, fuzzy, prefix, 초성, other layout), in the order of their
-    /// weights. Issue 17's point 2 (one function that gives a word's forms,
-    /// shared with the commands search and the marks) takes them out.
-    fn word(
-        &self,
-        w: &Word,
-        phrases: &[&Group],
-        marks: &mut Marks,
-    ) -> (Option<Box<dyn Query>>, bool) {
-        let f = self.fields;
+    /// The query of one word from its [`forms`], whether the index has real
+    /// evidence for it, and the forms the index found besides (the halves
+    /// of a split compound). The forms come in the order of their weights;
+    /// the compound split is tried only when nothing literal matched, the
+    /// 초성 → glossary fallback only when nothing before it did.
+    fn word(&self, w: &Word, forms: &[Form]) -> (Option<Box<dyn Query>>, bool, Vec<Form>) {
         let mut c = Clauses::new();
-        if let (Some((keys, true)), true) = (&w.keys, w.text.chars().any(is_jamo)) {
-            // Latin keys that type no whole syllables (`zjsx` → 컨ㅌ): only
-            // the keys of indexed words can tell what was meant.
-            let evidence = self.keys_clauses(keys, true, w.last, &mut c, marks);
-            return (any(c), evidence);
-        }
-        let mut evidence = self.term_in_text(&w.text, EXACT, &mut c);
-        marks.exact.insert(w.text.clone());
-        if let Some(stem) = w.stem() {
-            evidence |= self.term_in_text(&stem, STEM, &mut c);
-            marks.exact.insert(stem);
-        }
-        for j in &w.joined {
-            evidence |= self.term_in_text(j, STEM, &mut c);
-            marks.exact.insert(j.clone());
-        }
-        if w.parts.len() > 1 {
-            let atoms: Vec<&String> = w
-                .parts
-                .iter()
-                .filter(|p| !p.contains(['-', '_', '.', ':', '=', '/']))
-                .collect();
-            let all: Option<Vec<_>> = atoms
-                .iter()
-                // Atoms alone are not highlighted: `run` of `dry-run` would
-                // light up every `kubectl run`.
-                .map(|a| {
-                    self.form(a, 1.0, &mut Marks::default())
-                        .map(|q| (Occur::Must, q))
-                })
-                .collect();
-            let all = all.filter(|a| !a.is_empty());
-            if let Some(q) = all.map(BooleanQuery::new) {
-                let q: Box<dyn Query> = Box::new(q);
-                c.push((Occur::Should, boosted(q, PARTS)));
-                evidence = true;
-            }
-        }
-        if !evidence && w.script == Script::Hangul {
-            evidence |= self.split_compound(&w.text, marks, &mut c);
-        }
-        let mut expansions = 0;
-        let own = self.glossary.lookup(&w.text);
-        let others = phrases
+        let mut evidence = false;
+        let (literal, rest): (Vec<&Form>, Vec<&Form>) = forms
             .iter()
-            .copied()
-            .filter(|g| Some(g.key.as_str()) != own.map(|o| o.key.as_str()));
-        for group in own.into_iter().chain(others) {
-            for term in group.terms() {
-                if term == w.text || expansions >= MAX_GLOSSARY_TERMS {
-                    continue;
-                }
-                expansions += 1;
-                evidence |= self.form_into(term, GLOSSARY, marks, &mut c);
-            }
+            .partition(|f| matches!(f.kind, Kind::Exact | Kind::Stem | Kind::Joined | Kind::Part));
+        let (atoms, literal): (Vec<&Form>, Vec<&Form>) =
+            literal.into_iter().partition(|f| f.kind == Kind::Part);
+        for f in literal {
+            evidence |= self.term_in_text(&f.text, boost(f.kind), &mut c);
         }
-        if w.script == Script::Other && !w.is_chosung() {
-            let len = w.text.chars().count();
-            // Compounds too: a typo inside `kube-shceduler` is one edit
-            // away from the indexed `kube-scheduler`.
-            let name = |ch: char| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.');
-            if len >= 4 && w.text.chars().all(name) {
-                let distance = if len >= 9 { 2 } else { 1 };
-                for (field, weight) in [(f.title, 4.0), (f.body, 1.0), (f.parts, 0.35)] {
-                    if !self.has_terms(field) {
-                        continue;
-                    }
-                    let term = Term::from_field_text(field, &w.text);
-                    let q = FuzzyTermQuery::new(term, distance, true);
-                    c.push((Occur::Should, boosted(Box::new(q), FUZZY * weight)));
-                }
-                marks.fuzzy.push((w.text.clone(), distance));
-            }
+        evidence |= self.parts(&atoms, &mut c);
+        let mut found = Vec::new();
+        let spelled = forms.first().is_some_and(|f| f.kind == Kind::Exact);
+        if !evidence && spelled && w.script == Script::Hangul {
+            found = self.split_compound(&w.text, &mut c);
+            evidence |= !found.is_empty();
         }
-        let syllables = w.text.chars().count();
-        let prefix_ok = match w.script {
-            Script::Hangul => w.last || syllables >= 2,
-            Script::Other => w.last && syllables >= 2,
-        };
-        if prefix_ok && !w.is_chosung() {
-            let boost = if w.last { PREFIX } else { PREFIX * 0.8 };
-            for field in [f.title, f.body, f.parts] {
-                for t in self.prefixed(field, &w.text) {
-                    evidence |= self.term_in_text(&t, boost, &mut c);
-                    marks.exact.insert(t);
+        let mut fallback = None;
+        for f in rest {
+            let boost = boost(f.kind);
+            evidence |= match f.kind {
+                Kind::Glossary => self.form_into(&f.text, boost, &mut c),
+                Kind::ChosungGlossary if *fallback.get_or_insert(!evidence) => {
+                    self.form_into(&f.text, boost, &mut c)
                 }
-            }
-        }
-        if w.is_chosung() {
-            for (t, kind) in derived::by_chosung(
-                self.searcher,
-                &self.hangul_fields(),
-                &w.text,
-                MAX_PREFIX_TERMS,
-            ) {
-                let boost = if kind == Match::Exact {
-                    CHOSUNG
-                } else {
-                    CHOSUNG * 0.5
-                };
-                evidence |= self.term_in_hangul(&t, boost, &mut c);
-            }
-            marks.chosung.push(w.text.clone());
-            // A fallback: the 초성 of the glossary's Korean terms, for notes
-            // that hold the term in English only.
-            let glossary = if evidence {
-                Vec::new()
-            } else {
-                self.glossary.by_chosung(&w.text)
+                Kind::Fuzzy(distance) => self.fuzzy(&f.text, distance, boost, &mut c),
+                Kind::Prefix { .. } => self.prefix(&f.text, boost, &mut c),
+                Kind::Chosung => self.chosung(&f.text, boost, &mut c),
+                Kind::Keys { exact } => self.keys(&f.text, exact, w.last, boost, &mut c),
+                _ => false,
             };
-            for group in glossary {
-                for term in group.terms().take(MAX_GLOSSARY_TERMS) {
-                    evidence |= self.form_into(term, GLOSSARY, marks, &mut c);
-                }
+        }
+        (any(c), evidence, found)
+    }
+
+    /// Fuzzy term queries in the fields where a typo is worth looking for;
+    /// never evidence (a typo's match may be another word).
+    fn fuzzy(&self, text: &str, distance: u8, boost: f32, c: &mut Clauses) -> bool {
+        let f = self.fields;
+        for (field, weight) in [(f.title, 4.0), (f.body, 1.0), (f.parts, 0.35)] {
+            if self.has_terms(field) {
+                let term = Term::from_field_text(field, text);
+                let q = FuzzyTermQuery::new(term, distance, true);
+                c.push((Occur::Should, boosted(Box::new(q), boost * weight)));
             }
         }
-        if let Some((keys, exact)) = &w.keys {
-            evidence |= self.keys_clauses(keys, *exact, w.last, &mut c, marks);
+        false
+    }
+
+    /// The most frequent indexed words starting with `prefix`.
+    fn prefix(&self, prefix: &str, boost: f32, c: &mut Clauses) -> bool {
+        let f = self.fields;
+        let mut evidence = false;
+        for field in [f.title, f.body, f.parts] {
+            for t in self.prefixed(field, prefix) {
+                evidence |= self.term_in_text(&t, boost, c);
+            }
         }
-        (any(c), evidence)
+        evidence
+    }
+
+    /// Indexed Hangul words with these 초성, whole words above prefixes.
+    fn chosung(&self, chosung: &str, boost: f32, c: &mut Clauses) -> bool {
+        let found = derived::by_chosung(
+            self.searcher,
+            &self.hangul_fields(),
+            chosung,
+            MAX_PREFIX_TERMS,
+        );
+        let mut evidence = false;
+        for (t, kind) in found {
+            let boost = if kind == Match::Exact {
+                boost
+            } else {
+                boost * 0.5
+            };
+            evidence |= self.term_in_hangul(&t, boost, c);
+        }
+        evidence
     }
 
     /// Keyboard keys against the keys of indexed Hangul words: exact when
     /// the word was typed in the Latin layout, as a prefix while typing.
-    fn keys_clauses(
-        &self,
-        keys: &str,
-        exact: bool,
-        last: bool,
-        c: &mut Clauses,
-        marks: &mut Marks,
-    ) -> bool {
+    fn keys(&self, keys: &str, exact: bool, last: bool, boost: f32, c: &mut Clauses) -> bool {
         let prefix = last && keys.len() >= 2;
         let mut evidence = false;
         if exact || prefix {
@@ -490,14 +446,13 @@ impl<'a> Builder<'a> {
             );
             for (t, kind) in found {
                 let boost = match kind {
-                    Match::Exact if exact => KEYS,
+                    Match::Exact if exact => boost,
                     Match::Exact => continue,
-                    Match::Prefix => KEYS * 0.5,
+                    Match::Prefix => boost * 0.5,
                 };
                 evidence |= self.term_in_hangul(&t, boost, c);
             }
         }
-        marks.keys.push(keys.to_owned());
         evidence
     }
 
@@ -514,7 +469,9 @@ impl<'a> Builder<'a> {
             .iter()
             .zip(&phrases)
             .filter_map(|(w, phrases)| {
-                let (q, e) = self.word(w, phrases, &mut marks);
+                let forms = forms(w, phrases);
+                let (q, e, found) = self.word(w, &forms);
+                marks.add(forms.iter().chain(&found));
                 evidence += usize::from(e);
                 q
             })
@@ -533,5 +490,20 @@ impl<'a> Builder<'a> {
             evidence,
             marks,
         }
+    }
+}
+
+/// What each kind of form is worth, as a sign of relevance.
+fn boost(kind: Kind) -> f32 {
+    match kind {
+        Kind::Exact => EXACT,
+        Kind::Stem | Kind::Joined => STEM,
+        Kind::Glossary | Kind::ChosungGlossary => GLOSSARY,
+        Kind::Part | Kind::Split => PARTS,
+        Kind::Fuzzy(_) => FUZZY,
+        Kind::Prefix { typing: true } => PREFIX,
+        Kind::Prefix { typing: false } => PREFIX * 0.8,
+        Kind::Chosung => CHOSUNG,
+        Kind::Keys { .. } => KEYS,
     }
 }

@@ -5,21 +5,25 @@
 //! expansions, 초성 and keyboard keys; tantivy's snippet generator only
 //! knows plain query terms and emits `<b>`.
 
+use crate::analysis::forms::{Form, Kind};
 use crate::analysis::hangul::{chosung, is_hangul, to_keys};
 use crate::analysis::memo::{FxHashMap, FxHashSet};
 use crate::analysis::segment::{segments, Segment};
-use crate::analysis::stem::{english_stem, korean_stem};
+use crate::analysis::stem::{english_stem, korean_stem, stem};
 use std::collections::HashSet;
 
 /// Longest snippet, in characters (before escaping).
 const MAX_CHARS: usize = 180;
 
-/// What counts as a match when highlighting.
+/// What counts as a match when highlighting: the query words' [`Form`]s,
+/// as the search used them.
 #[derive(Debug, Default, Clone)]
 pub struct Marks {
-    /// Lowercase forms matched as they are (words, stems, glossary terms,
-    /// prefix expansions): looked up for every word of every snippet.
+    /// Lowercase forms matched as they are (words, stems, glossary terms
+    /// and their words): looked up for every word of every snippet.
     pub exact: FxHashSet<String>,
+    /// Words matched as the beginning of longer words.
+    pub prefixes: Vec<String>,
     /// Latin words matched within an edit distance.
     pub fuzzy: Vec<(String, u8)>,
     /// 초성 queries, matched as prefixes of a word's 초성.
@@ -54,6 +58,31 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 impl Marks {
+    /// Adds what `forms` match. Compound atoms are not marked: `run` of
+    /// `dry-run` would light up every `kubectl run`.
+    pub fn add<'f>(&mut self, forms: impl IntoIterator<Item = &'f Form>) {
+        for f in forms {
+            let text = f.text.clone();
+            match f.kind {
+                Kind::Exact | Kind::Stem | Kind::Joined => {
+                    self.exact.insert(text);
+                }
+                Kind::Glossary | Kind::ChosungGlossary | Kind::Split => {
+                    for s in segments(&f.text) {
+                        let word = s.text.to_lowercase();
+                        self.exact.extend(stem(&word, s.script));
+                        self.exact.insert(word);
+                    }
+                }
+                Kind::Part => {}
+                Kind::Fuzzy(distance) => self.fuzzy.push((text, distance)),
+                Kind::Prefix { .. } => self.prefixes.push(text),
+                Kind::Chosung => self.chosung.push(text),
+                Kind::Keys { .. } => self.keys.push(text),
+            }
+        }
+    }
+
     /// The first characters of the [`Marks::exact`] forms.
     fn initials(&self) -> FxHashSet<char> {
         self.exact.iter().filter_map(|e| e.chars().next()).collect()
@@ -176,6 +205,14 @@ impl<'a> Snippets<'a> {
     }
 
     fn form_matches_uncached(&self, form: &str) -> bool {
+        if self
+            .marks
+            .prefixes
+            .iter()
+            .any(|p| form.starts_with(p.as_str()))
+        {
+            return true;
+        }
         let exact = &self.marks.exact;
         let stemmable = form
             .chars()

@@ -55,7 +55,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
     /// Search terms to highlight with `<mark>` (case-insensitive, at word
-    /// starts; see `analysis::terms_for_marking` for a query's terms).
+    /// starts; see `analysis::forms::reader_terms` for a query's terms).
     pub mark: Vec<String>,
     /// Treat `# Title` lines as headings instead of comments in course
     /// notes. Sections of `.md` / `.markdown` files get headings whatever

@@ -6,14 +6,15 @@
 //! short lines, so scoring them in memory is instant and needs no index on
 //! disk. What must not differ from the section search is how text is read,
 //! so this module only composes the `analysis` functions the index uses:
-//! [`plan`] for the query (literal and other-layout readings, stems, 초성,
-//! keys), [`segments`] and the tokenizer's [`with_stems`], [`chosung_forms`]
-//! and [`keys_forms`] for the text, and the [`Glossary`] for ko↔en terms and
-//! kubectl short names.
+//! [`plan`] and [`forms`] for the query (readings, stems, glossary terms
+//! for ko↔en and kubectl short names, prefixes, 초성, keys), with its own
+//! weight for each kind, and [`segments`] and the tokenizer's
+//! [`with_stems`], [`chosung_forms`] and [`keys_forms`] for the text.
 
 use super::extract::Command;
 use super::lex::same_command;
-use crate::analysis::glossary::Glossary;
+use crate::analysis::forms::{forms, Kind};
+use crate::analysis::glossary::{Glossary, Group};
 use crate::analysis::query::{plan, Word};
 use crate::analysis::segment::{segments, Script};
 use crate::analysis::tokenizer::{chosung_forms, keys_forms, with_stems};
@@ -197,32 +198,34 @@ struct QueryWord {
 }
 
 impl QueryWord {
-    fn new(w: &Word, glossary: &Glossary) -> QueryWord {
-        let mut forms = vec![(w.text.clone(), EXACT)];
-        let mut phrases = Vec::new();
-        if let Some(stem) = w.stem() {
-            forms.push((stem, STEM));
-        }
-        forms.extend(w.parts.iter().chain(&w.joined).map(|p| (p.clone(), PART)));
-        if let Some(group) = glossary.lookup(&w.text) {
-            for term in group.terms() {
-                if term.contains(' ') {
-                    phrases.push(term.to_owned());
-                } else {
-                    forms.push((term.to_owned(), GLOSSARY));
+    /// The word's [`forms`] this search uses, with what each is worth.
+    fn new(w: &Word, phrases: &[&Group]) -> QueryWord {
+        let mut word = QueryWord {
+            forms: Vec::new(),
+            phrases: Vec::new(),
+            prefix: None,
+            chosung: None,
+            keys: None,
+            last: w.last,
+        };
+        for f in forms(w, phrases) {
+            match f.kind {
+                Kind::Exact => word.forms.push((f.text, EXACT)),
+                Kind::Stem => word.forms.push((f.text, STEM)),
+                Kind::Part | Kind::Joined => word.forms.push((f.text, PART)),
+                Kind::Glossary if f.text.contains(' ') => word.phrases.push(f.text),
+                Kind::Glossary => word.forms.push((f.text, GLOSSARY)),
+                // One letter as a prefix would match nearly everything.
+                Kind::Prefix { typing: true } if f.text.chars().count() >= 2 => {
+                    word.prefix = Some(f.text);
                 }
+                Kind::Chosung => word.chosung = Some(f.text),
+                Kind::Keys { exact } => word.keys = Some((f.text, exact)),
+                // Typos and 초성 → glossary guesses would flood a cheat sheet.
+                _ => {}
             }
         }
-        let jamo = w.text.chars().any(crate::analysis::hangul::is_jamo);
-        QueryWord {
-            forms,
-            phrases,
-            // One letter as a prefix would match nearly everything.
-            prefix: (w.last && !jamo && w.text.chars().count() >= 2).then(|| w.text.clone()),
-            chosung: w.is_chosung().then(|| w.text.clone()),
-            keys: w.keys.clone(),
-            last: w.last,
-        }
+        word
     }
 
     /// The best this word matches in `f` (0 for no match).
@@ -277,7 +280,10 @@ impl Scorer {
             .into_iter()
             .map(|i| {
                 let weight = if i.label.is_none() { 1.0 } else { LAYOUT };
-                let words = i.words.iter().map(|w| QueryWord::new(w, glossary));
+                let texts: Vec<&str> = i.words.iter().map(|w| w.text.as_str()).collect();
+                let phrases = glossary.phrases(&texts);
+                let words = i.words.iter().zip(&phrases);
+                let words = words.map(|(w, phrases)| QueryWord::new(w, phrases));
                 (weight, words.collect())
             })
             .collect();
