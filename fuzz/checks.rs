@@ -468,8 +468,12 @@ pub fn query(fixture: &QueryFixture, data: &[u8]) {
             .unwrap_or_else(|| panic!("hit {} is not a section", hit.id));
         assert_eq!(section.title, hit.title);
         assert!(hit.score.is_finite(), "score {}", hit.score);
-        let rest = hit.snippet.replace("<mark>", "").replace("</mark>", "");
-        assert!(!rest.contains('<'), "markup in snippet {:?}", hit.snippet);
+        let spans = &hit.snippet.0;
+        assert!(spans.iter().all(|s| !s.text.is_empty()), "{spans:?}");
+        assert!(
+            spans.windows(2).all(|w| w[0].marked != w[1].marked),
+            "alike spans not joined: {spans:?}"
+        );
     }
     let _ = pilgi_core::analysis::forms::reader_terms(&q);
     let commands = pilgi_core::shell::search(&fixture.corpus, &fixture.commands, &q, limit);

@@ -7,7 +7,7 @@ import { el, listScroll, status } from './dom.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
 import { sectionName } from './names.js';
-import { snippetFragment } from './safe_html.js';
+import { sameSnippet, snippetFragment } from './snippet.js';
 
 const COMMANDS = 6;
 const SECTIONS = 6;
@@ -71,7 +71,7 @@ const kinds = {
     }, el('span', { class: 'title' }, titled(hit)), el('span', { class: 'snippet' }, snippetFragment(hit.snippet))),
     update: (row, { hit }, previous) => {
       setText(row.firstChild, titled(hit));
-      if (hit.snippet !== previous.hit.snippet) row.lastChild.replaceChildren(snippetFragment(hit.snippet));
+      if (!sameSnippet(hit.snippet, previous.hit.snippet)) row.lastChild.replaceChildren(snippetFragment(hit.snippet));
     },
   },
   hint: {

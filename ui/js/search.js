@@ -8,7 +8,7 @@ import { el, formatDuration, listScroll, status } from './dom.js';
 import { EVENTS, emit, listen } from './events.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
-import { snippetFragment } from './safe_html.js';
+import { sameSnippet, snippetFragment } from './snippet.js';
 
 // Rows per keystroke: a screenful and a half. Each row costs a snippet in the
 // backend and layout here, on every keystroke; refining the query beats
@@ -183,7 +183,7 @@ function resultItem(hit) {
 
 function updateResultItem(item, hit, previous) {
   fillResultTitle(item, hit);
-  if (hit.snippet !== previous.snippet) {
+  if (!sameSnippet(hit.snippet, previous.snippet)) {
     item.querySelector('.snippet').replaceChildren(snippetFragment(hit.snippet));
   }
 }

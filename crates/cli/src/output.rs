@@ -1,6 +1,7 @@
 //! Printing: JSON or aligned, colored text (colors only on a terminal and
 //! never when NO_COLOR is set).
 
+use pilgi_core::index::snippet::Span;
 use serde::Serialize;
 use std::io::IsTerminal;
 
@@ -66,20 +67,13 @@ impl Out {
         format!("\x1b[{code}m{text}\x1b[0m")
     }
 
-    /// Turns `<mark>…</mark>` in an HTML snippet into terminal highlighting
-    /// and unescapes the text.
-    pub fn marked(&self, html: &str) -> String {
-        let mut out = String::new();
-        let mut rest = html;
-        while let Some(start) = rest.find("<mark>") {
-            out.push_str(&unescape(&rest[..start]));
-            let after = &rest[start + 6..];
-            let end = after.find("</mark>").unwrap_or(after.len());
-            out.push_str(&self.paint(Style::Mark, &unescape(&after[..end])));
-            rest = after.get(end + 7..).unwrap_or("");
-        }
-        out.push_str(&unescape(rest));
-        out
+    /// A line of a snippet with its matched words highlighted.
+    pub fn marked(&self, spans: &[Span]) -> String {
+        let paint = |s: &Span| match s.marked {
+            true => self.paint(Style::Mark, &s.text),
+            false => s.text.clone(),
+        };
+        spans.iter().map(paint).collect()
     }
 
     /// A one-line error on stderr (JSON on stdout with `--json`).
@@ -98,14 +92,6 @@ impl Out {
     pub fn warn(&self, text: &str) {
         eprintln!("{}", self.paint(Style::Warn, &format!("pilgi: {text}")));
     }
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Pads `text` to `width` display columns (Hangul and other East Asian

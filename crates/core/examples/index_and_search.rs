@@ -60,7 +60,7 @@ fn main() -> Result<(), pilgi_core::Error> {
         for hit in results.hits {
             let name = pilgi_core::note::numbered(hit.number, &hit.title);
             println!("  {name}  ({:.1})", hit.score);
-            println!("    {}", hit.snippet.replace('\n', "\n    "));
+            println!("    {}", hit.snippet.text().replace('\n', "\n    "));
         }
     }
     Ok(())

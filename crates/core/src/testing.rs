@@ -1,7 +1,8 @@
-//! What the core's tests share: a notes folder in a temp dir, and files
+//! What the core's tests share: a notes folder in a temp dir, files
 //! written with a chosen age (a file's stat is trusted only once settled,
-//! see [`crate::scan::FileStat::settled`]).
+//! see [`crate::scan::FileStat::settled`]), and snippets as one string.
 
+use crate::index::snippet::Snippet;
 use crate::Locations;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -34,4 +35,14 @@ pub fn write_aged(dir: &Path, name: &str, text: &[u8], age_secs: u64) {
         .open(&path)
         .and_then(|f| f.set_modified(when))
         .expect("set mtime");
+}
+
+/// A snippet written out with its marked spans in `<mark>` (text as is), to
+/// assert on in one string.
+pub fn shown(snippet: &Snippet) -> String {
+    let span = |s: &crate::index::snippet::Span| match s.marked {
+        true => format!("<mark>{}</mark>", s.text),
+        false => s.text.clone(),
+    };
+    snippet.0.iter().map(span).collect()
 }

@@ -272,7 +272,7 @@ mod tests {
         let r = quick_search(&at, "pods", 5).expect("search");
         assert!(!r.vouched, "the hit's file is newer than the read");
         assert!(
-            r.results.hits[0].snippet.contains("gone"),
+            r.results.hits[0].snippet.text().contains("gone"),
             "{:?}",
             r.results
         );

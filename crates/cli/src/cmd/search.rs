@@ -69,7 +69,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 out.paint(Style::Dim, &hit.id)
             ));
             for line in hit.snippet.lines() {
-                lines.push(format!("    {}", out.marked(line)));
+                lines.push(format!("    {}", out.marked(&line)));
             }
         }
         if !lines.is_empty() {

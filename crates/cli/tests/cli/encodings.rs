@@ -2,7 +2,7 @@
 //! Notepad on Korean Windows (CP949) is indexed, found and shown in Korean,
 //! and the user is told it was not UTF-8.
 
-use crate::util::Notes;
+use crate::util::{snippet, Notes};
 use predicates::prelude::*;
 use predicates::str::contains;
 
@@ -61,7 +61,7 @@ fn search_finds_and_shows_the_korean_text() {
         .find(|h| h["file"] == "windows.txt")
         .unwrap_or_else(|| panic!("no hit in windows.txt: {v:#}"));
     assert_eq!(hit["title"], "파드 정리", "{v:#}");
-    let snippet = hit["snippet"].as_str().expect("snippet");
+    let snippet = snippet(hit);
     assert!(snippet.contains("쿠버네티스에서"), "{snippet}");
     assert!(!snippet.contains('\u{FFFD}'), "{snippet}");
     // The plain output: Korean on stdout, the encoding on stderr, even when

@@ -2,7 +2,7 @@
 //! with their paths, front matter as data, template tags and comments kept
 //! out of snippets, commands from shell fences, flags after the query.
 
-use crate::util::Notes;
+use crate::util::{snippet, Notes};
 use predicates::str::contains;
 
 fn vault() -> Notes {
@@ -25,7 +25,7 @@ fn hits_are_heading_sections_with_their_path() {
     let hit = &found["hits"][0];
     assert_eq!(hit["id"], "workloads/deployment#rolling-back");
     assert_eq!(hit["title"], "디플로이먼트 롤백");
-    let snippet = hit["snippet"].as_str().unwrap();
+    let snippet = snippet(hit);
     assert!(snippet.contains("<mark>리비전</mark>"), "{snippet}");
     for raw in ["{{", "<!--", "glossary_tooltip", "[!note]"] {
         assert!(!snippet.contains(raw), "{raw} in {snippet}");
@@ -50,7 +50,7 @@ fn front_matter_is_data_and_links_are_text() {
     );
     n.pilgi(&["search", "tags"]).assert().code(1);
     let etcd = n.json(&["search", "스냅샷"]);
-    let snippet = etcd["hits"][0]["snippet"].as_str().unwrap();
+    let snippet = snippet(&etcd["hits"][0]);
     assert!(snippet.contains("공식 문서대로 저장"), "{snippet}");
     assert!(
         !snippet.contains("https://") && !snippet.contains("**"),

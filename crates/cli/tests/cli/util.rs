@@ -87,3 +87,17 @@ pub fn isolated_env<'c>(
         .env_remove("PILGI_NOTES")
         .env("NO_COLOR", "1")
 }
+
+/// A hit's snippet from `--json` (spans of `text`, some `marked`) written
+/// out in one string, the marked spans in `<mark>`, to assert on.
+pub fn snippet(hit: &serde_json::Value) -> String {
+    let spans = hit["snippet"].as_array().expect("snippet spans");
+    let span = |s: &serde_json::Value| {
+        let text = s["text"].as_str().expect("span text");
+        match s["marked"].as_bool().unwrap_or(false) {
+            true => format!("<mark>{text}</mark>"),
+            false => text.to_owned(),
+        }
+    };
+    spans.iter().map(span).collect()
+}

@@ -16,7 +16,7 @@
 //! index.sync(&corpus).unwrap();
 //! let results = index.search("pod", 10).unwrap();
 //! assert_eq!(results.hits[0].title, "Pods");
-//! assert!(results.hits[0].snippet.contains("<mark>"));
+//! assert!(results.hits[0].snippet.0.iter().any(|span| span.marked));
 //! ```
 
 mod coverage;

@@ -4,7 +4,7 @@
 
 use super::query::Builder;
 use super::schema::{Fields, TRAIL_SEPARATOR};
-use super::snippet::Snippets;
+use super::snippet::{Snippet, Snippets};
 use crate::analysis::query::plan;
 use crate::Result;
 use serde::Serialize;
@@ -29,8 +29,8 @@ pub struct Hit {
     pub path: Vec<String>,
     /// Relevance; only comparable within one result list.
     pub score: f32,
-    /// HTML: escaped text with the matched words in `<mark>`.
-    pub snippet: String,
+    /// The best line or two, the matched words marked.
+    pub snippet: Snippet,
 }
 
 /// The answer to a query.

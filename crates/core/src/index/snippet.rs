@@ -1,19 +1,80 @@
-//! Snippets: the best line or two of a section with the matched words in
-//! `<mark>`, everything else HTML-escaped.
+//! Snippets: the best line or two of a section as spans of text, the
+//! matched words marked.
 //!
 //! Why our own: matches come from stems, glossary terms, fuzzy and prefix
 //! expansions, 초성 and keyboard keys; tantivy's snippet generator only
-//! knows plain query terms and emits `<b>`.
+//! knows plain query terms and emits `<b>`. Why spans, not HTML: each front
+//! end presents them its own way (the UI as text nodes and `<mark>`, the
+//! CLI as terminal bold), so nothing is escaped here to be parsed back or
+//! unescaped there, and no note text can ever become markup.
 
 use crate::analysis::forms::{Form, Kind};
 use crate::analysis::hangul::{chosung, is_hangul, to_keys};
 use crate::analysis::memo::{FxHashMap, FxHashSet};
 use crate::analysis::segment::{segments, Segment};
 use crate::analysis::stem::{english_stem, korean_stem, stem};
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// Longest snippet, in characters (before escaping).
 const MAX_CHARS: usize = 180;
+
+/// A run of a snippet's text, marked when it is a matched word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// The text as written in the note (may hold `\n` between lines).
+    pub text: String,
+    /// A matched word.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub marked: bool,
+}
+
+/// A snippet: its spans in order; adjacent spans differ in [`Span::marked`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Snippet(pub Vec<Span>);
+
+impl Snippet {
+    /// Appends `text`, joining it to the last span when that is alike.
+    fn push(&mut self, text: &str, marked: bool) {
+        if text.is_empty() {
+            return;
+        }
+        match self.0.last_mut() {
+            Some(last) if last.marked == marked => last.text.push_str(text),
+            _ => self.0.push(Span {
+                text: text.to_owned(),
+                marked,
+            }),
+        }
+    }
+
+    /// The whole text, marks aside.
+    pub fn text(&self) -> String {
+        self.0.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// The spans of each line (a span holding `\n` is cut there), for
+    /// front ends that lay snippets out line by line.
+    pub fn lines(&self) -> Vec<Vec<Span>> {
+        let mut lines = vec![Vec::new()];
+        for span in &self.0 {
+            for (i, piece) in span.text.split('\n').enumerate() {
+                if i > 0 {
+                    lines.push(Vec::new());
+                }
+                if !piece.is_empty() {
+                    let line = lines.last_mut().expect("a line");
+                    line.push(Span {
+                        text: piece.to_owned(),
+                        marked: span.marked,
+                    });
+                }
+            }
+        }
+        lines
+    }
+}
 
 /// What counts as a match when highlighting: the query words' [`Form`]s,
 /// as the search used them.
@@ -89,26 +150,6 @@ impl Marks {
     }
 }
 
-/// Appends `text` HTML-escaped, copying the runs between special
-/// characters whole (a char at a time was a tenth of a snippet).
-fn escape(text: &str, out: &mut String) {
-    let mut from = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[from..i]);
-        out.push_str(entity);
-        from = i + 1;
-    }
-    out.push_str(&text[from..]);
-}
-
 /// Byte index of the `n`th char boundary at or after `from` in `s`.
 fn advance(s: &str, from: usize, n: usize) -> usize {
     s[from..]
@@ -120,7 +161,7 @@ fn advance(s: &str, from: usize, n: usize) -> usize {
 /// The snippet of `text` for these marks: the line with the most distinct
 /// matched words (and the next lines while they fit), cut around the first
 /// match when too long. No match: the first lines.
-pub fn snippet(text: &str, marks: &Marks) -> String {
+pub fn snippet(text: &str, marks: &Marks) -> Snippet {
     Snippets::new(marks).of(text)
 }
 
@@ -158,7 +199,7 @@ impl<'a> Snippets<'a> {
     }
 
     /// The snippet of `text` (see [`snippet`]).
-    pub fn of(&mut self, text: &str) -> String {
+    pub fn of(&mut self, text: &str) -> Snippet {
         build(text, self)
     }
 
@@ -232,7 +273,7 @@ impl<'a> Snippets<'a> {
     }
 }
 
-fn build(text: &str, snippets: &mut Snippets) -> String {
+fn build(text: &str, snippets: &mut Snippets) -> Snippet {
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
         .scan(0, |pos, l| {
@@ -259,7 +300,7 @@ fn build(text: &str, snippets: &mut Snippets) -> String {
     let best = (0..lines.len())
         .max_by_key(|&i| (score(&matched[i]), std::cmp::Reverse(i)))
         .unwrap_or(0);
-    let mut out = String::new();
+    let mut out = Snippet::default();
     let mut used = 0;
     for (i, (_, line)) in lines.iter().enumerate().skip(best) {
         if used >= MAX_CHARS {
@@ -275,23 +316,21 @@ fn build(text: &str, snippets: &mut Snippets) -> String {
             _ => 0,
         };
         let to = advance(line, from, MAX_CHARS - used);
-        if !out.is_empty() {
-            out.push('\n');
+        if !out.0.is_empty() {
+            out.push("\n", false);
         }
         if from > 0 {
-            out.push('…');
+            out.push("…", false);
         }
         let mut pos = from;
         for &(s, e, _) in matched[i].iter().filter(|m| m.0 >= from && m.1 <= to) {
-            escape(&line[pos..s], &mut out);
-            out.push_str("<mark>");
-            escape(&line[s..e], &mut out);
-            out.push_str("</mark>");
+            out.push(&line[pos..s], false);
+            out.push(&line[s..e], true);
             pos = e;
         }
-        escape(&line[pos..to], &mut out);
+        out.push(&line[pos..to], false);
         if to < line.len() {
-            out.push('…');
+            out.push("…", false);
         }
         used += line[from..to].chars().count();
     }
@@ -301,6 +340,7 @@ fn build(text: &str, snippets: &mut Snippets) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::shown;
 
     fn marks(words: &[&str]) -> Marks {
         Marks {
@@ -310,14 +350,28 @@ mod tests {
     }
 
     #[test]
-    fn marks_the_best_line_and_escapes() {
+    fn marks_the_best_line_as_written() {
         let text = "intro line\n<b>pod</b> & 파드를 만듦\nlast";
         let s = snippet(text, &marks(&["pod", "파드"]));
-        assert!(
-            s.starts_with("&lt;b&gt;<mark>pod</mark>&lt;/b&gt; &amp; <mark>파드를</mark> 만듦"),
-            "{s}"
+        let span = |text: &str, marked| Span {
+            text: text.to_owned(),
+            marked,
+        };
+        assert_eq!(
+            s.0[..4],
+            [
+                span("<b>", false),
+                span("pod", true),
+                span("</b> & ", false),
+                span("파드를", true)
+            ]
         );
-        assert!(!s.contains("<b>"));
+        assert_eq!(s.text(), "<b>pod</b> & 파드를 만듦\nlast");
+        assert_eq!(s.lines().len(), 2);
+        assert_eq!(
+            serde_json::to_string(&s.0[..2]).expect("json"),
+            r#"[{"text":"<b>"},{"text":"pod","marked":true}]"#
+        );
     }
 
     #[test]
@@ -330,7 +384,7 @@ mod tests {
         };
         let s = snippet("contianers 컨테이너 이미지 x", &m);
         assert_eq!(
-            s,
+            shown(&s),
             "<mark>contianers</mark> <mark>컨테이너</mark> <mark>이미지</mark> x"
         );
     }
@@ -368,7 +422,7 @@ mod tests {
             ..Marks::default()
         };
         assert_eq!(
-            snippet("컨테이너를 pods 노드를", &m),
+            shown(&snippet("컨테이너를 pods 노드를", &m)),
             "<mark>컨테이너를</mark> <mark>pods</mark> 노드를"
         );
     }
@@ -377,9 +431,9 @@ mod tests {
     fn long_lines_are_cut_on_char_boundaries() {
         let text = format!("{}pod{}", "가".repeat(300), "나".repeat(300));
         let s = snippet(&text, &marks(&["pod"]));
-        assert!(s.contains("<mark>pod</mark>"), "{s}");
-        assert!(s.chars().count() < 200);
-        assert_eq!(snippet("", &marks(&["x"])), "");
-        assert_eq!(snippet("a\nb", &marks(&[])), "a\nb");
+        assert!(shown(&s).contains("<mark>pod</mark>"), "{s:?}");
+        assert!(s.text().chars().count() < 200);
+        assert_eq!(snippet("", &marks(&["x"])), Snippet::default());
+        assert_eq!(shown(&snippet("a\nb", &marks(&[]))), "a\nb");
     }
 }

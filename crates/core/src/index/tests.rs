@@ -153,7 +153,14 @@ fn bad_queries_give_lists_not_errors() {
     for q in queries {
         let r = index.search(q, 10).unwrap_or_else(|e| panic!("{q:?}: {e}"));
         for h in &r.hits {
-            assert!(!h.snippet.contains("<script"), "{q:?}: {}", h.snippet);
+            // Spans as the type promises: none empty, marked and unmarked
+            // taking turns.
+            let spans = &h.snippet.0;
+            assert!(spans.iter().all(|s| !s.text.is_empty()), "{q:?}: {spans:?}");
+            assert!(
+                spans.windows(2).all(|w| w[0].marked != w[1].marked),
+                "{q:?}"
+            );
         }
     }
     assert!(index.search("", 10).expect("empty").hits.is_empty());
@@ -172,11 +179,8 @@ fn results_say_which_reading_matched() {
     let r = index.search("vkem", 5).expect("search"); // 파드 on the Latin layout
     assert_eq!(r.interpretations, ["keyboard layout: 파드"]);
     assert_eq!(r.hits[0].title, "Pods");
-    assert!(
-        r.hits[0].snippet.contains("<mark>파드를</mark>"),
-        "{}",
-        r.hits[0].snippet
-    );
+    let snippet = crate::testing::shown(&r.hits[0].snippet);
+    assert!(snippet.contains("<mark>파드를</mark>"), "{snippet}");
     let r = index.search("pods", 5).expect("search");
     assert!(r.interpretations.is_empty());
     let json = serde_json::to_value(&r).expect("json");
