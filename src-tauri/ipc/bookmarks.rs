@@ -56,11 +56,11 @@ pub async fn save_bookmark(
     state: State<'_, AppState>,
     id: String,
     label: String,
-    note: String,
+    memo: String,
 ) -> IpcResult<Saved> {
     let edit = Edit {
         label: Some(Label::parse(&label)?),
-        note: Some(valid_text("memo", &note)?.to_owned()),
+        memo: Some(valid_text("memo", &memo)?.to_owned()),
     };
     change(&app, &state, &id, |store, corpus, id| {
         store.save(corpus, id, edit)

@@ -35,7 +35,7 @@ async fn bookmarks_round_trip_between_app_and_store() {
         Store::open(&data)
             .ok()
             .and_then(|s| s.get(&corpus, "cka-course-notes#44"))
-            .is_some_and(|b| b.note == "run 과 create 차이 헷갈림")
+            .is_some_and(|b| b.memo == "run 과 create 차이 헷갈림")
     })
     .await;
 

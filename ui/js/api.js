@@ -47,7 +47,7 @@ export const on = (event, handler) => {
 };
 export const listBookmarks = () => call('list_bookmarks');
 export const toggleBookmark = (id) => call('toggle_bookmark', { id });
-export const saveBookmark = (id, label, note) => call('save_bookmark', { id, label, note });
+export const saveBookmark = (id, label, memo) => call('save_bookmark', { id, label, memo });
 export const removeBookmark = (id) => call('remove_bookmark', { id });
 export const acceptSuggestion = (id) => call('accept_suggestion', { id });
 export const dismissSuggestion = (id) => call('dismiss_suggestion', { id });

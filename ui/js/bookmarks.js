@@ -50,7 +50,7 @@ export async function refreshBookmarks() {
 function showRows(rows) {
   if (!list) {
     list = new VirtualList({
-      height: (row) => HEIGHT[row.kind] + (row.kind === 'bookmark' && row.b.note ? HEIGHT.memo : 0),
+      height: (row) => HEIGHT[row.kind] + (row.kind === 'bookmark' && row.b.memo ? HEIGHT.memo : 0),
       render: renderRow,
       focusable: (row) => row.kind === 'bookmark' || row.kind === 'suggestion',
       text: (row) => row.section?.title ?? '',
@@ -120,7 +120,7 @@ function bookmarkItem(b) {
   remove.addEventListener('click', () => act(removeBookmark(b.id)));
   return el('div', { class: 'bm-item', 'data-testid': 'bookmark-item', role: 'listitem', dataset: { id: b.section?.id ?? b.id } },
     el('div', { class: 'bm-head' }, sectionLine(b.section, b.anchor.title), badge),
-    b.note ? el('p', { class: 'bm-note', title: b.note }, b.note) : null,
+    b.memo ? el('p', { class: 'bm-memo', title: b.memo }, b.memo) : null,
     el('div', { class: 'bm-actions' }, remove));
 }
 
@@ -150,7 +150,7 @@ export function bookmarkControls(sectionId) {
     class: 'bm-memo', rows: '2', placeholder: '메모 · why was this confusing?', 'aria-label': 'Memo',
     'data-testid': 'bookmark-memo',
   });
-  memo.value = b.note;
+  memo.value = b.memo;
   const save = () => act(saveBookmark(sectionId, label.value, memo.value));
   label.addEventListener('change', save);
   memo.addEventListener('change', save);

@@ -99,7 +99,7 @@ function noteLink(id, title) {
 /** The star/editor slot of the reader header, remembering what it shows. */
 function bookmarkSlot(id) {
   const b = bookmarkOf(id);
-  return el('div', { class: 'bm-slot', dataset: { state: JSON.stringify(b ? [b.label, b.note] : null) } },
+  return el('div', { class: 'bm-slot', dataset: { state: JSON.stringify(b ? [b.label, b.memo] : null) } },
     bookmarkControls(id));
 }
 
@@ -164,7 +164,7 @@ listen(EVENTS.BOOKMARKS, () => {
   const slot = reader().querySelector('.bm-slot');
   if (!slot || !current || slot.contains(document.activeElement)) return;
   const b = bookmarkOf(current.section.id);
-  const state = JSON.stringify(b ? [b.label, b.note] : null);
+  const state = JSON.stringify(b ? [b.label, b.memo] : null);
   if (slot.dataset.state !== state) {
     slot.dataset.state = state;
     slot.replaceChildren(bookmarkControls(current.section.id));

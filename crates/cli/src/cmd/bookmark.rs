@@ -31,8 +31,8 @@ enum Action {
         #[arg(long, short)]
         label: Option<String>,
         /// A memo, in any language.
-        #[arg(long, short, value_name = "TEXT")]
-        note: Option<String>,
+        #[arg(long, short, value_name = "TEXT", alias = "note", short_alias = 'n')]
+        memo: Option<String>,
     },
     /// Remove a section's bookmark (also an orphaned one, by its old id).
     #[command(visible_alias = "rm")]
@@ -100,10 +100,10 @@ fn act(
     let corpus = library.corpus();
     let out = &ctx.out;
     match action {
-        Action::Save { id, label, note } => {
+        Action::Save { id, label, memo } => {
             let label = label.as_deref().map(Label::parse).transpose()?;
             let done = store
-                .save(corpus, &id, Edit { label, note })
+                .save(corpus, &id, Edit { label, memo })
                 .with_context(|| format!("cannot bookmark {id} (see `pilgi timeline` for ids)"))?;
             if out.json {
                 out.json(&done)?;
@@ -198,11 +198,11 @@ fn list(
         for l in &listed {
             let label = out.paint(Style::Mark, &pad(l.label.as_str(), width));
             out.line(format!("{label}  {}", describe(ctx, l)));
-            if !l.note.is_empty() {
+            if !l.memo.is_empty() {
                 out.line(format!(
                     "{}  {}",
                     " ".repeat(width),
-                    l.note.replace('\n', " / ")
+                    l.memo.replace('\n', " / ")
                 ));
             }
         }

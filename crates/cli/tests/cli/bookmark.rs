@@ -28,7 +28,7 @@ fn add_and_ls_json_contract() {
         SECTION,
         "--label",
         "exam-tip",
-        "--note",
+        "--memo",
         "run vs create 헷갈림",
     ]);
     assert_eq!(added["created"], true);
@@ -36,7 +36,7 @@ fn add_and_ls_json_contract() {
     assert_eq!(all.len(), 1);
     let b = &all[0];
     for key in [
-        "id", "section", "status", "label", "note", "created", "updated",
+        "id", "section", "status", "label", "memo", "created", "updated",
     ] {
         assert!(b.get(key).is_some(), "missing key {key} in {b}");
     }
@@ -46,7 +46,7 @@ fn add_and_ls_json_contract() {
     assert_eq!(b["section"]["title"], "Practice Test - Imperative Commands");
     assert_eq!(b["status"], "ok");
     assert_eq!(b["label"], "exam-tip");
-    assert_eq!(b["note"], "run vs create 헷갈림");
+    assert_eq!(b["memo"], "run vs create 헷갈림");
     let created = b["created"].as_str().expect("created");
     assert!(created.ends_with('Z') && created.len() == 24, "{created}");
     assert!(data_dir(&n).join("bookmarks.json").is_file());
@@ -55,7 +55,7 @@ fn add_and_ls_json_contract() {
 #[test]
 fn add_on_a_bookmarked_section_updates_label_and_memo() {
     let n = Notes::bundled();
-    n.pilgi(&["bookmark", "add", SECTION, "--note", "first"])
+    n.pilgi(&["bookmark", "add", SECTION, "--memo", "first"])
         .assert()
         .success();
     let before = bookmarks(&n);
@@ -63,13 +63,13 @@ fn add_on_a_bookmarked_section_updates_label_and_memo() {
         .assert()
         .success()
         .stdout(contains("updated"));
-    n.pilgi(&["bookmark", "add", SECTION, "--note", "second"])
+    n.pilgi(&["bookmark", "add", SECTION, "--memo", "second"])
         .assert()
         .success();
     let after = bookmarks(&n);
     assert_eq!(after.len(), 1);
     assert_eq!(after[0]["label"], "review");
-    assert_eq!(after[0]["note"], "second");
+    assert_eq!(after[0]["memo"], "second");
     assert_eq!(after[0]["created"], before[0]["created"]);
     assert!(after[0]["updated"].as_str() > before[0]["updated"].as_str());
 }
@@ -145,7 +145,7 @@ fn orphaned_bookmark_is_kept_with_its_last_title() {
         "net.txt",
         "1. Services 05:00\nClusterIP\n2. Ingress 06:00\n헷갈렸음\n",
     );
-    n.pilgi(&["bookmark", "add", "net#2", "--note", "keep me"])
+    n.pilgi(&["bookmark", "add", "net#2", "--memo", "keep me"])
         .assert()
         .success();
     n.write("net.txt", "1. Services 05:00\nClusterIP\n");
@@ -154,7 +154,7 @@ fn orphaned_bookmark_is_kept_with_its_last_title() {
     assert_eq!(all[0]["status"], "orphaned");
     assert_eq!(all[0]["section"], Value::Null);
     assert_eq!(all[0]["anchor"]["title"], "Ingress");
-    assert_eq!(all[0]["note"], "keep me");
+    assert_eq!(all[0]["memo"], "keep me");
     n.pilgi(&["bookmark", "ls"])
         .assert()
         .success()
@@ -189,7 +189,7 @@ fn renamed_file_moves_the_bookmark_once() {
 #[test]
 fn corrupt_store_is_recovered_from_backup_and_the_user_told() {
     let n = Notes::bundled();
-    n.pilgi(&["bookmark", "add", SECTION, "--note", "older"])
+    n.pilgi(&["bookmark", "add", SECTION, "--memo", "older"])
         .assert()
         .success();
     n.pilgi(&["bookmark", "add", "cka-course-notes#10"])
@@ -337,7 +337,7 @@ fn export_import_round_trip_without_duplicates() {
         .iter()
         .find(|b| b["id"] == SECTION)
         .expect("still there");
-    assert_eq!(b["note"], "newer");
+    assert_eq!(b["memo"], "newer");
 
     std::fs::write(&file, "not json").expect("write");
     other

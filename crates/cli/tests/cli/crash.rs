@@ -134,7 +134,7 @@ fn sigkilled_adds_never_lose_a_finished_one() {
             assert_eq!(b["status"], "ok", "{b}");
             (
                 b["id"].as_str().unwrap_or_default().to_owned(),
-                b["note"].as_str().unwrap_or_default().to_owned(),
+                b["memo"].as_str().unwrap_or_default().to_owned(),
             )
         })
         .collect();

@@ -50,7 +50,7 @@ pub struct Listed {
     /// The label.
     pub label: Label,
     /// The memo.
-    pub note: String,
+    pub memo: String,
     /// When it was made.
     pub created: String,
     /// When label or memo last changed.
@@ -66,7 +66,7 @@ impl Listed {
             section: section.map(SectionRef::of),
             status: Status::of(b, section),
             label: b.label.clone(),
-            note: b.note.clone(),
+            memo: b.memo.clone(),
             created: b.created.clone(),
             updated: b.updated.clone(),
             anchor: b.anchor.clone(),
@@ -81,7 +81,7 @@ pub struct Edit {
     /// The new label.
     pub label: Option<Label>,
     /// The new memo.
-    pub note: Option<String>,
+    pub memo: Option<String>,
 }
 
 /// The result of [`Store::save`].
@@ -140,19 +140,19 @@ impl Store {
             let now = time::now();
             if let Some(b) = file.bookmarks.iter_mut().find(|b| b.id.as_str() == id) {
                 let label = edit.label.unwrap_or_else(|| b.label.clone());
-                let note = edit.note.map_or_else(|| b.note.clone(), |n| tidy(&n));
-                if label != b.label || note != b.note {
-                    (b.label, b.note, b.updated) = (label, note, now);
+                let memo = edit.memo.map_or_else(|| b.memo.clone(), |m| tidy(&m));
+                if label != b.label || memo != b.memo {
+                    (b.label, b.memo, b.updated) = (label, memo, now);
                 }
                 return Ok(false);
             }
             let section = corpus
                 .section(id)
                 .ok_or_else(|| Error::NotFound(format!("no section with id {id:?}")))?;
-            let note = edit.note.as_deref().map(tidy).unwrap_or_default();
+            let memo = edit.memo.as_deref().map(tidy).unwrap_or_default();
             let label = edit.label.unwrap_or_default();
             file.bookmarks
-                .push(Bookmark::new(section, label, note, now));
+                .push(Bookmark::new(section, label, memo, now));
             Ok(true)
         })?;
         let bookmark = self
@@ -212,8 +212,8 @@ pub(crate) fn reanchor(file: &mut StoreFile, corpus: &Corpus) -> usize {
 
 /// Memos keep their inner line breaks but not the trailing ones a shell
 /// or text field adds.
-fn tidy(note: &str) -> String {
-    note.trim().to_owned()
+fn tidy(memo: &str) -> String {
+    memo.trim().to_owned()
 }
 
 #[cfg(test)]

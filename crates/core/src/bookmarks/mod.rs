@@ -20,7 +20,7 @@
 //!
 //! let mut store = Store::open(data.path())?;
 //! assert_eq!(store.suggest(&corpus)[0].line, "헷갈렸음: ingress vs egress");
-//! let edit = Edit { label: Some(Label::parse("exam tip")?), note: Some("egress 기본 허용".into()) };
+//! let edit = Edit { label: Some(Label::parse("exam tip")?), memo: Some("egress 기본 허용".into()) };
 //! store.save(&corpus, "cka#44", edit)?;
 //!
 //! let listed = store.list(&corpus);

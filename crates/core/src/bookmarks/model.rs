@@ -4,8 +4,10 @@ use crate::{Error, Result, Section, SectionId};
 use serde::{Deserialize, Serialize};
 
 /// The store format this build reads and writes. A file with a higher
-/// number was written by a newer Pilgi and is never overwritten.
-pub const FORMAT: u32 = 1;
+/// number was written by a newer Pilgi and is never overwritten. Format 2
+/// renamed the bookmark's `note` to `memo` (format 1 is still read; see
+/// [`super::store`] for the copy kept of it).
+pub const FORMAT: u32 = 2;
 
 /// A bookmark: the section it marks, how to find that section again after
 /// the note is edited, and what the user said about it.
@@ -18,9 +20,9 @@ pub struct Bookmark {
     pub anchor: Anchor,
     /// `confusing`, `review`, `exam-tip` or a word of the user's own.
     pub label: Label,
-    /// The user's memo, any language, may be empty.
-    #[serde(default)]
-    pub note: String,
+    /// The user's memo, any language, may be empty (`note` in format 1).
+    #[serde(default, alias = "note")]
+    pub memo: String,
     /// When the bookmark was made (RFC 3339 UTC).
     pub created: String,
     /// When label or memo last changed (RFC 3339 UTC).
@@ -29,12 +31,12 @@ pub struct Bookmark {
 
 impl Bookmark {
     /// A new bookmark on `section`, made at `now`.
-    pub fn new(section: &Section, label: Label, note: String, now: String) -> Bookmark {
+    pub fn new(section: &Section, label: Label, memo: String, now: String) -> Bookmark {
         Bookmark {
             id: section.id.clone(),
             anchor: Anchor::of(section),
             label,
-            note,
+            memo,
             created: now.clone(),
             updated: now,
         }

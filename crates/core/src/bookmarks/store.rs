@@ -9,7 +9,9 @@
 //! through [`crate::atomic::write_atomic`], so a crash leaves whole files. A
 //! file that cannot be read is renamed aside with a timestamp (never
 //! overwritten) and the backup takes its place; the recovery is recorded in
-//! the store so whichever front end comes next can tell the user.
+//! the store so whichever front end comes next can tell the user. A file
+//! of an older format is read as it is and, before its first rewrite in the
+//! current one, copied to `bookmarks.json.format-N` once.
 
 use super::model::{Recovery, StoreFile, FORMAT};
 use super::time;
@@ -110,6 +112,9 @@ impl Store {
         let before = file.clone();
         let out = change(&mut file)?;
         if file != before {
+            if before.format < FORMAT {
+                self.keep_older_format(before.format, current.as_deref())?;
+            }
             file.format = FORMAT;
             file.revision = before.revision + 1;
             self.write_locked(&file, current.as_deref())?;
@@ -192,6 +197,19 @@ impl Store {
             write_atomic(&self.dir.join(BACKUP_NAME), current)?;
         }
         write_atomic(&self.path(), &encode(file)?)
+    }
+
+    /// Before a file of an older format is first rewritten in this one,
+    /// a copy of it as it was, `bookmarks.json.format-N`, kept for good:
+    /// an older Pilgi cannot read the new format (it refuses to touch it),
+    /// and the copy lets a user who goes back keep their bookmarks. The
+    /// `.bak` would not do: the next write replaces it.
+    fn keep_older_format(&self, format: u32, current: Option<&[u8]>) -> Result<()> {
+        let path = self.dir.join(format!("{FILE_NAME}.format-{format}"));
+        match current {
+            Some(bytes) if !path.exists() => write_atomic(&path, bytes),
+            _ => Ok(()),
+        }
     }
 
     /// Temp files left by writers that were killed mid-write. Only called

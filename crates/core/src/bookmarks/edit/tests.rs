@@ -22,10 +22,10 @@ fn corpus(files: &[(&str, &str)]) -> Corpus {
     Corpus::from_notes(Path::new("/notes"), notes, Vec::new())
 }
 
-fn edit(label: Option<&str>, note: Option<&str>) -> Edit {
+fn edit(label: Option<&str>, memo: Option<&str>) -> Edit {
     Edit {
         label: label.map(|l| Label::parse(l).unwrap()),
-        note: note.map(str::to_owned),
+        memo: memo.map(str::to_owned),
     }
 }
 
@@ -48,7 +48,7 @@ fn add_then_update_label_and_memo() {
         .save(&c, "cka#44", edit(Some("review"), Some("  다시 보기\n")))
         .unwrap();
     assert!(!again.created);
-    assert_eq!(again.bookmark.note, "다시 보기");
+    assert_eq!(again.bookmark.memo, "다시 보기");
     assert!(again.bookmark.updated > first_updated);
     assert_eq!(again.bookmark.created, made.bookmark.created);
 
@@ -91,7 +91,7 @@ fn orphan_is_listed_editable_and_removable_never_dropped() {
     assert_eq!(orphan.status, Status::Orphaned);
     assert_eq!(orphan.section, None);
     assert_eq!(orphan.anchor.title, "Network Policies");
-    assert_eq!(orphan.note, "memo");
+    assert_eq!(orphan.memo, "memo");
 
     let changed = store
         .save(&gone, "cka#43", edit(Some("exam-tip"), None))
@@ -152,7 +152,7 @@ fn adding_a_section_whose_old_bookmark_moved_does_not_duplicate() {
         .unwrap();
     let listed = store.list(&renamed);
     assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].note, "edited");
+    assert_eq!(listed[0].memo, "edited");
 }
 
 #[test]

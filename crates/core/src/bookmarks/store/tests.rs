@@ -6,29 +6,29 @@ use crate::bookmarks::model::{Bookmark, Label};
 use crate::note::parse as parse_note;
 use crate::SectionId;
 
-fn bookmark(id: &str, note: &str) -> Bookmark {
+fn bookmark(id: &str, memo: &str) -> Bookmark {
     let n = parse_note("n.txt", "1. Title 01:00\nbody\n");
-    let mut b = Bookmark::new(&n.sections[0], Label::default(), note.into(), time::now());
+    let mut b = Bookmark::new(&n.sections[0], Label::default(), memo.into(), time::now());
     b.id = SectionId(id.into());
     b
 }
 
-fn add(store: &mut Store, id: &str, note: &str) {
+fn add(store: &mut Store, id: &str, memo: &str) {
     store
         .mutate(|f| {
             f.bookmarks.retain(|b| b.id.as_str() != id);
-            f.bookmarks.push(bookmark(id, note));
+            f.bookmarks.push(bookmark(id, memo));
             Ok(())
         })
         .unwrap();
 }
 
-fn notes(store: &Store) -> Vec<(String, String)> {
+fn memos(store: &Store) -> Vec<(String, String)> {
     let mut v: Vec<_> = store
         .file()
         .bookmarks
         .iter()
-        .map(|b| (b.id.to_string(), b.note.clone()))
+        .map(|b| (b.id.to_string(), b.memo.clone()))
         .collect();
     v.sort();
     v
@@ -61,10 +61,10 @@ fn writes_round_trip_and_keep_the_previous_version_as_backup() {
     add(&mut store, "a#1", "second");
     assert_eq!(store.revision(), 2);
     let reopened = Store::open(dir.path()).unwrap();
-    assert_eq!(notes(&reopened), [("a#1".into(), "second".into())]);
+    assert_eq!(memos(&reopened), [("a#1".into(), "second".into())]);
     let backup = std::fs::read(dir.path().join(BACKUP_NAME)).unwrap();
     let backup = parse(Path::new("b"), &backup).unwrap().unwrap();
-    assert_eq!(backup.bookmarks[0].note, "first");
+    assert_eq!(backup.bookmarks[0].memo, "first");
     assert_eq!(backup.revision, 1);
     assert_eq!(names(dir.path()), [FILE_NAME, BACKUP_NAME, LOCK_NAME]);
 }
@@ -89,7 +89,7 @@ fn corrupt_store_is_set_aside_and_the_backup_restored() {
     std::fs::write(dir.path().join(FILE_NAME), torn).unwrap();
 
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(notes(&store), [("a#1".into(), "kept in backup".into())]);
+    assert_eq!(memos(&store), [("a#1".into(), "kept in backup".into())]);
     let notice = &store.notices()[0];
     assert!(notice.restored_from_backup);
     assert!(
@@ -128,7 +128,7 @@ fn corrupt_store_and_corrupt_backup_are_both_kept() {
         .any(|n| n.starts_with("bookmarks.json.bak.corrupt-")));
     // Work goes on after a recovery.
     add(&mut store, "a#1", "new");
-    assert_eq!(notes(&Store::open(dir.path()).unwrap()).len(), 1);
+    assert_eq!(memos(&Store::open(dir.path()).unwrap()).len(), 1);
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn missing_store_with_a_backup_is_restored() {
     add(&mut store, "a#1", "two");
     std::fs::remove_file(dir.path().join(FILE_NAME)).unwrap();
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(notes(&store), [("a#1".into(), "one".into())]);
+    assert_eq!(memos(&store), [("a#1".into(), "one".into())]);
     assert_eq!(store.notices()[0].set_aside, None);
 }
 
@@ -194,7 +194,7 @@ fn a_stale_snapshot_does_not_undo_another_writer() {
     add(&mut cli, "cli#1", "from the terminal");
     assert_eq!(app.revision(), 0, "the app has not looked yet");
     add(&mut app, "app#1", "from the window");
-    assert_eq!(notes(&app).len(), 2);
+    assert_eq!(memos(&app).len(), 2);
     assert!(cli.refresh().unwrap());
     assert_eq!(cli.revision(), 2);
     assert!(!cli.refresh().unwrap());
@@ -244,5 +244,27 @@ fn a_failed_change_writes_nothing() {
         Err(Error::Invalid("no".into()))
     });
     assert!(r.is_err());
-    assert_eq!(notes(&Store::open(dir.path()).unwrap()).len(), 1);
+    assert_eq!(memos(&Store::open(dir.path()).unwrap()).len(), 1);
+}
+
+#[test]
+fn a_format_1_store_is_read_and_kept_once_before_its_first_rewrite() {
+    let dir = tempfile::tempdir().unwrap();
+    // As Pilgi wrote it before the memo was called a memo.
+    let old = r#"{"format":1,"revision":4,"bookmarks":[{"id":"a#1","anchor":{"file":"a.txt","number":1,"title":"A","fingerprint":""},"label":"confusing","note":"run vs create","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z"}]}"#;
+    std::fs::write(dir.path().join(FILE_NAME), old).unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(memos(&store), [("a#1".into(), "run vs create".into())]);
+    add(&mut store, "b#1", "new");
+    add(&mut store, "c#1", "newer");
+    let kept = dir.path().join(format!("{FILE_NAME}.format-1"));
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        old,
+        "kept as it was"
+    );
+    let now = std::fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+    assert!(now.contains(r#""memo": "run vs create""#), "{now}");
+    assert!(now.contains(&format!(r#""format": {FORMAT}"#)), "{now}");
+    assert_eq!(Store::open(dir.path()).unwrap().file().bookmarks.len(), 3);
 }
