@@ -461,12 +461,13 @@ pub fn query(fixture: &QueryFixture, data: &[u8]) {
     assert!(results.hits.len() <= limit, "more hits than the limit");
     let mut seen = HashSet::new();
     for hit in &results.hits {
-        assert!(seen.insert(&hit.id), "duplicate hit {}", hit.id);
+        let id = hit.section.id.as_str();
+        assert!(seen.insert(id), "duplicate hit {id}");
         let section = fixture
             .corpus
-            .section(&hit.id)
-            .unwrap_or_else(|| panic!("hit {} is not a section", hit.id));
-        assert_eq!(section.title, hit.title);
+            .section(id)
+            .unwrap_or_else(|| panic!("hit {id} is not a section"));
+        assert_eq!(section.title, hit.section.title);
         assert!(hit.score.is_finite(), "score {}", hit.score);
         let spans = &hit.snippet.0;
         assert!(spans.iter().all(|s| !s.text.is_empty()), "{spans:?}");

@@ -57,9 +57,9 @@ function build() {
   list = new VirtualList({
     height,
     render: (row) => (row.place ? placeItem(row) : row.more ? moreItem(row) : commandItem(row.hit)),
-    text: (row) => (row.place || row.more ? '' : row.hit.command.command),
+    text: (row) => (row.place || row.more ? '' : row.hit.command.text),
     focusable: (row) => !row.more,
-    activate: (row, i) => (row.place ? emit(EVENTS.OPEN, { id: row.place.section }) : copyRow(row, i)),
+    activate: (row, i) => (row.place ? emit(EVENTS.OPEN, { id: row.place.section.id }) : copyRow(row, i)),
     widthChanged: () => { charWidth = 0; },
     label: 'Commands',
     testid: 'commands',
@@ -87,7 +87,7 @@ function rows() {
   const out = [];
   for (const hit of hits) {
     out.push({ hit });
-    if (hit.uses > 1 && unfolded.has(hit.command.command)) {
+    if (hit.uses > 1 && unfolded.has(hit.command.text)) {
       for (const place of hit.places) out.push({ place, hit });
       if (hit.uses > hit.places.length) out.push({ more: hit.uses - hit.places.length, hit });
     }
@@ -98,7 +98,7 @@ function rows() {
 function height(row) {
   if (row.place || row.more) return PLACE;
   const c = row.hit.command;
-  return CHROME + LINE * (codeLines(c.command) + (c.context ? 1 : 0));
+  return CHROME + LINE * (codeLines(c.text) + (c.context ? 1 : 0));
 }
 
 /** How many lines the code takes, wrapped at the list's width (every
@@ -129,24 +129,23 @@ function measureChar() {
 function commandItem(hit) {
   const c = hit.command;
   const button = el('button', {
-    class: 'copy', type: 'button', 'data-testid': 'copy-command', 'aria-label': `Copy ${c.command}`,
-    tabindex: '-1', dataset: { copy: c.command },
+    class: 'copy', type: 'button', 'data-testid': 'copy-command', 'aria-label': `Copy ${c.text}`,
+    tabindex: '-1', dataset: { copy: c.text },
   }, 'copy');
-  button.addEventListener('click', () => copy(c.command, button));
-  const best = hit.places[0];
+  button.addEventListener('click', () => copy(c.text, button));
   const where = el('button', { class: 'place-title', type: 'button', tabindex: '-1' },
-    sectionName(best.section_number, best.section_title));
+    sectionName(hit.section.number, hit.section.title));
   where.addEventListener('click', () => emit(EVENTS.OPEN, { id: c.section }));
   const more = hit.uses > 1 ? placesToggle(hit) : null;
-  return el('div', { class: 'command-item', 'data-testid': 'command-item', role: 'listitem', dataset: { command: c.command } },
-    el('code', {}, c.command),
+  return el('div', { class: 'command-item', 'data-testid': 'command-item', role: 'listitem', dataset: { command: c.text } },
+    el('code', {}, c.text),
     button,
     c.context ? el('div', { class: 'context' }, c.context) : null,
     el('div', { class: 'where' }, where, more));
 }
 
 function placesToggle(hit) {
-  const key = hit.command.command;
+  const key = hit.command.text;
   const open = unfolded.has(key);
   const toggle = el('button', {
     class: 'places-toggle', type: 'button', tabindex: '-1', 'aria-expanded': String(open),
@@ -162,9 +161,9 @@ function placesToggle(hit) {
 
 function placeItem({ place }) {
   const item = el('div', { class: 'place-item', 'data-testid': 'command-place', role: 'listitem', title: place.context },
-    el('span', { class: 'title' }, sectionName(place.section_number, place.section_title)),
-    el('span', { class: 'file' }, `${place.file}:${place.line}`));
-  item.addEventListener('click', () => emit(EVENTS.OPEN, { id: place.section }));
+    el('span', { class: 'title' }, sectionName(place.section.number, place.section.title)),
+    el('span', { class: 'file' }, `${place.section.file}:${place.line}`));
+  item.addEventListener('click', () => emit(EVENTS.OPEN, { id: place.section.id }));
   return item;
 }
 
@@ -174,5 +173,5 @@ function moreItem({ more }) {
 }
 
 function copyRow(row, i) {
-  copy(row.hit.command.command, list.element.querySelector(`[data-index="${i}"] button.copy`));
+  copy(row.hit.command.text, list.element.querySelector(`[data-index="${i}"] button.copy`));
 }

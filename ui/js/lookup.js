@@ -38,7 +38,7 @@ async function run() {
   if (mine !== seq) return;
   const items = [
     ...commands.slice(0, COMMANDS).map((hit) => ({
-      kind: 'command', key: `${hit.command.section}\u0000${hit.command.command}`, hit,
+      kind: 'command', key: `${hit.command.section}\u0000${hit.command.text}`, hit,
     })),
     ...sections.map((hit) => ({ kind: 'section', key: hit.id, hit })),
   ];
@@ -53,7 +53,7 @@ function show(items) {
   select(shown.length ? 0 : -1, false);
 }
 
-const where = (hit) => sectionName(hit.section_number, hit.section_title);
+const where = (hit) => sectionName(hit.section.number, hit.section.title);
 const titled = (hit) => sectionName(hit.number, hit.title);
 
 /** How each kind of row is made and patched. */
@@ -61,8 +61,8 @@ const kinds = {
   command: {
     create: ({ hit }) => el('li', {
       class: 'lookup-item command', role: 'option', 'data-testid': 'lookup-command',
-      dataset: { command: hit.command.command },
-    }, el('code', {}, hit.command.command), el('span', { class: 'where' }, where(hit))),
+      dataset: { command: hit.command.text },
+    }, el('code', {}, hit.command.text), el('span', { class: 'where' }, where(hit))),
     update: (row, { hit }) => setText(row.lastChild, where(hit)),
   },
   section: {

@@ -9,7 +9,7 @@ import { EVENTS, emit, listen } from './events.js';
 import { initKeys } from './keys.js';
 import { initProgress } from './progress.js';
 import { currentId, lastOpened, openSection } from './reader.js';
-import { currentQuery, indexReady, initSearch, rerun, setTimeline } from './search.js';
+import { currentQuery, indexReady, initSearch, rerun } from './search.js';
 import { markCurrent, renderSections } from './sections.js';
 import { initTimeline, renderTimeline } from './timeline.js';
 import { initSettings } from './settings.js';
@@ -28,7 +28,6 @@ async function load() {
   await step('lists', () => {
     renderSections(timeline);
     renderTimeline(timeline);
-    setTimeline(timeline);
   });
   await step('commands', renderCommands);
   await step('bookmarks', refreshBookmarks);

@@ -18,7 +18,6 @@ const SHOWN = 20;
 const input = () => document.getElementById('search');
 const panel = () => document.getElementById('panel-results');
 
-let sectionsById = new Map();
 let seq = 0;
 let selected = -1;
 let composing = false;
@@ -34,11 +33,6 @@ let panelParts = null;
 // run answers the keystrokes typed before it started; keystrokes typed
 // while it is in flight wait for the next run and are measured there.
 let typedAt = null;
-
-/** Gives the module section durations for the result rows. */
-export function setTimeline(timeline) {
-  sectionsById = new Map(timeline.sections.map((s) => [s.id, s]));
-}
 
 /** The text currently searched for (the reader marks it). */
 export const currentQuery = () => lastQuery;
@@ -192,10 +186,9 @@ function updateResultItem(item, hit, previous) {
  *  and bookmarks, not with the query. */
 function fillResultTitle(item, hit) {
   const [num, title, dur] = item.firstChild.children;
-  const s = sectionsById.get(hit.id);
   setText(num, hit.number ?? '·');
   setText(title, hit.title);
-  setText(dur, s && s.duration_seconds != null ? formatDuration(s.duration_seconds) : '');
+  setText(dur, hit.duration_seconds != null ? formatDuration(hit.duration_seconds) : '');
   // Where a heading section sits: its note and the headings above it.
   const path = item.children[1];
   const trail = hit.path?.length ? [hit.file, ...hit.path].join(' › ') : '';

@@ -58,7 +58,7 @@ fn main() -> Result<(), pilgi_core::Error> {
         let results = index.search(q, 3)?;
         println!("\n{q:?} {:?}", results.interpretations);
         for hit in results.hits {
-            let name = pilgi_core::note::numbered(hit.number, &hit.title);
+            let name = pilgi_core::note::numbered(hit.section.number, &hit.section.title);
             println!("  {name}  ({:.1})", hit.score);
             println!("    {}", hit.snippet.text().replace('\n', "\n    "));
         }

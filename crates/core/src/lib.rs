@@ -38,7 +38,7 @@ pub mod watch_lease;
 pub use corpus::{Corpus, LoadedNote};
 pub use error::{Error, Result};
 pub use library::Library;
-pub use note::{Note, Section, SectionId, SectionKind};
+pub use note::{Note, Section, SectionId, SectionKind, SectionRef};
 pub use paths::Locations;
 pub use scan::Skipped;
 pub use settings::Settings;

@@ -259,7 +259,7 @@ mod tests {
         lease.heard();
         let seen = quick_search(&at, "quotas", 5).expect("seen");
         assert!(!seen.vouched);
-        assert_eq!(seen.results.hits[0].title, "Quotas");
+        assert_eq!(seen.results.hits[0].section.title, "Quotas");
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn evaluate(notes: &Path, queries: &[Judged]) -> (f64, f64, Vec<String>) {
     let (mut rr, mut r5, mut report) = (0.0, 0.0, Vec::new());
     for q in queries {
         let results = index.search(&q.query, 10).expect("search");
-        let got: Vec<Option<u32>> = results.hits.iter().map(|h| h.number).collect();
+        let got: Vec<Option<u32>> = results.hits.iter().map(|h| h.section.number).collect();
         let rank = got
             .iter()
             .position(|n| n.is_some_and(|n| q.relevant.contains(&n)))

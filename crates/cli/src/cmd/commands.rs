@@ -52,12 +52,12 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         out.json(&json!({ "commands": list }))?;
     } else {
         for hit in &hits {
-            out.line(&hit.command.command);
+            out.line(&hit.command.text);
         }
     }
     if args.copy {
         if let Some(first) = hits.first() {
-            if let Err(why) = copy(&first.command.command) {
+            if let Err(why) = copy(&first.command.text) {
                 out.warn(&format!(
                     "--copy: no clipboard ({why}); the command is on stdout"
                 ));
@@ -74,13 +74,9 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
 fn to_json(hit: &CommandHit) -> serde_json::Value {
     let c = &hit.command;
     json!({
-        "command": c.command,
+        "command": c.text,
         "tool": c.tool,
-        "section": {
-            "id": c.section,
-            "number": hit.section_number,
-            "title": hit.section_title,
-        },
+        "section": hit.section,
         "context": c.context,
         "comment": c.comment,
         "label": c.label,
@@ -89,8 +85,8 @@ fn to_json(hit: &CommandHit) -> serde_json::Value {
         "score": hit.score,
         "uses": hit.uses,
         "places": hit.places.iter().map(|p| json!({
-            "section": { "id": p.section, "number": p.section_number, "title": p.section_title },
-            "file": p.file,
+            "section": p.section,
+            "file": p.section.file,
             "line": p.line,
             "context": p.context,
         })).collect::<Vec<_>>(),

@@ -60,13 +60,14 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             lines.push(out.paint(Style::Dim, &format!("showing results for {reading}")));
         }
         for hit in &results.hits {
+            let s = &hit.section;
             // The headings above it, so a hit reads `디플로이먼트 › 롤백`.
-            let path: String = hit.path.iter().map(|h| format!("{h} › ")).collect();
+            let path: String = s.path.iter().map(|h| format!("{h} › ")).collect();
             lines.push(format!(
                 "{}{}  {}",
                 out.paint(Style::Dim, &path),
-                out.paint(Style::Bold, &numbered(hit.number, &hit.title)),
-                out.paint(Style::Dim, &hit.id)
+                out.paint(Style::Bold, &numbered(s.number, &s.title)),
+                out.paint(Style::Dim, s.id.as_str())
             ));
             for line in hit.snippet.lines() {
                 lines.push(format!("    {}", out.marked(&line)));

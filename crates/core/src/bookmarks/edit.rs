@@ -8,34 +8,9 @@ use super::anchor::{resolve, Status};
 use super::model::{Anchor, Bookmark, Label, StoreFile};
 use super::store::Store;
 use super::time;
-use crate::{Corpus, Error, Result, Section, SectionId};
+use crate::{Corpus, Error, Result, Section, SectionId, SectionRef};
 use serde::Serialize;
 use std::collections::HashMap;
-
-/// A section as bookmark listings show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SectionRef {
-    /// Its current id.
-    pub id: SectionId,
-    /// Its lecture number.
-    pub number: Option<u32>,
-    /// Its current title.
-    pub title: String,
-    /// Its note file.
-    pub file: String,
-}
-
-impl SectionRef {
-    /// The reference to `section`.
-    pub fn of(section: &Section) -> SectionRef {
-        SectionRef {
-            id: section.id.clone(),
-            number: section.number,
-            title: section.title.clone(),
-            file: section.file.clone(),
-        }
-    }
-}
 
 /// A bookmark with its section found in the current notes: the shape of
 /// `pilgi bookmark ls --json` and of the app's bookmarks view.

@@ -39,7 +39,7 @@ pub mod suggest;
 pub mod time;
 
 pub use anchor::Status;
-pub use edit::{Edit, Listed, Saved, SectionRef};
+pub use edit::{Edit, Listed, Saved};
 pub use exchange::ImportReport;
 pub use model::{Anchor, Bookmark, Dismissal, Label, Recovery, StoreFile};
 pub use store::Store;

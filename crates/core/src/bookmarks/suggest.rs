@@ -3,10 +3,11 @@
 //! (`crates/core/data/confusion_markers.txt`), with negations so that
 //! "모르는 거 없었음" or "안 헷갈림" is not taken for confusion.
 
-use super::edit::{Edit, Saved, SectionRef};
+use super::edit::{Edit, Saved};
 use super::model::Dismissal;
 use super::store::Store;
 use super::time;
+use crate::note::SectionRef;
 use crate::{Corpus, Error, Result, Section};
 use serde::Serialize;
 use std::collections::HashSet;

@@ -7,7 +7,7 @@ use tantivy::schema::{
 };
 
 /// The version of the schema and analyzers. Stored in each commit's payload.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Between the headings of a stored [`Fields::trail`].
 pub const TRAIL_SEPARATOR: &str = "\u{1f}";
@@ -21,6 +21,8 @@ pub struct Fields {
     pub file: Field,
     /// Lecture number (stored only).
     pub number: Field,
+    /// Lecture length in seconds (stored only).
+    pub duration: Field,
     /// Title: words, compound parts and joined neighbours (stored).
     pub title: Field,
     /// The headings above the section and the note's title and aliases.
@@ -63,6 +65,7 @@ pub fn build() -> (Schema, Fields) {
         id: b.add_text_field("id", STRING | STORED),
         file: b.add_text_field("file", STRING | STORED),
         number: b.add_u64_field("number", STORED),
+        duration: b.add_u64_field("duration", STORED),
         title: b.add_text_field("title", text(ALL, true)),
         context: b.add_text_field("context", text(ALL, false)),
         trail: b.add_text_field("trail", STORED),

@@ -6,7 +6,7 @@ use super::query::Builder;
 use super::schema::{Fields, TRAIL_SEPARATOR};
 use super::snippet::{Snippet, Snippets};
 use crate::analysis::query::plan;
-use crate::Result;
+use crate::{Result, SectionId, SectionRef};
 use serde::Serialize;
 use std::collections::HashSet;
 use tantivy::collector::TopDocs;
@@ -16,17 +16,10 @@ use tantivy::{Searcher, TantivyDocument};
 /// One matching section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
-    /// The section id (for `pilgi show`, bookmarks, the reader).
-    pub id: String,
-    /// The note file, relative to the notes folder.
-    pub file: String,
-    /// The lecture number, if the section has one.
-    pub number: Option<u32>,
-    /// The section title.
-    pub title: String,
-    /// The headings the section sits under, outermost first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub path: Vec<String>,
+    /// The section (its id for `pilgi show`, bookmarks, the reader); its
+    /// fields sit beside the others in JSON.
+    #[serde(flatten)]
+    pub section: SectionRef,
     /// Relevance; only comparable within one result list.
     pub score: f32,
     /// The best line or two, the matched words marked.
@@ -95,19 +88,25 @@ pub fn search(
                 continue;
             }
             contributed = true;
-            results.hits.push(Hit {
-                id,
-                file: text(&doc, fields.file),
-                number: doc
-                    .get_first(fields.number)
+            let number = |field| {
+                doc.get_first(field)
                     .and_then(|v| v.as_u64())
-                    .and_then(|n| u32::try_from(n).ok()),
+                    .and_then(|n| u32::try_from(n).ok())
+            };
+            let section = SectionRef {
+                id: SectionId(id),
+                file: text(&doc, fields.file),
+                number: number(fields.number),
                 title: text(&doc, fields.title),
                 path: text(&doc, fields.trail)
                     .split(TRAIL_SEPARATOR)
                     .filter(|h| !h.is_empty())
                     .map(str::to_owned)
                     .collect(),
+                duration_seconds: number(fields.duration),
+            };
+            results.hits.push(Hit {
+                section,
                 score,
                 snippet: snippets.of(&text(&doc, fields.body)),
             });

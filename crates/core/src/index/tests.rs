@@ -38,7 +38,10 @@ fn sync_is_incremental_by_file_hash() {
     assert_eq!(index.num_sections(), 3);
     assert_eq!(index.search("quotas", 5).expect("search").hits.len(), 1);
     let hits = index.search("namespaces", 5).expect("search").hits;
-    assert!(hits.iter().all(|h| h.title != "Namespaces"), "{hits:?}");
+    assert!(
+        hits.iter().all(|h| h.section.title != "Namespaces"),
+        "{hits:?}"
+    );
     let r = index.sync(&corpus(&[("a.txt", A)])).expect("sync");
     assert_eq!(r.removed, 1);
     assert_eq!(index.num_sections(), 2);
@@ -178,14 +181,27 @@ fn results_say_which_reading_matched() {
     index.sync(&corpus(&[("a.txt", A)])).expect("sync");
     let r = index.search("vkem", 5).expect("search"); // 파드 on the Latin layout
     assert_eq!(r.interpretations, ["keyboard layout: 파드"]);
-    assert_eq!(r.hits[0].title, "Pods");
+    assert_eq!(r.hits[0].section.title, "Pods");
     let snippet = crate::testing::shown(&r.hits[0].snippet);
     assert!(snippet.contains("<mark>파드를</mark>"), "{snippet}");
     let r = index.search("pods", 5).expect("search");
     assert!(r.interpretations.is_empty());
     let json = serde_json::to_value(&r).expect("json");
     let keys: Vec<&String> = json["hits"][0].as_object().expect("hit").keys().collect();
-    assert_eq!(keys, ["file", "id", "number", "score", "snippet", "title"]);
+    // The section's fields beside the hit's own, its duration with them.
+    assert_eq!(
+        keys,
+        [
+            "duration_seconds",
+            "file",
+            "id",
+            "number",
+            "score",
+            "snippet",
+            "title"
+        ]
+    );
+    assert_eq!(json["hits"][0]["duration_seconds"], 60);
 }
 
 /// Writes `text` to `dir/name` and dates it `age_secs` in the past, so its
@@ -244,7 +260,9 @@ fn on_disk_the_record_lives_beside_meta_json() {
     assert!(index.notice().is_some_and(|n| n.contains("rebuilt")));
     assert_eq!(index.sync(&same).expect("sync").added, 2);
     assert_eq!(
-        index.search("pods", 5).expect("search").hits[0].title,
+        index.search("pods", 5).expect("search").hits[0]
+            .section
+            .title,
         "Pods"
     );
 }
@@ -260,7 +278,7 @@ fn indexed(notes: &[(&str, &str)]) -> (tempfile::TempDir, SearchIndex) {
 /// The ids of the first five hits of `query`, best first.
 fn hit_ids(index: &SearchIndex, query: &str) -> Vec<String> {
     let hits = index.search(query, 5).expect("search").hits;
-    hits.into_iter().map(|h| h.id.to_string()).collect()
+    hits.into_iter().map(|h| h.section.id.0).collect()
 }
 
 #[test]

@@ -195,7 +195,7 @@ pub struct IndexReport {
 fn commands(section: &Section) -> String {
     extract_section(section)
         .into_iter()
-        .map(|c| c.command)
+        .map(|c| c.text)
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -225,6 +225,9 @@ pub fn document(f: &Fields, note: &Note, s: &Section) -> TantivyDocument {
     doc.add_text(f.file, &s.file);
     if let Some(n) = s.number {
         doc.add_u64(f.number, n.into());
+    }
+    if let Some(d) = s.duration_seconds {
+        doc.add_u64(f.duration, d.into());
     }
     doc.add_text(f.title, &s.title);
     // The headings above it and the note's names say what it is about too.

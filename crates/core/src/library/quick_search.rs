@@ -242,7 +242,11 @@ fn search_vouched(locations: &Locations, query: &str, limit: usize) -> Result<Op
         return Ok(None);
     };
     let results = index.search(query, limit)?;
-    let mut files: Vec<&str> = results.hits.iter().map(|h| h.file.as_str()).collect();
+    let mut files: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|h| h.section.file.as_str())
+        .collect();
     files.sort_unstable();
     files.dedup();
     let current = files.iter().all(|file| {
@@ -277,7 +281,7 @@ mod tests {
         let first = quick_search(&at, "namespaces", 5).expect("first");
         let report = first.synced.expect("built the index");
         assert_eq!(report.added, 3);
-        assert_eq!(first.results.hits[0].title, "Namespaces");
+        assert_eq!(first.results.hits[0].section.title, "Namespaces");
 
         // Unchanged folder: nothing read, same answer and same reports.
         let again = quick_search(&at, "namespaces", 5).expect("again");
@@ -294,7 +298,7 @@ mod tests {
         write_aged(&notes, "b.txt", edited.as_bytes(), 30);
         let r = quick_search(&at, "namespacez", 5).expect("edited");
         assert_eq!(r.synced.expect("synced").updated, 1);
-        assert_eq!(r.results.hits[0].title, "Namespacez");
+        assert_eq!(r.results.hits[0].section.title, "Namespacez");
         assert!(quick_search(&at, "namespacez", 5)
             .expect("settled")
             .synced

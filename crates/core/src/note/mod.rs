@@ -12,7 +12,7 @@ mod source;
 
 pub use front_matter::Meta;
 pub use header::{parse_header, Header};
-pub use model::{numbered, Format, Note, Section, SectionId, SectionKind};
+pub use model::{numbered, Format, Note, Section, SectionId, SectionKind, SectionRef};
 pub use parser::{file_stem, parse, slug};
 pub use source::{decode, Decoded, Rejected};
 

@@ -93,6 +93,41 @@ pub enum Format {
     Markdown,
 }
 
+/// A section as every list shows it (search hits, commands and their
+/// places, bookmarks): enough to name it, place it and open it, without its
+/// text, so no front end joins a list against the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionRef {
+    /// Its id.
+    pub id: SectionId,
+    /// Its note file, relative to the notes folder.
+    pub file: String,
+    /// Its lecture number, when it has one.
+    pub number: Option<u32>,
+    /// Its title.
+    pub title: String,
+    /// The headings it sits under, outermost first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<String>,
+    /// The lecture's length, when the header had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<u32>,
+}
+
+impl SectionRef {
+    /// The reference to `section`.
+    pub fn of(section: &Section) -> SectionRef {
+        SectionRef {
+            id: section.id.clone(),
+            file: section.file.clone(),
+            number: section.number,
+            title: section.title.clone(),
+            path: section.path.clone(),
+            duration_seconds: section.duration_seconds,
+        }
+    }
+}
+
 /// One section of a note: a lecture under its header line, or a Markdown
 /// heading and the lines under it (up to the next heading, at any level).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

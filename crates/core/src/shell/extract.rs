@@ -14,7 +14,7 @@ pub struct Command {
     /// The command as it would be pasted into a shell: no `$ `, no bullet or
     /// label, no trailing `# comment`. Lines continued with `\` are joined
     /// with their continuation lines (newlines kept).
-    pub command: String,
+    pub text: String,
     /// The trailing `# comment`, when the line had one.
     pub comment: Option<String>,
     /// Text before the command on its line (`정답:`), when there was some.
@@ -102,7 +102,7 @@ pub fn extract_section(section: &Section) -> Vec<Command> {
             command.push_str(lines[i].trim_end());
         }
         out.push(Command {
-            command,
+            text: command,
             comment: comment.map(str::to_owned),
             label: found.label.map(str::to_owned),
             tool: found.tool,

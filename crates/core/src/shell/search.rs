@@ -19,7 +19,7 @@ use crate::analysis::query::{plan, Word};
 use crate::analysis::segment::{segments, Script};
 use crate::analysis::tokenizer::{chosung_forms, keys_forms, with_stems};
 use crate::corpus::Corpus;
-use crate::note::{Section, SectionId};
+use crate::note::{Section, SectionRef};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::{Entry, HashMap};
 use std::collections::HashSet;
@@ -31,10 +31,8 @@ use std::collections::HashSet;
 pub struct CommandHit {
     /// The command as written at its best place, and where that is.
     pub command: Command,
-    /// The lecture number of its section, when the header had one.
-    pub section_number: Option<u32>,
-    /// The title of its section.
-    pub section_title: String,
+    /// The section of its best place.
+    pub section: SectionRef,
     /// Relevance of its best place; higher is better. 0 when the query was
     /// empty.
     pub score: f32,
@@ -50,14 +48,8 @@ pub struct CommandHit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     /// The section it is in.
-    pub section: SectionId,
-    /// The lecture number of that section, when the header had one.
-    pub section_number: Option<u32>,
-    /// The title of that section.
-    pub section_title: String,
-    /// The note file, relative to the notes folder.
-    pub file: String,
-    /// 1-based line number in the file.
+    pub section: SectionRef,
+    /// 1-based line number in the section's file.
     pub line: usize,
     /// The line before the command there (see [`Command::context`]).
     pub context: String,
@@ -114,22 +106,18 @@ fn rows(found: Vec<(&Command, &Section, f32)>, limit: usize) -> Vec<CommandHit> 
     let mut row_of: HashMap<String, usize> = HashMap::new();
     for (c, section, score) in found {
         let place = Place {
-            section: c.section.clone(),
-            section_number: section.number,
-            section_title: section.title.clone(),
-            file: c.file.clone(),
+            section: SectionRef::of(section),
             line: c.line,
             context: c.context.clone(),
         };
-        match row_of.entry(same_command(&c.command)) {
+        match row_of.entry(same_command(&c.text)) {
             Entry::Occupied(row) => rows[*row.get()].places.push(place),
             Entry::Vacant(_) if rows.len() == limit => {}
             Entry::Vacant(row) => {
                 row.insert(rows.len());
                 rows.push(CommandHit {
                     command: c.clone(),
-                    section_number: section.number,
-                    section_title: section.title.clone(),
+                    section: place.section.clone(),
                     score,
                     places: vec![place],
                     uses: 0,
@@ -296,7 +284,7 @@ impl Scorer {
     /// The score of a command, or `None` when some query word matches none
     /// of its parts (in every reading).
     fn score(&self, section: &Section, c: &Command) -> Option<f32> {
-        let lower = c.command.to_lowercase();
+        let lower = c.text.to_lowercase();
         let literal = lower.contains(&self.phrase);
         if self.readings.is_empty() {
             return literal.then_some(COMMAND);
@@ -314,7 +302,7 @@ impl Scorer {
             None => before.to_owned(),
         };
         let fields = [
-            (COMMAND, Forms::of(&c.command)),
+            (COMMAND, Forms::of(&c.text)),
             (TOOL, Forms::of(&c.tool)),
             (CONTEXT, Forms::of(&context)),
             (TITLE, Forms::of(&section.title)),

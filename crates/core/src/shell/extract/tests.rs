@@ -72,7 +72,7 @@ fn seed_commands_are_exactly_the_hand_listed_ones() {
                 .next()
                 .unwrap_or("")
                 .to_owned();
-            (number, c.command.as_str())
+            (number, c.text.as_str())
         })
         .collect();
     let want: Vec<(String, &str)> = SEED_COMMANDS
@@ -89,11 +89,11 @@ fn seed_command_details() {
     let lines: Vec<&str> = SEED.lines().collect();
     for c in &found {
         // The line number points at the line the command came from.
-        assert!(lines[c.line - 1].contains(c.command.lines().next().unwrap_or("")));
+        assert!(lines[c.line - 1].contains(c.text.lines().next().unwrap_or("")));
         assert_eq!(c.file, "cka-course-notes.txt");
         assert_eq!(
             c.tool,
-            if c.command.starts_with("etcdctl") {
+            if c.text.starts_with("etcdctl") {
                 "etcdctl"
             } else {
                 "kubectl"
@@ -116,13 +116,13 @@ fn seed_command_details() {
 
     let answer = found
         .iter()
-        .find(|c| c.command.starts_with("k run httpd"))
+        .find(|c| c.text.starts_with("k run httpd"))
         .unwrap();
     assert_eq!(answer.label.as_deref(), Some("정답:"));
     assert_eq!(answer.context, "Expose 80에서");
     assert!(!answer.prompt);
 
-    let nodes = found.iter().find(|c| c.command == "k get nodes").unwrap();
+    let nodes = found.iter().find(|c| c.text == "k get nodes").unwrap();
     assert_eq!(nodes.context, "# node monitor period = 5s");
     assert_eq!(lines[nodes.line - 1], "$ k get nodes");
 }
@@ -136,7 +136,7 @@ fn continued_lines_join_and_first_line_has_empty_context() {
     let found = extract(&corpus);
     assert_eq!(found.len(), 1);
     assert_eq!(
-        found[0].command,
+        found[0].text,
         "kubectl run web \\\n  --image=nginx \\\n  --port=80"
     );
     assert_eq!(found[0].context, "");
@@ -157,7 +157,7 @@ fn notes_without_sections_and_preambles() {
     let found = extract(&corpus_of("backup.md", md));
     assert_eq!(found.len(), 1);
     assert_eq!(
-        found[0].command,
+        found[0].text,
         "ETCDCTL_API=3 etcdctl snapshot save /tmp/s.db"
     );
     assert_eq!(found[0].context, "Take a snapshot:");
@@ -170,7 +170,7 @@ fn markdown_commands_come_from_shell_blocks_and_prompts() {
     let corpus = corpus_of("s.md", text);
     let found: Vec<_> = extract(&corpus)
         .into_iter()
-        .map(|c| (c.command, c.line, c.prompt))
+        .map(|c| (c.text, c.line, c.prompt))
         .collect();
     assert_eq!(
         found,

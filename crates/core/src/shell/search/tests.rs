@@ -43,7 +43,7 @@ fn search(corpus: &Corpus, query: &str, limit: usize) -> Vec<CommandHit> {
 fn found(corpus: &Corpus, query: &str) -> Vec<String> {
     search(corpus, query, 100)
         .into_iter()
-        .map(|h| h.command.command)
+        .map(|h| h.command.text)
         .collect()
 }
 
@@ -122,7 +122,7 @@ fn every_word_must_match_and_best_comes_first() {
     let node = search(&c, "node", 100);
     assert!(node.windows(2).all(|w| w[0].score >= w[1].score));
     assert_eq!(
-        node.last().map(|h| h.section_title.as_str()),
+        node.last().map(|h| h.section.title.as_str()),
         Some("노드 관리")
     );
 }
@@ -132,9 +132,9 @@ fn empty_query_lists_everything_in_course_order_and_limit_holds() {
     let c = corpus_of("lab.txt", LAB);
     let all = search(&c, "", usize::MAX);
     assert_eq!(all.len(), 8);
-    assert_eq!(all[0].command.command, TAINT);
-    assert_eq!(all[0].section_number, Some(1));
-    assert_eq!(all[0].section_title, "Scheduling");
+    assert_eq!(all[0].command.text, TAINT);
+    assert_eq!(all[0].section.number, Some(1));
+    assert_eq!(all[0].section.title, "Scheduling");
     assert_eq!(all[0].command.context, "노드에 테인트 설정");
     assert!(all
         .windows(2)
@@ -163,10 +163,7 @@ fn junk_queries_do_not_panic() {
 fn bundled_notes() {
     let c = corpus_of("cka-course-notes.txt", SEED);
     let all = search(&c, "", usize::MAX);
-    let distinct: HashSet<String> = extract(&c)
-        .iter()
-        .map(|c| same_command(&c.command))
-        .collect();
+    let distinct: HashSet<String> = extract(&c).iter().map(|c| same_command(&c.text)).collect();
     assert_eq!(all.len(), distinct.len());
     assert_eq!(
         all.iter().map(|h| h.places.len()).sum::<usize>(),
@@ -219,20 +216,20 @@ fn the_same_command_is_one_row_with_its_places() {
     ];
     let c = Corpus::from_notes(Path::new("/notes"), notes, Vec::new());
     let all = search(&c, "", usize::MAX);
-    let rows: Vec<&str> = all.iter().map(|h| h.command.command.as_str()).collect();
+    let rows: Vec<&str> = all.iter().map(|h| h.command.text.as_str()).collect();
     assert_eq!(rows, ["kubectl get pods", "k describe pod x", TAINT_N1]);
     let places: Vec<(&str, usize)> = all[0]
         .places
         .iter()
-        .map(|p| (p.file.as_str(), p.line))
+        .map(|p| (p.section.file.as_str(), p.line))
         .collect();
     assert_eq!(places, [("a.txt", 3), ("b.txt", 3)]);
     assert_eq!(all[0].places[1].context, "테인트 확인");
     // The query says which place is best: 테인트 is said before the one in b.txt.
     let hits = search(&c, "get pods 테인트", 10);
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].command.command, "k  get   pods");
-    assert_eq!(hits[0].places[0].file, "b.txt");
+    assert_eq!(hits[0].command.text, "k  get   pods");
+    assert_eq!(hits[0].places[0].section.file, "b.txt");
     assert_eq!(hits[0].places.len(), 1, "a.txt's says nothing of 테인트");
     let pods = search(&c, "pods", 10);
     assert_eq!(pods[0].places.len(), 2);
