@@ -1,36 +1,41 @@
 // Bookmarks: the Bookmarks view (suggestions first, then by label), the
 // star and editor on the open section, `b` to toggle, and the bookmarked
-// marks on the other views (via the `pilgi:bookmarks` event).
+// marks on the other views (the BOOKMARKS state, store.js).
 import {
   acceptSuggestion, dismissSuggestion, listBookmarks, removeBookmark, saveBookmark, toggleBookmark,
 } from './api.js';
 import { el, Marks, status } from './dom.js';
-import { EVENTS, emit, listen } from './events.js';
+import { EVENTS, emit } from './events.js';
 import { sectionName } from './names.js';
+import { STATE, get, set, subscribe } from './store.js';
 import { VirtualList } from './virtual_list.js';
 
 const LABELS = ['confusing', 'review', 'exam-tip'];
 const panel = () => document.getElementById('panel-bookmarks');
-let byId = new Map();
-
-/** The bookmark on a section, if any. */
-export const bookmarkOf = (id) => byId.get(id);
-
 // Row heights in pixels (app.css lays each kind out to fit; a memo shows
 // two lines at most, a suggested line one).
 const HEIGHT = { notice: 44, group: 34, suggestion: 92, bookmark: 76, memo: 38, empty: 44 };
 let list = null;
+// The last view drawn, as JSON: a change is announced by the backend and
+// redrawn here too, and the notes reloading redraws it again; an unchanged
+// view is not drawn twice.
+let drawn = null;
 
-/** Loads bookmarks and suggestions, redraws the view, tells the others. */
+/** Loads bookmarks and suggestions and, when they changed, redraws the
+ *  view and sets the BOOKMARKS state. */
 export async function refreshBookmarks() {
   let view;
   try {
     view = await listBookmarks();
   } catch (e) {
+    drawn = null;
     showRows([{ kind: 'notice', text: e.message }]);
     return;
   }
-  byId = new Map(view.bookmarks.filter((b) => b.section).map((b) => [b.section.id, b]));
+  const json = JSON.stringify(view);
+  if (json === drawn) return;
+  drawn = json;
+  set(STATE.BOOKMARKS, new Map(view.bookmarks.filter((b) => b.section).map((b) => [b.section.id, b])));
   showRows([
     ...view.notices.map((n) => ({
       kind: 'notice',
@@ -42,7 +47,6 @@ export async function refreshBookmarks() {
     ...(view.bookmarks.length ? []
       : [{ kind: 'empty', text: 'No bookmarks yet. Press b on a section you found confusing.' }]),
   ]);
-  emit(EVENTS.BOOKMARKS, { ids: [...byId.keys()] });
 }
 
 /** Shows the rows, drawn as a window of the whole list (a big vault can
@@ -120,7 +124,7 @@ function bookmarkItem(b) {
   remove.addEventListener('click', () => act(removeBookmark(b.id)));
   return el('div', { class: 'bm-item', 'data-testid': 'bookmark-item', role: 'listitem', dataset: { id: b.section?.id ?? b.id } },
     el('div', { class: 'bm-head' }, sectionLine(b.section, b.anchor.title), badge),
-    b.memo ? el('p', { class: 'bm-memo', title: b.memo }, b.memo) : null,
+    b.memo ? el('p', { class: 'bm-memo-text', title: b.memo }, b.memo) : null,
     el('div', { class: 'bm-actions' }, remove));
 }
 
@@ -137,7 +141,7 @@ async function act(promise) {
 
 /** The star and the label/memo editor for the open section. */
 export function bookmarkControls(sectionId) {
-  const b = bookmarkOf(sectionId);
+  const b = get(STATE.BOOKMARKS).get(sectionId);
   const star = el('button', {
     class: `star${b ? ' on' : ''}`, type: 'button', 'data-testid': 'bookmark-toggle',
     'aria-pressed': String(Boolean(b)), title: 'Bookmark this section (b)',
@@ -173,6 +177,6 @@ export async function toggle(sectionId) {
  *  changes. The list attaches its rows and paints each one it draws. */
 export function bookmarkMarks() {
   const marks = new Marks((item, on) => item.classList.toggle('bookmarked', on));
-  listen(EVENTS.BOOKMARKS, ({ ids }) => marks.set(ids));
+  subscribe(STATE.BOOKMARKS, (bookmarks) => marks.set(bookmarks.keys()));
   return marks;
 }

@@ -7,7 +7,7 @@
 // a window of the whole list (virtual_list.js); Enter or `c` copies.
 import { listCommands } from './api.js';
 import { copy } from './copy.js';
-import { el, status } from './dom.js';
+import { composing, el, status } from './dom.js';
 import { EVENTS, emit } from './events.js';
 import { latest } from './latest.js';
 import { sectionName } from './names.js';
@@ -44,11 +44,11 @@ function build() {
   const redraw = latest(draw);
   filter.addEventListener('input', redraw);
   filter.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && filter.value && !e.isComposing) {
+    if (e.key === 'Escape' && filter.value && !composing(e)) {
       filter.value = '';
       redraw();
       e.preventDefault();
-    } else if (e.key === 'ArrowDown' && !e.isComposing && hits.length) {
+    } else if (e.key === 'ArrowDown' && !composing(e) && hits.length) {
       list.focus(0);
       e.preventDefault();
     }

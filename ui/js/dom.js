@@ -87,3 +87,8 @@ export class Marks {
     if (row) this.apply(row, on);
   }
 }
+
+/** Whether a key event belongs to an IME composition (a Hangul syllable
+ *  being typed): such keys are the IME's, never a command. WebKit reports
+ *  keyCode 229 without `isComposing`. */
+export const composing = (e) => e.isComposing || e.keyCode === 229;

@@ -1,6 +1,7 @@
-// The small events the feature modules talk through (no shared globals),
-// dispatched on the document as `pilgi:<name>`. The events the Rust side
-// sends are `APP_EVENTS` in api.js.
+// The requests the feature modules make of each other (open this, search
+// that, show that view), dispatched on the document as `pilgi:<name>`.
+// What is (the query, the open section, the bookmarks, the hits) is state,
+// in store.js; the events the Rust side sends are `APP_EVENTS` in api.js.
 
 /** Every event, by name: a misspelt name throws instead of going unheard. */
 export const EVENTS = Object.freeze({
@@ -8,12 +9,8 @@ export const EVENTS = Object.freeze({
   OPEN: 'open',
   /** { text }: put text in the search box and search. */
   SEARCH: 'search',
-  /** { query, ids }: the current search's hits (the timeline's overlay). */
-  RESULTS: 'results',
   /** { view }: switch the sidebar view ('back': to the one before). */
   VIEW: 'view',
-  /** { ids }: the bookmarked section ids, after any change. */
-  BOOKMARKS: 'bookmarks',
 });
 
 const known = new Set(Object.values(EVENTS));

@@ -2,6 +2,7 @@
 // `b` bookmarks the open section, `[` `]` previous/next section, Alt+1…4
 // switch views, Ctrl+, opens the settings. Keys typed into a
 // text field are left alone (and so is anything during IME composition).
+import { composing } from './dom.js';
 import { EVENTS, emit } from './events.js';
 import { copyFocusedCommand, step, toggleCurrentBookmark } from './reader.js';
 import { openSettings } from './settings.js';
@@ -32,7 +33,7 @@ function typing(e) {
 /** Installs the global key handler. */
 export function initKeys() {
   document.addEventListener('keydown', (e) => {
-    if (e.isComposing || e.keyCode === 229) return;
+    if (composing(e)) return;
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
       SHORTCUTS['/']();
       e.preventDefault();

@@ -3,17 +3,17 @@
 // the chosen section in the main window; Esc hides. IME-safe like the main
 // search box.
 import { APP_EVENTS, copyText, hideLookup, listCommands, on, openInMain, search } from './api.js';
-import { el, listScroll, status } from './dom.js';
+import { composing, el, listScroll, status } from './dom.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
 import { sectionName } from './names.js';
+import { Selection } from './selection.js';
 import { sameSnippet, snippetFragment } from './snippet.js';
 
 const COMMANDS = 6;
 const SECTIONS = 6;
 const box = document.getElementById('lookup-input');
 const list = document.getElementById('lookup-results');
-let selected = -1;
 let seq = 0;
 
 const rows = new KeyedList(list, {
@@ -21,8 +21,7 @@ const rows = new KeyedList(list, {
   create: (item) => kinds[item.kind].create(item),
   update: (row, item, previous) => kinds[item.kind].update(row, item, previous),
 });
-let shown = [];
-const scroll = listScroll(list);
+const selection = new Selection(listScroll(list));
 
 async function run() {
   const query = box.value.trim();
@@ -48,9 +47,7 @@ async function run() {
 /** Shows the rows (kept across keystrokes, see keyed_list.js) and selects
  *  the first. */
 function show(items) {
-  shown = rows.render(items).filter((row) => row.classList.contains('lookup-item'));
-  scroll.toTop();
-  select(shown.length ? 0 : -1, false);
+  selection.show(rows.render(items).filter((row) => row.classList.contains('lookup-item')));
 }
 
 const where = (hit) => sectionName(hit.section.number, hit.section.title);
@@ -80,15 +77,6 @@ const kinds = {
   },
 };
 
-/** Marks row `i`; `reveal` scrolls it into view (arrow keys). */
-function select(i, reveal) {
-  selected = i;
-  shown.forEach((row, j) => {
-    row.classList.toggle('selected', j === i);
-    if (j === i && reveal) scroll.reveal(row);
-  });
-}
-
 async function choose(row) {
   if (!row) return;
   try {
@@ -106,16 +94,15 @@ async function choose(row) {
 
 box.addEventListener('input', latest(run));
 box.addEventListener('keydown', async (e) => {
-  if (e.isComposing || e.keyCode === 229) return;
-  const n = shown.length;
-  if (e.key === 'ArrowDown' && n) select((selected + 1) % n, true);
-  else if (e.key === 'ArrowUp' && n) select((selected - 1 + n) % n, true);
-  else if (e.key === 'Enter') {
+  if (composing(e) || selection.key(e)) return;
+  if (e.key === 'Enter') {
+    e.preventDefault();
     await run();
-    choose(shown[selected]);
-  } else if (e.key === 'Escape') hideLookup();
-  else return;
-  e.preventDefault();
+    choose(selection.current);
+  } else if (e.key === 'Escape') {
+    e.preventDefault();
+    hideLookup();
+  }
 });
 list.addEventListener('click', (e) => {
   const row = e.target.closest('.lookup-item');

@@ -8,9 +8,11 @@ import { status } from './dom.js';
 import { EVENTS, emit, listen } from './events.js';
 import { initKeys } from './keys.js';
 import { initProgress } from './progress.js';
-import { currentId, lastOpened, openSection } from './reader.js';
-import { currentQuery, indexReady, initSearch, rerun } from './search.js';
-import { markCurrent, renderSections } from './sections.js';
+import { markPainted, measured } from './perf.js';
+import { lastOpened, openSection } from './reader.js';
+import { indexReady, initSearch, rerun } from './search.js';
+import { renderSections } from './sections.js';
+import { STATE, get } from './store.js';
 import { initTimeline, renderTimeline } from './timeline.js';
 import { initSettings } from './settings.js';
 import { initViews } from './views.js';
@@ -18,12 +20,7 @@ import { initViews } from './views.js';
 /** Loads the notes into every view. Each step is measured for the
  *  benchmarks (`pilgi:load-*`). */
 async function load() {
-  const step = async (name, work) => {
-    const start = performance.now();
-    const done = await work();
-    performance.measure(`pilgi:load-${name}`, { start });
-    return done;
-  };
+  const step = (name, work) => measured(`load-${name}`, work);
   const timeline = await step('timeline', getTimeline);
   await step('lists', () => {
     renderSections(timeline);
@@ -42,7 +39,7 @@ async function boot() {
   initSettings();
   initProgress();
   listen(EVENTS.OPEN, async ({ id, query }) => {
-    if (await openSection(id, query ?? currentQuery())) markCurrent(id);
+    await openSection(id, query ?? get(STATE.QUERY));
   });
   on(APP_EVENTS.INDEX_READY, indexReady);
   on(APP_EVENTS.BOOKMARKS_CHANGED, refreshBookmarks);
@@ -50,11 +47,11 @@ async function boot() {
   on(APP_EVENTS.INDEX_FAILED, (message) => status(`Search is unavailable: ${message}`));
   on(APP_EVENTS.NOTES_CHANGED, async () => {
     await load();
-    const id = currentId();
-    if (id && await openSection(id, currentQuery(), { keepScroll: true })) markCurrent(id);
+    const id = get(STATE.OPEN);
+    if (id) await openSection(id, get(STATE.QUERY), { keepScroll: true });
     status('Notes updated');
     // For the benchmarks: when the window had caught up with the edit.
-    requestAnimationFrame(() => setTimeout(() => performance.mark('pilgi:notes-updated')));
+    markPainted('notes-updated');
   });
   // The index follows the notes a moment later: search again with it.
   on(APP_EVENTS.INDEX_SYNCED, (sync) => {
@@ -65,10 +62,7 @@ async function boot() {
     const timeline = await load();
     status(`${timeline.sections.length} sections`);
     const last = lastOpened();
-    if (last && timeline.sections.some((s) => s.id === last)) {
-      await openSection(last);
-      markCurrent(last);
-    }
+    if (last && timeline.sections.some((s) => s.id === last)) await openSection(last);
     document.body.dataset.ready = 'true';
   } catch (e) {
     status(`Could not load notes: ${e.message}`);

@@ -5,20 +5,19 @@
 // between notes open here, links to the web in the browser, never in the
 // window.
 import { getSection, openExternal } from './api.js';
-import { bookmarkControls, bookmarkOf, toggle } from './bookmarks.js';
+import { bookmarkControls, toggle } from './bookmarks.js';
 import { copy } from './copy.js';
 import { el, formatDuration, status } from './dom.js';
-import { EVENTS, emit, listen } from './events.js';
+import { EVENTS, emit } from './events.js';
 import { parseFragment } from './safe_html.js';
+import { STATE, get, set, subscribe } from './store.js';
 
 const reader = () => document.getElementById('reader');
 const LAST_KEY = 'pilgi.lastSection';
 let current = null;
 
-/** The id of the open section, if any. */
-export const currentId = () => current?.section.id ?? null;
-
-/** Opens a section; `keepScroll` keeps the reader's position (live reload). */
+/** Opens a section (and sets the OPEN state); `keepScroll` keeps the
+ *  reader's position (live reload). */
 export async function openSection(id, query, { keepScroll = false } = {}) {
   let view;
   try {
@@ -57,6 +56,7 @@ export async function openSection(id, query, { keepScroll = false } = {}) {
   else if (target && target !== body.querySelector('[data-section-id]')) target.scrollIntoView({ block: 'start' });
   else reader().scrollTop = 0;
   localStorage.setItem(LAST_KEY, s.id);
+  set(STATE.OPEN, s.id);
   return true;
 }
 
@@ -98,7 +98,7 @@ function noteLink(id, title) {
 
 /** The star/editor slot of the reader header, remembering what it shows. */
 function bookmarkSlot(id) {
-  const b = bookmarkOf(id);
+  const b = get(STATE.BOOKMARKS).get(id);
   return el('div', { class: 'bm-slot', dataset: { state: JSON.stringify(b ? [b.label, b.memo] : null) } },
     bookmarkControls(id));
 }
@@ -159,11 +159,11 @@ export function toggleCurrentBookmark() {
 
 // Bookmarks changed (here, in the CLI, anywhere): redraw the star/editor,
 // but only when this section's bookmark really changed and the user is not
-// typing in it (refreshes arrive more than once per change).
-listen(EVENTS.BOOKMARKS, () => {
+// typing in it.
+subscribe(STATE.BOOKMARKS, (bookmarks) => {
   const slot = reader().querySelector('.bm-slot');
   if (!slot || !current || slot.contains(document.activeElement)) return;
-  const b = bookmarkOf(current.section.id);
+  const b = bookmarks.get(current.section.id);
   const state = JSON.stringify(b ? [b.label, b.memo] : null);
   if (slot.dataset.state !== state) {
     slot.dataset.state = state;

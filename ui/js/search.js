@@ -1,14 +1,16 @@
 // Search as you type: owns the search box and the results panel.
 // IME-safe: results are searched on `input` (composition included) but a
 // partial syllable never empties the list, and Enter/arrows do nothing while
-// a composition is open (WebKit reports keyCode 229 without isComposing).
+// a composition is open. Sets the QUERY and RESULTS state (store.js).
 import { search } from './api.js';
-import { bookmarkOf } from './bookmarks.js';
-import { el, formatDuration, listScroll, status } from './dom.js';
+import { composing, el, formatDuration, listScroll, status } from './dom.js';
 import { EVENTS, emit, listen } from './events.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
+import { measure, measurePainted } from './perf.js';
+import { Selection } from './selection.js';
 import { sameSnippet, snippetFragment } from './snippet.js';
+import { STATE, get, set, subscribe } from './store.js';
 
 // Rows per keystroke: a screenful and a half. Each row costs a snippet in the
 // backend and layout here, on every keystroke; refining the query beats
@@ -19,13 +21,11 @@ const input = () => document.getElementById('search');
 const panel = () => document.getElementById('panel-results');
 
 let seq = 0;
-let selected = -1;
-let composing = false;
-let lastQuery = '';
+// An IME composition is open in the box.
+let inComposition = false;
 let pendingIndex = false;
 let onlyBookmarked = false;
 let lastResults = null;
-let rows = [];
 // The results panel's kept parts (resultsPanel).
 let panelParts = null;
 // When the oldest keystroke not yet sent to a search happened (for the
@@ -33,9 +33,6 @@ let panelParts = null;
 // run answers the keystrokes typed before it started; keystrokes typed
 // while it is in flight wait for the next run and are measured there.
 let typedAt = null;
-
-/** The text currently searched for (the reader marks it). */
-export const currentQuery = () => lastQuery;
 
 /** Runs the current query again (after notes changed or the index got ready). */
 export function rerun() {
@@ -45,13 +42,13 @@ export function rerun() {
 /** Wires the search box. */
 export function initSearch() {
   const box = input();
-  box.addEventListener('compositionstart', () => { composing = true; });
-  box.addEventListener('compositionend', () => { composing = false; typed(); });
+  box.addEventListener('compositionstart', () => { inComposition = true; });
+  box.addEventListener('compositionend', () => { inComposition = false; typed(); });
   box.addEventListener('input', typed);
   box.addEventListener('keydown', onKey);
-  listen(EVENTS.BOOKMARKS, ({ ids }) => {
-    const on = new Set(ids);
-    for (const row of rows) row.classList.toggle('bookmarked', on.has(row.dataset.id));
+  subscribe(STATE.BOOKMARKS, (bookmarks) => {
+    if (!panelParts) return;
+    for (const row of panelParts.selection.rows) row.classList.toggle('bookmarked', bookmarks.has(row.dataset.id));
   });
   listen(EVENTS.SEARCH, ({ text }) => {
     box.value = text;
@@ -72,8 +69,8 @@ function typed() {
  *  after that frame). */
 function measureTyping(start) {
   if (start === null) return;
-  performance.measure('pilgi:keystroke-to-list', { start });
-  requestAnimationFrame(() => setTimeout(() => performance.measure('pilgi:keystroke-to-results', { start })));
+  measure('keystroke-to-list', start);
+  measurePainted('keystroke-to-results', start);
 }
 
 async function run(text) {
@@ -89,7 +86,7 @@ async function run(text) {
   const asked = performance.now();
   try {
     results = await search(query, SHOWN);
-    performance.measure('pilgi:search-ipc', { start: asked });
+    measure('search-ipc', asked);
   } catch (e) {
     if (mine !== seq) return;
     pendingIndex = e.kind === 'indexing';
@@ -97,12 +94,12 @@ async function run(text) {
     return;
   }
   if (mine !== seq) return; // a newer keystroke already asked
-  if (composing && results.hits.length === 0 && panel().querySelector('.result-item')) return;
-  lastQuery = query;
+  if (inComposition && results.hits.length === 0 && panel().querySelector('.result-item')) return;
+  set(STATE.QUERY, query);
   const shown = performance.now();
   show(results);
   panel().dataset.query = query;
-  performance.measure('pilgi:results-dom', { start: shown });
+  measure('results-dom', shown);
   measureTyping(since);
 }
 
@@ -116,21 +113,20 @@ export function indexReady() {
 
 function show(results) {
   lastResults = results;
-  const hits = onlyBookmarked ? results.hits.filter((h) => bookmarkOf(h.id)) : results.hits;
+  const bookmarks = get(STATE.BOOKMARKS);
+  const hits = onlyBookmarked ? results.hits.filter((h) => bookmarks.has(h.id)) : results.hits;
   const parts = resultsPanel();
   setText(parts.count, hits.length ? `${hits.length} result${hits.length > 1 ? 's' : ''}` : 'No results');
   setText(parts.interpretation, results.interpretations.length
     ? `showing results for ${results.interpretations.join(', ')}` : '');
   parts.interpretation.hidden = !results.interpretations.length;
-  rows = parts.rows.render(hits);
+  const rows = parts.rows.render(hits);
   // The lists' test contract: the list's size, each row's place.
   parts.list.dataset.count = String(rows.length);
   rows.forEach((row, i) => { if (row.dataset.index !== String(i)) row.dataset.index = String(i); });
-  selected = rows.length ? 0 : -1;
-  parts.scroll.toTop();
-  highlight(false);
+  parts.selection.show(rows);
   emit(EVENTS.VIEW, { view: 'results' });
-  emit(EVENTS.RESULTS, { query: results.query, ids: hits.map((h) => h.id) });
+  set(STATE.RESULTS, { query: results.query, ids: hits.map((h) => h.id) });
   status(hits.length ? '↑↓ to choose, Enter to open, Esc to clear' : `Nothing matches “${results.query}”`);
 }
 
@@ -148,11 +144,12 @@ function resultsPanel() {
   const interpretation = el('span', { class: 'interpretation', 'data-testid': 'interpretation', hidden: true });
   const list = el('ol', { class: 'result-list', role: 'listbox' });
   panel().replaceChildren(el('div', { class: 'results-head' }, count, filter, interpretation), list);
+  const scroll = listScroll(panel());
   panelParts = {
     count,
     interpretation,
     list,
-    scroll: listScroll(panel()),
+    selection: new Selection(scroll),
     rows: new KeyedList(list, { key: (hit) => hit.id, create: resultItem, update: updateResultItem }),
   };
   return panelParts;
@@ -168,8 +165,7 @@ function resultItem(hit) {
   el('div', { class: 'snippet' }, snippetFragment(hit.snippet)));
   fillResultTitle(item, hit);
   item.addEventListener('click', () => {
-    selected = rows.indexOf(item);
-    highlight(false);
+    panelParts.selection.pick(item);
     open();
   });
   return item;
@@ -194,40 +190,20 @@ function fillResultTitle(item, hit) {
   const trail = hit.path?.length ? [hit.file, ...hit.path].join(' › ') : '';
   setText(path, trail);
   path.hidden = !trail;
-  item.classList.toggle('bookmarked', Boolean(bookmarkOf(hit.id)));
-}
-
-/** Marks the selected row; `reveal` scrolls it into view (arrow keys). */
-function highlight(reveal) {
-  rows.forEach((item, i) => {
-    item.classList.toggle('selected', i === selected);
-    if (i === selected) {
-      item.setAttribute('aria-selected', 'true');
-      if (reveal) panelParts.scroll.reveal(item);
-    } else item.removeAttribute('aria-selected');
-  });
+  item.classList.toggle('bookmarked', get(STATE.BOOKMARKS).has(hit.id));
 }
 
 function open() {
-  const item = rows[selected];
-  if (item) emit(EVENTS.OPEN, { id: item.dataset.id, query: lastQuery });
+  const item = panelParts?.selection.current;
+  if (item) emit(EVENTS.OPEN, { id: item.dataset.id, query: get(STATE.QUERY) });
 }
 
 function onKey(e) {
-  if (e.isComposing || e.keyCode === 229) return;
-  const n = rows.length;
-  if (e.key === 'ArrowDown' && n) {
-    selected = (selected + 1) % n;
-    highlight(true);
-    e.preventDefault();
-  } else if (e.key === 'ArrowUp' && n) {
-    selected = (selected - 1 + n) % n;
-    highlight(true);
-    e.preventDefault();
-  } else if (e.key === 'Enter') {
-    if (input().value.trim() && input().value.trim() !== lastQuery) {
-      run(input().value).then(open);
-    } else open();
+  if (composing(e) || panelParts?.selection.key(e)) return;
+  if (e.key === 'Enter') {
+    const text = input().value.trim();
+    if (text && text !== get(STATE.QUERY)) run(text).then(open);
+    else open();
     e.preventDefault();
   } else if (e.key === 'Escape') {
     input().value = '';
@@ -239,10 +215,9 @@ function onKey(e) {
 function clear() {
   seq++;
   typedAt = null;
-  lastQuery = '';
-  selected = -1;
-  rows = panelParts ? panelParts.rows.render([]) : [];
+  set(STATE.QUERY, '');
+  panelParts?.selection.show(panelParts.rows.render([]));
   delete panel().dataset.query;
-  emit(EVENTS.RESULTS, { query: '', ids: [] });
+  set(STATE.RESULTS, { query: '', ids: [] });
   emit(EVENTS.VIEW, { view: 'back' });
 }

@@ -4,6 +4,7 @@
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { EVENTS, emit } from './events.js';
+import { STATE, subscribe } from './store.js';
 import { VirtualList } from './virtual_list.js';
 
 // Row heights in pixels (app.css lays each kind out to fit).
@@ -148,7 +149,7 @@ function onKey(e, row) {
 
 /** Marks the open section in the tree, opening its file and scrolling it
  *  into view. */
-export function markCurrent(id) {
+function markCurrent(id) {
   current.set([id]);
   const section = byId.get(id);
   if (!section) return;
@@ -158,3 +159,5 @@ export function markCurrent(id) {
   }
   list.reveal(list.indexWhere((r) => r.kind === 'section' && r.s.id === id));
 }
+
+subscribe(STATE.OPEN, (id) => { if (list) markCurrent(id); });

@@ -2,7 +2,7 @@
 // dialog on the Rust side; no path is typed or sent from here) and the
 // quick-lookup shortcut. Opened with the gear button or Ctrl+,.
 import { chooseNotesFolder, getSettings, setLookupShortcut, useBundledNotes } from './api.js';
-import { el } from './dom.js';
+import { composing, el } from './dom.js';
 
 const sheet = () => document.getElementById('settings');
 let returnFocus = null;
@@ -68,7 +68,7 @@ function draw(settings, message, kind = 'error', typed = null) {
   const saveShortcut = () => act(() => setLookupShortcut(shortcut.value), false, shortcut.value);
   save.addEventListener('click', saveShortcut);
   shortcut.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && !e.isComposing) saveShortcut();
+    if (e.key === 'Enter' && !composing(e)) saveShortcut();
   });
   close.addEventListener('click', closeSettings);
 

@@ -5,7 +5,8 @@
 // list of rows of known height, drawn as a window (virtual_list.js).
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
-import { EVENTS, emit, listen } from './events.js';
+import { EVENTS, emit } from './events.js';
+import { STATE, subscribe } from './store.js';
 import { VirtualList } from './virtual_list.js';
 
 const PX_PER_MINUTE = 6;
@@ -112,9 +113,9 @@ function dayItem(n) {
 
 /** Lights up search hits and marks the open section. */
 export function initTimeline() {
-  listen(EVENTS.RESULTS, ({ ids }) => {
+  subscribe(STATE.RESULTS, ({ ids }) => {
     list?.element.classList.toggle('searching', ids.length > 0);
     hits.set(ids);
   });
-  listen(EVENTS.OPEN, ({ id }) => current.set([id]));
+  subscribe(STATE.OPEN, (id) => current.set([id]));
 }

@@ -9,6 +9,7 @@
 // scrolling, and any row's place is known without drawing it — which is
 // what the keys (arrows, Page Up/Down, Home/End, type-ahead) and "reveal
 // the open section" need to work across the whole list.
+import { composing } from './dom.js';
 import { isShortcut } from './keys.js';
 import { Layout } from './list_layout.js';
 
@@ -165,7 +166,7 @@ export class VirtualList {
   }
 
   #onKey(e) {
-    if (e.isComposing || e.keyCode === 229 || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (composing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
     const at = e.target.closest?.('[data-index]');
     if (!at || at.parentElement !== this.inner) return;
     const i = Number(at.dataset.index);
