@@ -186,8 +186,8 @@ pub struct IndexReport {
     pub millis: u64,
     /// Why the index was rebuilt from scratch when opened, if it was.
     pub rebuilt: Option<String>,
-    /// The index commit (tantivy opstamp) the sync left: what a
-    /// [`crate::watch_lease::WatchLease`] vouches for.
+    /// The index commit (tantivy opstamp) the sync left: what the watching
+    /// app's lease (a layer up, in `watch_lease`) vouches for.
     pub opstamp: u64,
 }
 
