@@ -77,6 +77,50 @@ fn fts5_build(corpus: &Corpus, work: &Path) -> Option<Duration> {
     Some(Duration::from_secs_f64(secs))
 }
 
+/// The synthetic vault of `n` sections (written on first use, kept in the
+/// temp dir): its work folder, notes folder, loaded notes and size in bytes.
+fn vault(n: usize) -> (PathBuf, PathBuf, Corpus, u64) {
+    let markdown = synth::markdown();
+    let kind = if markdown { "markdown" } else { "course" };
+    let work = std::env::temp_dir().join(format!("pilgi-compare-{kind}-{n}"));
+    let notes = work.join("notes");
+    if !notes.exists() {
+        if markdown {
+            synth::write_vault(&notes, n).expect("vault");
+        } else {
+            synth::write_corpus(&notes, n).expect("corpus");
+        }
+    }
+    let corpus = Corpus::load(&notes);
+    let bytes: u64 = corpus
+        .notes
+        .iter()
+        .filter_map(|n| std::fs::metadata(notes.join(&n.note.file)).ok())
+        .map(|m| m.len())
+        .sum();
+    let parsed = corpus.sections().count();
+    assert_eq!(
+        parsed, n,
+        "the synthetic notes must parse into {n} sections"
+    );
+    (work, notes, corpus, bytes)
+}
+
+/// `pilgi search snapshot` as a user's next search runs it. The first run
+/// builds the CLI's own index; a second one records the stats of files
+/// that were too fresh to trust on the first (see `FileStat::settled`).
+fn time_cli(bin: &Path, notes: &Path, cache: &Path) -> Duration {
+    let mut c = Command::new(bin);
+    c.env("XDG_CACHE_HOME", cache)
+        .args(["--notes"])
+        .arg(notes)
+        .args(["search", "snapshot"]);
+    let _ = c.output();
+    std::thread::sleep(Duration::from_millis(2100));
+    let _ = c.output();
+    time_cmd(&mut c, 21)
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::var("PILGI_BENCH_SIZES")
         .unwrap_or_else(|_| "10000,100000".into())
@@ -86,30 +130,8 @@ fn main() {
     let bin = pilgi_bin();
     println!("| sections | MB | pilgi build | FTS5 trigram build | build ratio | pilgi search (CLI) | grep -ric | CLI ratio |");
     println!("|---|---|---|---|---|---|---|---|");
-    let markdown = synth::markdown();
     for n in sizes {
-        let kind = if markdown { "markdown" } else { "course" };
-        let work = std::env::temp_dir().join(format!("pilgi-compare-{kind}-{n}"));
-        let notes = work.join("notes");
-        if !notes.exists() {
-            if markdown {
-                synth::write_vault(&notes, n).expect("vault");
-            } else {
-                synth::write_corpus(&notes, n).expect("corpus");
-            }
-        }
-        let corpus = Corpus::load(&notes);
-        let bytes: u64 = corpus
-            .notes
-            .iter()
-            .filter_map(|n| std::fs::metadata(notes.join(&n.note.file)).ok())
-            .map(|m| m.len())
-            .sum();
-        let parsed = corpus.sections().count();
-        assert_eq!(
-            parsed, n,
-            "the synthetic notes must parse into {n} sections"
-        );
+        let (work, notes, corpus, bytes) = vault(n);
         let index_dir = work.join("index");
         let _ = std::fs::remove_dir_all(&index_dir);
         let t = Instant::now();
@@ -122,21 +144,7 @@ fn main() {
         }
         let fts = fts5_build(&corpus, &work);
         let cache = work.join("cache");
-        let cli = bin.exists().then(|| {
-            let mut c = Command::new(&bin);
-            c.env("XDG_CACHE_HOME", &cache)
-                .args(["--notes"])
-                .arg(&notes)
-                .args(["search", "snapshot"]);
-            // The first run builds the CLI's own index; a second one
-            // records the stats of files that were too fresh to trust on
-            // the first (see `FileStat::settled`), as a user's next search
-            // would.
-            let _ = c.output();
-            std::thread::sleep(Duration::from_millis(2100));
-            let _ = c.output();
-            time_cmd(&mut c, 21)
-        });
+        let cli = bin.exists().then(|| time_cli(&bin, &notes, &cache));
         let grep = time_cmd(
             Command::new("grep").args(["-ric", "snapshot"]).arg(&notes),
             21,
