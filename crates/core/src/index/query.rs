@@ -389,8 +389,10 @@ impl<'a> Builder<'a> {
     /// never evidence (a typo's match may be another word).
     fn fuzzy(&self, text: &str, distance: u8, boost: f32, c: &mut Clauses) -> bool {
         let f = self.fields;
-        for (field, weight) in [(f.title, 4.0), (f.body, 1.0), (f.parts, 0.35)] {
-            if self.has_terms(field) {
+        // The other fields hold words of these: a typo met there is met here.
+        let typo_fields = [f.title, f.body, f.parts];
+        for (field, weight) in text_fields(f) {
+            if typo_fields.contains(&field) && self.has_terms(field) {
                 let term = Term::from_field_text(field, text);
                 let q = FuzzyTermQuery::new(term, distance, true);
                 c.push((Occur::Should, boosted(Box::new(q), boost * weight)));
