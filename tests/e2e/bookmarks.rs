@@ -58,5 +58,22 @@ async fn bookmarks_round_trip_between_app_and_store() {
     }
     app.click("[data-testid='nav-bookmarks']").await;
     app.shot("bookmarks").await;
+
+    // The reader's star, clicked: it turns into "★ Bookmarked" with the
+    // label and memo editor, though the click left the focus on it.
+    app.click("[data-testid='nav-sections']").await;
+    app.click("[data-testid='section-item'][data-id='cka-course-notes#10']")
+        .await;
+    app.click("[data-testid='bookmark-toggle'][aria-pressed='false']")
+        .await;
+    let star = app
+        .wait_css("[data-testid='bookmark-toggle'][aria-pressed='true']")
+        .await;
+    assert_eq!(star.text().await.expect("star text"), "★ Bookmarked");
+    app.wait_css("[data-testid='bookmark-memo']").await;
+    let focused = app
+        .js("return document.activeElement?.dataset.testid ?? null")
+        .await;
+    assert_eq!(focused, "bookmark-toggle", "the focus stays on the star");
     app.close().await;
 }

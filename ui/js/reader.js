@@ -157,17 +157,21 @@ export function toggleCurrentBookmark() {
   if (current) toggle(current.section.id);
 }
 
-// Bookmarks changed (here, in the CLI, anywhere): redraw the star/editor,
-// but only when this section's bookmark really changed and the user is not
-// typing in it.
+// Bookmarks changed (here, in the CLI, anywhere): redraw the star/editor
+// when this section's bookmark really changed, unless the user is typing
+// its memo (a redraw would take the text box away mid-word). A click on the
+// star itself leaves the focus on it: the new star takes it over.
 subscribe(STATE.BOOKMARKS, (bookmarks) => {
   const slot = reader().querySelector('.bm-slot');
-  if (!slot || !current || slot.contains(document.activeElement)) return;
+  if (!slot || !current) return;
+  const focused = slot.contains(document.activeElement) ? document.activeElement : null;
+  if (focused?.matches('textarea')) return;
   const b = bookmarks.get(current.section.id);
   const state = JSON.stringify(b ? [b.label, b.memo] : null);
   if (slot.dataset.state !== state) {
     slot.dataset.state = state;
     slot.replaceChildren(bookmarkControls(current.section.id));
+    if (focused) slot.querySelector(`[data-testid="${focused.dataset.testid}"]`)?.focus();
   }
 });
 
