@@ -39,7 +39,7 @@ pub fn words(text: &str) -> Vec<&str> {
 /// The form two commands share when they are the same command written
 /// differently: `kubectl` or its alias `k` as the tool, any spacing between
 /// words, lines continued with `\` joined. A prompt and a trailing comment
-/// are already gone from [`super::Command::command`]. Used to list each
+/// are already gone from [`super::Command::text`]. Used to list each
 /// command once in the cheat sheet.
 ///
 /// ```
