@@ -15,7 +15,7 @@
 //! let index = SearchIndex::in_ram().unwrap();
 //! index.sync(&corpus).unwrap();
 //! let results = index.search("pod", 10).unwrap();
-//! assert_eq!(results.hits[0].title, "Pods");
+//! assert_eq!(results.hits[0].section.title, "Pods");
 //! assert!(results.hits[0].snippet.0.iter().any(|span| span.marked));
 //! ```
 
