@@ -27,6 +27,7 @@ pub mod note;
 pub mod paths;
 pub mod progress;
 pub mod render;
+pub mod review;
 pub mod scan;
 pub mod settings;
 pub mod shell;

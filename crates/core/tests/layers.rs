@@ -13,7 +13,14 @@ const LAYERS: &[&[&str]] = &[
         "error", "atomic", "progress", "scan", "analysis", "note", "settings",
     ],
     &["paths", "corpus", "links"],
-    &["index", "render", "bookmarks", "shell", "timeline"],
+    &[
+        "index",
+        "render",
+        "bookmarks",
+        "review",
+        "shell",
+        "timeline",
+    ],
     &["library", "watch_lease"],
 ];
 

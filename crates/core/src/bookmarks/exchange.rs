@@ -1,7 +1,7 @@
 //! Export and import: the store's own JSON format, so an export is a
 //! readable backup and a `bookmarks.json` from another machine imports too.
-//! Importing merges: one bookmark per section, the newer edit wins, nothing
-//! already in the store is dropped.
+//! Importing merges: one bookmark per section, the newer edit wins, the
+//! review logs are joined, nothing already in the store is dropped.
 
 use super::edit::reanchor;
 use super::model::{Bookmark, StoreFile, FORMAT};
@@ -34,6 +34,7 @@ impl Store {
             bookmarks: self.file().bookmarks.clone(),
             dismissed: self.file().dismissed.clone(),
             recoveries: Vec::new(),
+            reviews: self.file().reviews.clone(),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| Error::Store {
             path: path.to_owned(),
@@ -57,6 +58,7 @@ impl Store {
         // The file itself may list a section twice (hand-edited, merged).
         let bookmarks = newest_per_id(incoming.bookmarks);
         let dismissed = incoming.dismissed;
+        let reviews = incoming.reviews;
         let mut report = ImportReport::default();
         self.mutate(|file| {
             reanchor(file, corpus);
@@ -88,6 +90,13 @@ impl Store {
                     report.dismissed += 1;
                 }
             }
+            // The review log: each grade once, in time order.
+            for r in reviews {
+                if !file.reviews.iter().any(|x| x.id == r.id && x.at == r.at) {
+                    file.reviews.push(r);
+                }
+            }
+            file.reviews.sort_by(|a, b| a.at.cmp(&b.at));
             Ok(())
         })?;
         Ok(report)

@@ -39,6 +39,7 @@ pub mod suggest;
 pub mod time;
 
 pub use anchor::Status;
+pub(crate) use edit::reanchor;
 pub use edit::{Edit, Listed, Saved};
 pub use exchange::ImportReport;
 pub use model::{Anchor, Bookmark, Dismissal, Label, Recovery, StoreFile};

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: u32 = 2;
 
 /// A bookmark: the section it marks, how to find that section again after
-/// the note is edited, and what the user said about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// the note is edited, what the user said about it and, once reviewed, when
+/// to come back to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bookmark {
     /// The section id the bookmark is attached to (updated when the
     /// bookmark re-anchors to a section with a new id).
@@ -27,6 +28,78 @@ pub struct Bookmark {
     pub created: String,
     /// When label or memo last changed (RFC 3339 UTC).
     pub updated: String,
+    /// When to review it next and how well it is known, once it has been
+    /// graded (see [`crate::review`]); a review item never graded has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
+}
+
+/// A review item's FSRS memory state, in Pilgi's own words (the file
+/// format does not follow the scheduler crate's types as they change).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// When it is due (RFC 3339 UTC).
+    pub due: String,
+    /// FSRS stability: days until recall drops to 90 %.
+    pub stability: f64,
+    /// FSRS difficulty, 1 (easy) to 10.
+    pub difficulty: f64,
+    /// Days between the last review and the one before it.
+    pub elapsed_days: i64,
+    /// Days from the last review to the due date.
+    pub scheduled_days: i64,
+    /// Times reviewed.
+    pub reps: i32,
+    /// Times forgotten (graded Again after it was learnt).
+    pub lapses: i32,
+    /// Learning, review or relearning.
+    pub state: Stage,
+    /// When it was last graded (RFC 3339 UTC).
+    pub last_review: String,
+}
+
+/// Where an item is in FSRS's cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Never graded.
+    New,
+    /// Graded, still in its first short steps.
+    Learning,
+    /// Learnt: due days or months apart.
+    Review,
+    /// Forgotten after it was learnt, back in short steps.
+    Relearning,
+}
+
+/// How well the user knew an item: Anki's four grades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grade {
+    /// Forgotten.
+    Again,
+    /// Recalled with serious difficulty.
+    Hard,
+    /// Recalled after a hesitation.
+    Good,
+    /// Recalled at once.
+    Easy,
+}
+
+/// One grade given, kept for the statistics and for good: the log outlives
+/// the bookmark it was given to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// The section id the item had then.
+    pub id: SectionId,
+    /// The grade.
+    pub grade: Grade,
+    /// When (RFC 3339 UTC).
+    pub at: String,
+    /// The item's stage before this grade.
+    pub stage: Stage,
+    /// When it became due next.
+    pub due: String,
 }
 
 impl Bookmark {
@@ -39,6 +112,7 @@ impl Bookmark {
             memo,
             created: now.clone(),
             updated: now,
+            schedule: None,
         }
     }
 }
@@ -189,7 +263,7 @@ pub struct Recovery {
 }
 
 /// The whole of `bookmarks.json` (and of an export file).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoreFile {
     /// [`FORMAT`] of the writer.
     pub format: u32,
@@ -206,6 +280,9 @@ pub struct StoreFile {
     /// Corrupt-store recoveries, newest last.
     #[serde(default)]
     pub recoveries: Vec<Recovery>,
+    /// Every grade given, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
 }
 
 impl Default for StoreFile {
@@ -216,6 +293,7 @@ impl Default for StoreFile {
             bookmarks: Vec::new(),
             dismissed: Vec::new(),
             recoveries: Vec::new(),
+            reviews: Vec::new(),
         }
     }
 }

@@ -1,0 +1,219 @@
+use super::*;
+use crate::bookmarks::Edit;
+use crate::corpus::LoadedNote;
+use crate::note::parse;
+use chrono::{Duration, TimeZone};
+
+const NOTES: &str = "1. Pods 01:00\n> 파드는 컨테이너의 묶음\nk get pods\n2. Services 02:00\nsvc 설명\n3. Volumes 03:00\npv 설명\n";
+
+fn corpus(files: &[(&str, &str)]) -> Corpus {
+    let notes = files
+        .iter()
+        .map(|(f, t)| LoadedNote {
+            note: parse(f, t),
+            hash: format!("{f}{t}"),
+        })
+        .collect();
+    Corpus::from_notes("/notes".as_ref(), notes, vec![])
+}
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, day, hour, 0, 0).unwrap()
+}
+
+fn bookmark(store: &mut Store, corpus: &Corpus, id: &str, label: &str) {
+    let edit = Edit {
+        label: Some(Label::parse(label).unwrap()),
+        memo: Some("헷갈림".into()),
+    };
+    store.save(corpus, id, edit).unwrap();
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn confusing_and_review_bookmarks_are_items_with_their_prompt() {
+    let (_dir, mut store) = store();
+    let c = corpus(&[("n.txt", NOTES)]);
+    bookmark(&mut store, &c, "n#1", "confusing");
+    bookmark(&mut store, &c, "n#2", "exam-tip");
+    bookmark(&mut store, &c, "n#3", "review");
+    let far = at(31, 0) + Duration::days(3650);
+    let due = due(&store, &c, at(1, 9), far);
+    let ids: Vec<&str> = due.iter().map(|i| i.section.id.as_str()).collect();
+    assert_eq!(ids, ["n#1", "n#3"], "exam tips are not review items");
+    assert_eq!(due[0].prompt.as_deref(), Some("파드는 컨테이너의 묶음"));
+    assert_eq!(due[0].memo, "헷갈림");
+    assert_eq!((due[0].stage, due[0].retrievability), (Stage::New, None));
+}
+
+#[test]
+fn due_dates_move_as_graded() {
+    let (_dir, mut store) = store();
+    let c = corpus(&[("n.txt", NOTES)]);
+    bookmark(&mut store, &c, "n#1", "confusing");
+    let again = grade(&mut store, &c, "n#1", Grade::Again, at(1, 9), None).unwrap();
+    let again_due = schedule::parse(&again.due).unwrap();
+    assert!(
+        again_due > at(1, 9) && again_due < at(1, 10),
+        "soon again: {}",
+        again.due
+    );
+    assert_eq!(
+        due(&store, &c, at(1, 9), at(2, 0)).len(),
+        1,
+        "still due today"
+    );
+    // Good, day after day: each interval longer than the one before.
+    let mut now = at(1, 10);
+    let mut last = Duration::zero();
+    for _ in 0..4 {
+        let g = grade(&mut store, &c, "n#1", Grade::Good, now, None).unwrap();
+        let next = schedule::parse(&g.due).unwrap();
+        assert!(next - now >= last, "{} after {now}", g.due);
+        last = next - now;
+        now = next;
+    }
+    assert!(last > Duration::days(3), "learnt: {last}");
+    assert_eq!(
+        due(&store, &c, at(1, 11), at(2, 0)).len(),
+        0,
+        "not due today"
+    );
+    let item = &items(&store, &c, now)[0];
+    assert_eq!(item.stage, Stage::Review);
+    let r = item.retrievability.unwrap();
+    assert!((0.8..=1.0).contains(&r), "due now: recall about 90 %: {r}");
+}
+
+#[test]
+fn the_exam_date_caps_every_due_date() {
+    let (_dir, mut store) = store();
+    let c = corpus(&[("n.txt", NOTES)]);
+    bookmark(&mut store, &c, "n#1", "confusing");
+    let exam = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let start = schedule::exam_start(exam);
+    let mut now = at(1, 9);
+    for _ in 0..6 {
+        let g = grade(&mut store, &c, "n#1", Grade::Easy, now, Some(exam)).unwrap();
+        let next = schedule::parse(&g.due).unwrap();
+        assert!(next < start, "{} is not before the exam", g.due);
+        assert!(next >= now);
+        now = next;
+    }
+    // After the exam, the cap is gone.
+    let after = grade(&mut store, &c, "n#1", Grade::Easy, at(6, 9), Some(exam)).unwrap();
+    assert!(
+        schedule::parse(&after.due).unwrap() > at(8, 9),
+        "{}",
+        after.due
+    );
+}
+
+#[test]
+fn re_anchoring_and_orphaning_keep_the_history() {
+    let (_dir, mut store) = store();
+    let c = corpus(&[("n.txt", NOTES)]);
+    bookmark(&mut store, &c, "n#1", "confusing");
+    grade(&mut store, &c, "n#1", Grade::Good, at(1, 9), None).unwrap();
+    // The file renamed: the item follows its section, schedule and all.
+    let moved = corpus(&[("cka/pods.txt", NOTES)]);
+    let g = grade(
+        &mut store,
+        &moved,
+        "cka/pods#1",
+        Grade::Good,
+        at(1, 10),
+        None,
+    )
+    .unwrap();
+    assert_eq!(g.id.as_str(), "cka/pods#1");
+    assert_eq!(store.file().reviews.len(), 2);
+    assert_eq!(store.file().bookmarks[0].schedule.as_ref().unwrap().reps, 2);
+    // The note deleted: out of the queue, still gradable by its id.
+    let gone = corpus(&[("other.txt", "1. Other 01:00\nx\n")]);
+    let far = at(31, 0) + Duration::days(3650);
+    assert!(due(&store, &gone, at(2, 9), far).is_empty());
+    grade(
+        &mut store,
+        &gone,
+        "cka/pods#1",
+        Grade::Again,
+        at(2, 9),
+        None,
+    )
+    .unwrap();
+    assert_eq!(store.file().reviews.len(), 3);
+    assert_eq!(
+        store.file().bookmarks[0].schedule.as_ref().unwrap().lapses,
+        1
+    );
+    // What is no review item cannot be graded.
+    let err = grade(&mut store, &c, "n#2", Grade::Good, at(2, 9), None).unwrap_err();
+    assert_eq!(err.kind(), "not_found");
+}
+
+#[test]
+fn a_clock_gone_backwards_never_schedules_into_the_past() {
+    let (_dir, mut store) = store();
+    let c = corpus(&[("n.txt", NOTES)]);
+    bookmark(&mut store, &c, "n#1", "confusing");
+    grade(&mut store, &c, "n#1", Grade::Good, at(10, 9), None).unwrap();
+    let back = grade(&mut store, &c, "n#1", Grade::Good, at(3, 9), None).unwrap();
+    assert!(
+        schedule::parse(&back.due).unwrap() >= at(10, 9),
+        "{}",
+        back.due
+    );
+}
+
+#[test]
+fn stats_add_up() {
+    let (_dir, mut store) = store();
+    let c = corpus(&[("n.txt", NOTES)]);
+    bookmark(&mut store, &c, "n#1", "confusing");
+    bookmark(&mut store, &c, "n#3", "review");
+    let times = [
+        (1, 9, Grade::Good),
+        (1, 10, Grade::Good),
+        (3, 9, Grade::Good),
+        (10, 9, Grade::Again),
+    ];
+    for (day, hour, g) in times {
+        grade(&mut store, &c, "n#1", g, at(day, hour), None).unwrap();
+    }
+    grade(&mut store, &c, "n#3", Grade::Again, at(1, 11), None).unwrap();
+    let s = stats(&store);
+    assert_eq!(s.reviews, 5);
+    let days: Vec<(&str, usize, usize)> = s
+        .per_day
+        .iter()
+        .map(|(d, n)| (d.as_str(), n.reviews, n.again))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("2026-12-01", 3, 1),
+            ("2026-12-03", 1, 0),
+            ("2026-12-10", 1, 1)
+        ]
+    );
+    // The grades of learnt items, as the log recorded their stage.
+    let learnt: Vec<_> = store
+        .file()
+        .reviews
+        .iter()
+        .filter(|r| r.stage == Stage::Review)
+        .collect();
+    assert!(!learnt.is_empty(), "n#1 was learnt by day 10");
+    let kept = learnt.iter().filter(|r| r.grade != Grade::Again).count();
+    assert_eq!(s.retention, Some(kept as f64 / learnt.len() as f64));
+    assert!(
+        s.retention.unwrap() < 1.0,
+        "day 10's Again was on a learnt item"
+    );
+}
