@@ -43,6 +43,8 @@ enum Command {
     Bookmark(cmd::bookmark::Args),
     /// Shell commands in the notes, best match first.
     Commands(cmd::commands::Args),
+    /// Review confusing topics until they stick (spaced repetition).
+    Review(cmd::review::Args),
 }
 
 /// What a subcommand reports besides its output.
@@ -77,6 +79,7 @@ fn main() -> ExitCode {
         Command::Index(a) => cmd::index::run(a, &ctx),
         Command::Bookmark(a) => cmd::bookmark::run(a, &ctx),
         Command::Commands(a) => cmd::commands::run(a, &ctx),
+        Command::Review(a) => cmd::review::run(a, &ctx),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

@@ -14,9 +14,24 @@ pub struct Settings {
     pub notes_dir: Option<PathBuf>,
     /// The quick-lookup shortcut, e.g. `Ctrl+Shift+K`.
     pub lookup_shortcut: Option<String>,
+    /// The exam date (`2026-12-20`): no review is scheduled on or after it.
+    pub exam_date: Option<String>,
 }
 
 impl Settings {
+    /// The exam date, if one is set; a date that does not read as
+    /// `YYYY-MM-DD` is an error that says so (the other settings stand).
+    pub fn exam(&self) -> std::result::Result<Option<chrono::NaiveDate>, String> {
+        let Some(text) = self.exam_date.as_deref().map(str::trim) else {
+            return Ok(None);
+        };
+        chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                format!("exam_date {text:?} in the settings is not a date like 2026-12-20; ignored")
+            })
+    }
+
     /// The settings file inside a config folder.
     pub fn path(config_dir: &Path) -> PathBuf {
         config_dir.join("config.json")
@@ -59,6 +74,7 @@ mod tests {
         let s = Settings {
             notes_dir: Some("/n".into()),
             lookup_shortcut: None,
+            exam_date: Some("2026-12-20".into()),
         };
         s.save(dir.path()).unwrap();
         assert_eq!(Settings::read(dir.path()).unwrap(), s);
@@ -72,5 +88,18 @@ mod tests {
             std::fs::read_to_string(Settings::path(dir.path())).unwrap(),
             "{oops"
         );
+    }
+
+    #[test]
+    fn the_exam_date_reads_as_a_date_or_says_why_not() {
+        let with = |d: &str| Settings {
+            exam_date: Some(d.into()),
+            ..Settings::default()
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 20);
+        assert_eq!(with(" 2026-12-20 ").exam(), Ok(date));
+        assert_eq!(Settings::default().exam(), Ok(None));
+        let bad = with("20/12/2026").exam().unwrap_err();
+        assert!(bad.contains("2026-12-20"), "{bad}");
     }
 }

@@ -69,25 +69,9 @@ enum Action {
 /// Runs the bookmark subcommand.
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let library = ctx.library()?;
-    let data = &library.locations().data;
-    let mut store = Store::open(data)
-        .with_context(|| format!("cannot open the bookmarks in {}", data.display()))?;
+    let mut store = ctx.store(&library)?;
     let result = act(args.action, &mut store, &library, ctx);
-    // A recovery is news even when the command itself failed.
-    for r in store.notices() {
-        let kept = r.set_aside.as_deref().map_or(String::new(), |p| {
-            format!("; the unreadable file was kept as {p}")
-        });
-        let restored = if r.restored_from_backup {
-            "restored the previous version from the backup"
-        } else {
-            "no usable backup, started an empty store"
-        };
-        ctx.out.warn(&format!(
-            "bookmarks could not be read ({}): {restored}{kept}",
-            r.reason
-        ));
-    }
+    ctx.report_recoveries(&store);
     result
 }
 

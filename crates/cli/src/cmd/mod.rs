@@ -4,6 +4,7 @@ pub mod bookmark;
 pub mod commands;
 pub mod index;
 pub mod render;
+pub mod review;
 pub mod search;
 pub mod show;
 pub mod timeline;
@@ -11,6 +12,7 @@ pub mod timeline;
 use crate::output::Out;
 use crate::progress::Bar;
 use anyhow::Context as _;
+use pilgi_core::bookmarks::Store;
 use pilgi_core::progress::Progress;
 use pilgi_core::{Library, Locations, Skipped};
 use std::cell::RefCell;
@@ -63,6 +65,34 @@ impl Context {
         }
         for (file, warning) in warnings {
             self.out.warn(&format!("{file}: {warning}"));
+        }
+    }
+
+    /// The bookmark store of the library's data folder (bookmarks and
+    /// review items).
+    pub fn store(&self, library: &Library) -> anyhow::Result<Store> {
+        let data = &library.locations().data;
+        Store::open(data)
+            .with_context(|| format!("cannot open the bookmarks in {}", data.display()))
+    }
+
+    /// Says what a recovery of the store did. Called after the command:
+    /// a recovery is news even when the command itself failed, and a write
+    /// may recover too.
+    pub fn report_recoveries(&self, store: &Store) {
+        for r in store.notices() {
+            let kept = r.set_aside.as_deref().map_or(String::new(), |p| {
+                format!("; the unreadable file was kept as {p}")
+            });
+            let restored = if r.restored_from_backup {
+                "restored the previous version from the backup"
+            } else {
+                "no usable backup, started an empty store"
+            };
+            self.out.warn(&format!(
+                "bookmarks could not be read ({}): {restored}{kept}",
+                r.reason
+            ));
         }
     }
 

@@ -9,5 +9,6 @@ mod encodings;
 mod hostile;
 mod markdown;
 mod progress;
+mod review;
 mod timeline_show;
 mod util;
