@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "remove_bookmark",
     "accept_suggestion",
     "dismiss_suggestion",
+    "review_queue",
+    "grade_review",
     "hide_lookup",
     "open_in_main",
     "get_settings",

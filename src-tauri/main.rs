@@ -64,6 +64,8 @@ fn main() {
             ipc::bookmarks::remove_bookmark,
             ipc::bookmarks::accept_suggestion,
             ipc::bookmarks::dismiss_suggestion,
+            ipc::review::review_queue,
+            ipc::review::grade_review,
             ipc::lookup::hide_lookup,
             ipc::lookup::open_in_main,
             ipc::settings::get_settings,

@@ -6,6 +6,7 @@ pub mod bookmarks;
 pub mod clipboard;
 pub mod lookup;
 pub mod notes;
+pub mod review;
 pub mod search;
 pub mod settings;
 pub mod web;

@@ -12,6 +12,7 @@ mod lookup;
 mod markdown;
 mod offline;
 mod renderer;
+mod review;
 mod search;
 mod smoke;
 #[allow(dead_code)] // shared with the core benches; only the writers and queries are used here

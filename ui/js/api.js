@@ -51,6 +51,8 @@ export const saveBookmark = (id, label, memo) => call('save_bookmark', { id, lab
 export const removeBookmark = (id) => call('remove_bookmark', { id });
 export const acceptSuggestion = (id) => call('accept_suggestion', { id });
 export const dismissSuggestion = (id) => call('dismiss_suggestion', { id });
+export const reviewQueue = () => call('review_queue');
+export const gradeReview = (id, grade) => call('grade_review', { id, grade });
 export const hideLookup = () => call('hide_lookup');
 export const openInMain = (id) => call('open_in_main', { id });
 export const getSettings = () => call('get_settings');

@@ -1,13 +1,14 @@
 // Keyboard first: `/` or Ctrl+K search from anywhere, `c` copies a command,
-// `b` bookmarks the open section, `[` `]` previous/next section, Alt+1…4
-// switch views, Ctrl+, opens the settings. Keys typed into a
+// `b` bookmarks the open section, `[` `]` previous/next section, Alt+1…5
+// switch views (Space and 1–4 review in the Review view), Ctrl+, opens the settings. Keys typed into a
 // text field are left alone (and so is anything during IME composition).
 import { composing } from './dom.js';
 import { EVENTS, emit } from './events.js';
 import { copyFocusedCommand, step, toggleCurrentBookmark } from './reader.js';
+import { reviewKey } from './review.js';
 import { openSettings } from './settings.js';
 
-const VIEWS = ['sections', 'timeline', 'bookmarks', 'commands'];
+const VIEWS = ['sections', 'timeline', 'bookmarks', 'commands', 'review'];
 
 // The one-letter keys, also left alone by the lists' type-ahead.
 const SHORTCUTS = {
@@ -44,12 +45,16 @@ export function initKeys() {
       e.preventDefault();
       return;
     }
-    if (e.altKey && /^[1-4]$/.test(e.key)) {
+    if (e.altKey && /^[1-5]$/.test(e.key)) {
       emit(EVENTS.VIEW, { view: VIEWS[Number(e.key) - 1] });
       e.preventDefault();
       return;
     }
     if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (reviewKey(e.key)) {
+      e.preventDefault();
+      return;
+    }
     const action = isShortcut(e.key) ? SHORTCUTS[e.key] : null;
     if (action) {
       action();

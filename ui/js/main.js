@@ -11,6 +11,7 @@ import { initProgress } from './progress.js';
 import { markPainted, measured } from './perf.js';
 import { lastOpened, openSection } from './reader.js';
 import { indexReady, initSearch, rerun } from './search.js';
+import { refreshReview } from './review.js';
 import { renderSections } from './sections.js';
 import { STATE, get } from './store.js';
 import { initTimeline, renderTimeline } from './timeline.js';
@@ -28,6 +29,7 @@ async function load() {
   });
   await step('commands', renderCommands);
   await step('bookmarks', refreshBookmarks);
+  await step('review', refreshReview);
   return timeline;
 }
 
@@ -42,7 +44,10 @@ async function boot() {
     await openSection(id, query ?? get(STATE.QUERY));
   });
   on(APP_EVENTS.INDEX_READY, indexReady);
-  on(APP_EVENTS.BOOKMARKS_CHANGED, refreshBookmarks);
+  on(APP_EVENTS.BOOKMARKS_CHANGED, () => {
+    refreshBookmarks();
+    refreshReview();
+  });
   on(APP_EVENTS.OPEN_SECTION, (id) => emit(EVENTS.OPEN, { id }));
   on(APP_EVENTS.INDEX_FAILED, (message) => status(`Search is unavailable: ${message}`));
   on(APP_EVENTS.NOTES_CHANGED, async () => {

@@ -1,10 +1,10 @@
-// The sidebar: four tabbed views plus the search results. Search results
+// The sidebar: five tabbed views plus the search results. Search results
 // cover the open tab while a query is active; Esc (the `back` view) uncovers
 // it again.
 import { EVENTS, listen } from './events.js';
 import { measurePainted } from './perf.js';
 
-const TABS = ['sections', 'timeline', 'bookmarks', 'commands'];
+const TABS = ['sections', 'timeline', 'bookmarks', 'commands', 'review'];
 let current = 'sections';
 // Looked up once: a query over the whole document walks every section.
 let tabButtons = [];

@@ -8,12 +8,12 @@ use super::{show, Context};
 use crate::output::Style;
 use crate::Outcome;
 use anyhow::Context as _;
-use chrono::{DateTime, Local, NaiveTime, Utc};
+use chrono::{Local, Utc};
 use console::{Key, Term};
 use pilgi_core::bookmarks::model::Grade;
 use pilgi_core::bookmarks::Store;
 use pilgi_core::note::numbered;
-use pilgi_core::review::{self, schedule, Item};
+use pilgi_core::review::{self, end_of_today, schedule, Item};
 use pilgi_core::{Library, Settings};
 use std::io::IsTerminal;
 
@@ -121,19 +121,6 @@ fn exam(library: &Library, ctx: &Context) -> Option<chrono::NaiveDate> {
             ctx.out.warn(&problem);
             None
         })
-}
-
-/// The end of the local day: what "due today" means.
-fn end_of_today() -> DateTime<Utc> {
-    let tomorrow = Local::now()
-        .date_naive()
-        .succ_opt()
-        .unwrap_or(chrono::NaiveDate::MAX);
-    tomorrow
-        .and_time(NaiveTime::MIN)
-        .and_local_timezone(Local)
-        .earliest()
-        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
 }
 
 /// A due time in local time, as people read it.

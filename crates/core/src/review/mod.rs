@@ -15,7 +15,7 @@ use crate::bookmarks::model::{Bookmark, Grade, Review, Stage};
 use crate::bookmarks::reanchor;
 use crate::bookmarks::{Label, Store};
 use crate::{Corpus, Error, Result, SectionId, SectionRef};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Local, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -51,6 +51,19 @@ pub fn due(store: &Store, corpus: &Corpus, now: DateTime<Utc>, until: DateTime<U
     let mut items = items(store, corpus, now);
     items.retain(|i| schedule::parse(&i.due).is_none_or(|d| d < until));
     items
+}
+
+/// The end of the local day: what "due today" means to a learner.
+pub fn end_of_today() -> DateTime<Utc> {
+    let tomorrow = Local::now()
+        .date_naive()
+        .succ_opt()
+        .unwrap_or(NaiveDate::MAX);
+    tomorrow
+        .and_time(NaiveTime::MIN)
+        .and_local_timezone(Local)
+        .earliest()
+        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
 }
 
 /// Every review item whose section is found, the soonest due first.
