@@ -2,7 +2,8 @@
 //! Review view: the prompt (heading, memo, first summary line), Space shows
 //! the section, 1–4 grade Again / Hard / Good / Easy, q stops. Without a
 //! terminal (or with `--json`) it lists what is due, for scripts;
-//! `review grade ID GRADE` grades one item, `review stats` sums up the log.
+//! `review grade ID GRADE` grades one item, `review stats` sums up the log,
+//! `review export` writes the items for Anki.
 
 use super::{show, Context};
 use crate::output::Style;
@@ -36,6 +37,12 @@ enum Action {
     },
     /// Reviews per day and retention.
     Stats,
+    /// The review items as a TSV file Anki imports as it is (front, back,
+    /// tags); on stdout without a file.
+    Export {
+        /// Where to write it.
+        file: Option<std::path::PathBuf>,
+    },
 }
 
 fn parse_grade(text: &str) -> Result<Grade, String> {
@@ -99,6 +106,22 @@ fn act(
                 out.line(format!("{} reviews; retention {retention}", stats.reviews));
             }
             Ok(if stats.reviews == 0 {
+                Outcome::Nothing
+            } else {
+                Outcome::Found
+            })
+        }
+        Some(Action::Export { file }) => {
+            let tsv = review::anki_tsv(store, library.corpus());
+            let rows = tsv.lines().filter(|l| !l.starts_with('#')).count();
+            match file {
+                Some(path) => {
+                    pilgi_core::atomic::write_atomic(&path, tsv.as_bytes())?;
+                    out.line(format!("wrote {rows} cards to {}", path.display()));
+                }
+                None => out.line(tsv.trim_end()),
+            }
+            Ok(if rows == 0 {
                 Outcome::Nothing
             } else {
                 Outcome::Found

@@ -143,3 +143,32 @@ fn a_bad_exam_date_is_said_and_ignored() {
         .success()
         .stderr(contains("exam_date \"next friday\""));
 }
+
+#[test]
+fn export_writes_a_file_anki_imports() {
+    let n = studied();
+    let out = n.dir().parent().unwrap().join("cards.tsv");
+    n.pilgi(&["review", "export", out.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(contains("wrote 2 cards"));
+    let tsv = std::fs::read_to_string(&out).expect("written");
+    let rows: Vec<Vec<&str>> = tsv
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{tsv}");
+    assert!(
+        rows.iter()
+            .all(|r| r.len() == 3 && r[2].starts_with("pilgi ")),
+        "{tsv}"
+    );
+    let printed = n.pilgi(&["review", "export"]).assert().success();
+    let stdout = String::from_utf8_lossy(&printed.get_output().stdout).into_owned();
+    assert_eq!(
+        stdout.trim_end(),
+        tsv.trim_end(),
+        "stdout holds the same file"
+    );
+}

@@ -188,5 +188,48 @@ pub fn stats(store: &Store) -> Stats {
     stats
 }
 
+/// The review items as a file Anki imports as it is (File → Import):
+/// tab-separated front, back and tags, with the header lines that tell
+/// Anki so. The front is the prompt (heading, memo, first summary line),
+/// the back the section's text; fields are HTML (escaped, line breaks as
+/// `<br>`), so no tab or newline in a note can break a row. Orphaned items
+/// are left out: there is no text to put on the back.
+pub fn anki_tsv(store: &Store, corpus: &Corpus) -> String {
+    let mut out = String::from("#separator:tab\n#html:true\n#tags column:3\n");
+    for item in items(store, corpus, Utc::now()) {
+        let Some(section) = corpus.section(item.section.id.as_str()) else {
+            continue;
+        };
+        let mut front = vec![crate::note::numbered(section.number, &section.title)];
+        front.extend((!item.memo.is_empty()).then(|| item.memo.clone()));
+        front.extend(item.prompt.clone());
+        let tag = |t: &str| t.split_whitespace().collect::<Vec<_>>().join("_");
+        let tags = [
+            "pilgi",
+            item.label.as_str(),
+            &tag(&crate::note::file_stem(&section.file)),
+        ]
+        .join(" ");
+        out.push_str(&format!(
+            "{}\t{}\t{}\n",
+            field(&front.join("\n")),
+            field(&section.text()),
+            field(&tags)
+        ));
+    }
+    out
+}
+
+/// Text as one HTML field of a tab-separated row.
+fn field(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text.trim());
+    out.replace("\r\n", "\n")
+        .replace('\n', "<br>")
+        .replace('\t', "&#9;")
+        .replace('\r', "")
+}
+
 #[cfg(test)]
 mod tests;

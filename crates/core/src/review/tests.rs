@@ -217,3 +217,39 @@ fn stats_add_up() {
         "day 10's Again was on a learnt item"
     );
 }
+
+#[test]
+fn anki_gets_one_row_per_item_whatever_the_note_holds() {
+    let (_dir, mut store) = store();
+    let tricky = "1. Tabs\tand <b>tags</b> 01:00\n> a \"quoted\" line\nline one\nline\ttwo\n";
+    let c = corpus(&[("n.txt", NOTES), ("odd name.txt", tricky)]);
+    bookmark(&mut store, &c, "n#1", "confusing");
+    bookmark(&mut store, &c, "n#2", "exam-tip");
+    bookmark(&mut store, &c, "odd name#1", "review");
+    let tsv = anki_tsv(&store, &c);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(
+        lines[..3],
+        ["#separator:tab", "#html:true", "#tags column:3"]
+    );
+    let rows: Vec<Vec<&str>> = lines[3..].iter().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "the exam tip is no review item: {tsv}");
+    assert!(rows.iter().all(|r| r.len() == 3), "{tsv}");
+    let pods = rows
+        .iter()
+        .find(|r| r[0].starts_with("1. Pods"))
+        .expect("pods");
+    assert_eq!(pods[0], "1. Pods<br>헷갈림<br>파드는 컨테이너의 묶음");
+    assert!(pods[1].contains("k get pods"), "{}", pods[1]);
+    assert_eq!(pods[2], "pilgi confusing n");
+    let odd = rows
+        .iter()
+        .find(|r| r[2] == "pilgi review odd_name")
+        .expect("odd");
+    assert!(
+        odd[0].contains("&lt;b&gt;tags&lt;/b&gt;") && odd[0].contains("&#9;"),
+        "{}",
+        odd[0]
+    );
+    assert!(odd[1].contains("line one<br>line&#9;two"), "{}", odd[1]);
+}
