@@ -33,13 +33,12 @@ pub async fn review_queue(state: State<'_, AppState>) -> IpcResult<ReviewQueue> 
         .with_bookmarks(|store, corpus| {
             let now = Utc::now();
             let until = end_of_today();
-            let due_by = |i: &Item, t| review::schedule::parse(&i.due).is_none_or(|d| d <= t);
             let (due, later): (Vec<Item>, Vec<Item>) = review::items(store, corpus, now)
                 .into_iter()
-                .partition(|i| due_by(i, now));
+                .partition(|i| i.is_due_by(now));
             Ok(ReviewQueue {
                 due,
-                later_today: later.iter().filter(|i| due_by(i, until)).count(),
+                later_today: later.iter().filter(|i| i.is_due_by(until)).count(),
                 next: later.first().map(|i| i.due.clone()),
             })
         })

@@ -160,7 +160,7 @@ fn list(store: &Store, library: &Library, ctx: &Context) -> anyhow::Result<Outco
     let until = end_of_today();
     let (due, later): (Vec<Item>, Vec<Item>) = review::items(store, library.corpus(), Utc::now())
         .into_iter()
-        .partition(|i| schedule::parse(&i.due).is_none_or(|d| d < until));
+        .partition(|i| i.is_due_by(until));
     if out.json {
         out.json(&serde_json::json!({ "due": due, "later": later }))?;
     } else {

@@ -45,11 +45,18 @@ pub struct Item {
     pub retrievability: Option<f64>,
 }
 
-/// The review items of `store` due before `until`, the longest overdue
-/// first (new items by when they were bookmarked). Orphaned items wait.
+impl Item {
+    /// Whether it is due at `t` (an unreadable due time: at once).
+    pub fn is_due_by(&self, t: DateTime<Utc>) -> bool {
+        schedule::parse(&self.due).is_none_or(|d| d <= t)
+    }
+}
+
+/// The review items of `store` due by `until`, the longest overdue first
+/// (new items by when they were bookmarked). Orphaned items wait.
 pub fn due(store: &Store, corpus: &Corpus, now: DateTime<Utc>, until: DateTime<Utc>) -> Vec<Item> {
     let mut items = items(store, corpus, now);
-    items.retain(|i| schedule::parse(&i.due).is_none_or(|d| d < until));
+    items.retain(|i| i.is_due_by(until));
     items
 }
 
