@@ -17,12 +17,18 @@ const COMMANDS: &[&str] = &[
     "dismiss_suggestion",
     "review_queue",
     "grade_review",
+    "study_map",
+    "mark_opened",
+    "section_cards",
+    "add_card",
+    "remove_card",
     "hide_lookup",
     "open_in_main",
     "get_settings",
     "choose_notes_folder",
     "use_bundled_notes",
     "set_lookup_shortcut",
+    "set_exam_date",
     "open_external",
 ];
 

@@ -66,12 +66,18 @@ fn main() {
             ipc::bookmarks::dismiss_suggestion,
             ipc::review::review_queue,
             ipc::review::grade_review,
+            ipc::review::study_map,
+            ipc::review::mark_opened,
+            ipc::review::section_cards,
+            ipc::review::add_card,
+            ipc::review::remove_card,
             ipc::lookup::hide_lookup,
             ipc::lookup::open_in_main,
             ipc::settings::get_settings,
             ipc::settings::choose_notes_folder,
             ipc::settings::use_bundled_notes,
             ipc::settings::set_lookup_shortcut,
+            ipc::settings::set_exam_date,
             ipc::web::open_external,
         ])
         .register_asynchronous_uri_scheme_protocol(note_files::SCHEME, note_files::serve)

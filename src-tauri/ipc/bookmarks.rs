@@ -109,7 +109,7 @@ pub async fn dismiss_suggestion(
 
 /// Validates the id, applies one change to the store and, when it worked,
 /// tells every view that bookmarks changed.
-async fn change<T>(
+pub(crate) async fn change<T>(
     app: &AppHandle,
     state: &AppState,
     id: &str,

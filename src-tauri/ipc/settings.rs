@@ -1,6 +1,7 @@
 //! The settings the UI can show and change: which notes folder is open
 //! (picked in a native dialog run here, so no path ever comes from the
-//! webview) and the lookup shortcut.
+//! webview), the lookup shortcut and the exam date the review schedule
+//! respects.
 
 use crate::ipc_error::{IpcError, IpcResult};
 use crate::state::AppState;
@@ -25,6 +26,8 @@ pub struct SettingsView {
     lookup_shortcut: Option<String>,
     /// Why the saved shortcut is not in effect.
     shortcut_error: Option<String>,
+    /// The exam date (`2026-12-20`), if one is set and reads as a date.
+    exam_date: Option<String>,
 }
 
 /// What is in effect now.
@@ -84,6 +87,24 @@ pub async fn set_lookup_shortcut(
     Ok(view(&app, &state))
 }
 
+/// Sets the exam date (`2026-12-20`; empty clears it). From the next
+/// grade on, nothing is scheduled on or after it.
+#[tauri::command]
+pub async fn set_exam_date(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    date: String,
+) -> IpcResult<SettingsView> {
+    let date = date.trim();
+    let wanted = Settings {
+        exam_date: (!date.is_empty()).then(|| date.to_owned()),
+        ..Settings::default()
+    };
+    wanted.exam().map_err(|e| IpcError::new("invalid", e))?;
+    update(&state, |s| s.exam_date = wanted.exam_date)?;
+    Ok(view(&app, &state))
+}
+
 /// Opens `folder` (the bundled notes when `None`) and saves the choice.
 fn switch(app: &AppHandle, state: &AppState, folder: Option<PathBuf>) -> IpcResult<()> {
     if let Some(folder) = &folder {
@@ -109,6 +130,8 @@ fn update(state: &AppState, change: impl FnOnce(&mut Settings)) -> IpcResult<()>
 
 fn view(app: &AppHandle, state: &AppState) -> SettingsView {
     let notes_dir = state.read(|lib| lib.locations().notes.clone());
+    let config = state.read(|lib| lib.locations().config.clone());
+    let exam = Settings::load(&config).exam().ok().flatten();
     let bundled = std::fs::canonicalize(&notes_dir).ok()
         == std::fs::canonicalize(notes_folder::bundled(app)).ok();
     let (lookup_shortcut, shortcut_error) = lookup::status();
@@ -118,5 +141,6 @@ fn view(app: &AppHandle, state: &AppState) -> SettingsView {
         env_override: std::env::var("PILGI_NOTES").ok().filter(|v| !v.is_empty()),
         lookup_shortcut,
         shortcut_error,
+        exam_date: exam.map(|d| d.to_string()),
     }
 }

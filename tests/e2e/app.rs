@@ -27,6 +27,8 @@ pub struct ListRow {
     pub testid: Option<String>,
     /// Its `class` attribute (`current`, `bookmarked`, `hit` …).
     pub classes: String,
+    /// The `data-state` of its study marks (`opened reviewed` …), if any.
+    pub study: Option<String>,
 }
 
 impl ListRow {
@@ -234,6 +236,7 @@ impl App {
                   rows.set(Number(r.dataset.index), {
                     index: Number(r.dataset.index), id: r.dataset.id ?? null, file: r.dataset.file ?? null,
                     testid: r.dataset.testid ?? null, classes: r.className,
+                    study: r.querySelector('[data-testid=study]')?.dataset.state ?? null,
                   });
                 }
                 if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;

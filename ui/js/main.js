@@ -13,6 +13,7 @@ import { lastOpened, openSection } from './reader.js';
 import { indexReady, initSearch, rerun } from './search.js';
 import { refreshReview } from './review.js';
 import { renderSections } from './sections.js';
+import { refreshStudy } from './study.js';
 import { STATE, get } from './store.js';
 import { initTimeline, renderTimeline } from './timeline.js';
 import { initSettings } from './settings.js';
@@ -23,6 +24,7 @@ import { initViews } from './views.js';
 async function load() {
   const step = (name, work) => measured(`load-${name}`, work);
   const timeline = await step('timeline', getTimeline);
+  await step('study', refreshStudy);
   await step('lists', () => {
     renderSections(timeline);
     renderTimeline(timeline);
@@ -47,6 +49,7 @@ async function boot() {
   on(APP_EVENTS.BOOKMARKS_CHANGED, () => {
     refreshBookmarks();
     refreshReview();
+    refreshStudy();
   });
   on(APP_EVENTS.OPEN_SECTION, (id) => emit(EVENTS.OPEN, { id }));
   on(APP_EVENTS.INDEX_FAILED, (message) => status(`Search is unavailable: ${message}`));

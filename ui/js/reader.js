@@ -6,11 +6,13 @@
 // window.
 import { getSection, openExternal } from './api.js';
 import { bookmarkControls, toggle } from './bookmarks.js';
+import { cardsBox } from './cards.js';
 import { copy } from './copy.js';
 import { el, formatDuration, status } from './dom.js';
 import { EVENTS, emit } from './events.js';
 import { parseFragment } from './safe_html.js';
 import { STATE, get, set, subscribe } from './store.js';
+import { opened } from './study.js';
 
 const reader = () => document.getElementById('reader');
 const LAST_KEY = 'pilgi.lastSection';
@@ -44,8 +46,13 @@ export async function openSection(id, query, { keepScroll = false } = {}) {
   const body = el('div', { class: 'reader-body' }, parseFragment(view.html));
   const footer = el('footer', { class: 'reader-nav' },
     navButton(view.prev, '← Previous', 'prev'), navButton(view.next, 'Next →', 'next'));
-  reader().replaceChildren(...[header, outline(view), body, backlinks(view), footer].filter(Boolean));
+  const cards = el('div', { class: 'cards-slot' });
+  reader().replaceChildren(...[header, cards, outline(view), body, backlinks(view), footer].filter(Boolean));
   reader().dataset.sectionId = s.id;
+  cardsBox(s.id).then((box) => {
+    if (box && current === view) cards.replaceChildren(box);
+  });
+  opened(s.id);
   wire(body);
   // A note that opens with its `# Title`: the header already says it.
   const opening = view.whole_note ? body.querySelector('section[data-level="1"]:first-child > h1:first-child') : null;

@@ -1,7 +1,9 @@
 // The Review view: the review items due now, one at a time, keyboard first.
-// The prompt is the heading, the memo and the first summary line; Space
-// opens the section in the reader (the answer), 1–4 grade Again / Hard /
-// Good / Easy and the next item follows. The tab shows how many are due.
+// A bookmark's prompt is the heading, the memo and the first summary line;
+// a card's is its line with the hidden part as [?]. Space shows the answer
+// (the card's hidden part, and the section in the reader), 1–4 grade
+// Again / Hard / Good / Easy and the next item follows. The tab shows how
+// many are due.
 import { gradeReview, reviewQueue } from './api.js';
 import { el, status } from './dom.js';
 import { EVENTS, emit } from './events.js';
@@ -23,9 +25,9 @@ export async function refreshReview() {
     panel().replaceChildren(el('p', { class: 'notice' }, e.message));
     return;
   }
-  const first = due[0]?.section.id;
+  const first = due[0]?.id;
   due = queue.due;
-  if (due[0]?.section.id !== first) revealed = false;
+  if (due[0]?.id !== first) revealed = false;
   const count = tab().querySelector('.count');
   count.textContent = due.length ? String(due.length) : '';
   tab().dataset.count = String(due.length);
@@ -43,7 +45,7 @@ function when(iso) {
 function empty(queue) {
   const text = queue.next
     ? `Nothing due now. Next review at ${when(queue.next)}${queue.later_today ? ` (${queue.later_today} more today)` : ''}.`
-    : 'Nothing to review. Bookmark a section as confusing or review (b) to add it.';
+    : 'Nothing to review. Bookmark a section as confusing or review (b), or make cards of its definitions in the reader, to add it.';
   return el('p', { class: 'hint', 'data-testid': 'review-empty' }, text);
 }
 
@@ -58,12 +60,18 @@ function card(item) {
     b.addEventListener('click', () => grade(grade));
     return b;
   }));
-  return el('div', { class: 'review-card', 'data-testid': 'review-item', dataset: { id: s.id } },
+  const name = sectionName(s.number, s.title);
+  const prompt = item.cloze
+    ? [el('p', { class: 'review-path' }, `Card · ${name}`),
+      el('p', { class: 'review-cloze', 'data-testid': 'review-cloze' }, item.cloze.front),
+      el('p', { class: 'review-answer', 'data-testid': 'review-answer', hidden: !revealed }, item.cloze.back)]
+    : [el('h2', {}, name),
+      s.path?.length ? el('p', { class: 'review-path' }, [s.file, ...s.path].join(' › ')) : null,
+      item.memo ? el('p', { class: 'review-memo' }, item.memo) : null,
+      item.prompt ? el('blockquote', {}, item.prompt) : null];
+  return el('div', { class: 'review-card', 'data-testid': 'review-item', dataset: { id: item.id } },
     el('p', { class: 'review-count' }, `${due.length} due now`),
-    el('h2', {}, sectionName(s.number, s.title)),
-    s.path?.length ? el('p', { class: 'review-path' }, [s.file, ...s.path].join(' › ')) : null,
-    item.memo ? el('p', { class: 'review-memo' }, item.memo) : null,
-    item.prompt ? el('blockquote', {}, item.prompt) : null,
+    prompt,
     el('div', { class: 'review-actions' }, show, grades));
 }
 
@@ -73,13 +81,15 @@ function reveal() {
   revealed = true;
   emit(EVENTS.OPEN, { id: item.section.id });
   for (const b of panel().querySelectorAll('.review-grades button')) b.disabled = false;
+  const answer = panel().querySelector('.review-answer');
+  if (answer) answer.hidden = false;
 }
 
 async function grade(name) {
   const item = due[0];
   if (!item || !revealed) return;
   try {
-    const done = await gradeReview(item.section.id, name);
+    const done = await gradeReview(item.id, name);
     status(`${GRADES.find(([g]) => g === name)[1]} · next review ${when(done.due)}`);
   } catch (e) {
     status(e.message);

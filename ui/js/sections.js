@@ -1,10 +1,12 @@
 // The Sections panel: the notes folder as a tree (folders, then files that
 // open into their heading outline), every section in course order, drawn
-// as a window of the whole tree (virtual_list.js).
+// as a window of the whole tree (virtual_list.js). A filter narrows it to
+// the sections bookmarked as confusing and not yet retained (study.js).
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { EVENTS, emit } from './events.js';
-import { STATE, subscribe } from './store.js';
+import { STATE, get, subscribe } from './store.js';
+import { needsWork, studyMarks } from './study.js';
 import { VirtualList } from './virtual_list.js';
 
 // Row heights in pixels (app.css lays each kind out to fit).
@@ -24,6 +26,9 @@ let list = null;
 let byFile = new Map();
 let byId = new Map();
 let openFiles = null;
+// Whether only the confusing, not yet retained sections are shown.
+let filtering = false;
+let filter = null;
 
 /** Renders the tree from the timeline; opening a section emits `pilgi:open`. */
 export function renderSections(timeline) {
@@ -52,17 +57,36 @@ function createList() {
     testid: 'sections',
     className: 'tree',
   });
-  document.getElementById('panel-sections').replaceChildren(l.element);
+  filter = el('button', {
+    type: 'button', class: 'small filter', 'data-testid': 'filter-needs-work', 'aria-pressed': 'false',
+    title: 'Show only the sections bookmarked as confusing that you have not yet retained',
+  });
+  filter.addEventListener('click', () => {
+    filtering = !filtering;
+    filter.setAttribute('aria-pressed', String(filtering));
+    list.show(rows());
+  });
+  document.getElementById('panel-sections').replaceChildren(el('div', { class: 'list-tools' }, filter), l.element);
   current.attach((id) => l.elementOf(id));
   bookmarked.attach((id) => l.elementOf(id));
   return l;
 }
 
-/** The tree as rows: folder, its files, each open file's sections. */
+/** The tree as rows: folder, its files, each open file's sections (with
+ *  the filter on, only the files holding a section left to work on, open). */
 function rows() {
+  const study = get(STATE.STUDY);
+  const left = filtering ? (s) => needsWork(study.get(s.id)) : () => true;
+  const files = new Map();
+  for (const [file, sections] of byFile) {
+    const shown = filtering ? sections.filter(left) : sections;
+    if (shown.length) files.set(file, shown);
+  }
+  const count = [...study.values()].filter(needsWork).length;
+  filter.textContent = `Confusing, not retained (${count})`;
   const out = [];
   const folders = new Map();
-  for (const file of byFile.keys()) {
+  for (const file of files.keys()) {
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
     if (!folders.has(dir)) folders.set(dir, []);
     folders.get(dir).push(file);
@@ -72,8 +96,8 @@ function rows() {
     if (dir) out.push({ kind: 'folder', title: `${dir}/`, level: 1, pos: ++folderAt, size: folders.size });
     const fileLevel = dir ? 2 : 1;
     files.forEach((file, k) => {
-      const sections = byFile.get(file);
-      const isOpen = openFiles.has(file);
+      const sections = files.get(file);
+      const isOpen = filtering || openFiles.has(file);
       out.push({
         kind: 'file', file, title: file.slice(file.lastIndexOf('/') + 1), count: sections.length,
         open: isOpen, level: fileLevel, pos: k + 1, size: files.length,
@@ -114,7 +138,8 @@ function renderRow(row) {
   },
   el('span', { class: 'num' }, s.number ?? '·'),
   el('span', { class: 'title' }, s.title),
-  el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds)));
+  el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds)),
+  studyMarks(get(STATE.STUDY).get(s.id)));
   // A heading's place in its note's outline.
   if (s.level > 1) item.style.paddingLeft = `${11 + (s.level - 1) * 14}px`;
   item.addEventListener('click', () => open(s.id));
@@ -161,3 +186,4 @@ function markCurrent(id) {
 }
 
 subscribe(STATE.OPEN, (id) => { if (list) markCurrent(id); });
+subscribe(STATE.STUDY, () => list?.show(rows()));

@@ -1,7 +1,8 @@
 // The settings sheet: which notes folder is open (chosen in a native
-// dialog on the Rust side; no path is typed or sent from here) and the
-// quick-lookup shortcut. Opened with the gear button or Ctrl+,.
-import { chooseNotesFolder, getSettings, setLookupShortcut, useBundledNotes } from './api.js';
+// dialog on the Rust side; no path is typed or sent from here), the
+// quick-lookup shortcut and the exam date the review schedule respects.
+// Opened with the gear button or Ctrl+,.
+import { chooseNotesFolder, getSettings, setExamDate, setLookupShortcut, useBundledNotes } from './api.js';
 import { composing, el } from './dom.js';
 
 const sheet = () => document.getElementById('settings');
@@ -46,6 +47,10 @@ function draw(settings, message, kind = 'error', typed = null) {
     'aria-label': 'Lookup shortcut', placeholder: 'Ctrl+Shift+K',
   });
   const save = el('button', { type: 'button', 'data-testid': 'shortcut-save' }, 'Save');
+  const exam = el('input', {
+    type: 'date', value: settings.exam_date ?? '', 'data-testid': 'exam-date', 'aria-label': 'Exam date',
+  });
+  const saveExam = el('button', { type: 'button', 'data-testid': 'exam-save' }, 'Save');
   const close = el('button', { type: 'button', class: 'close', 'data-testid': 'close-settings' }, 'Done');
   const error = settings.shortcut_error ?? '';
   sheet().replaceChildren(el('div', { class: 'sheet' },
@@ -61,6 +66,9 @@ function draw(settings, message, kind = 'error', typed = null) {
     el('h3', {}, 'Quick lookup shortcut'),
     el('div', { class: 'row' }, shortcut, save),
     el('p', { class: 'hint' }, 'Works from any app, e.g. Ctrl+Shift+K or Alt+Space.'),
+    el('h3', {}, 'Exam date'),
+    el('div', { class: 'row' }, exam, saveExam),
+    el('p', { class: 'hint' }, 'Reviews are scheduled before it, never on or after it. Leave it empty for none.'),
     el('p', { class: message ? kind : 'error', 'data-testid': 'settings-message', role: 'alert' }, message || error),
     el('div', { class: 'row end' }, close)));
   folder.addEventListener('click', () => act(chooseNotesFolder, true));
@@ -70,6 +78,7 @@ function draw(settings, message, kind = 'error', typed = null) {
   shortcut.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !composing(e)) saveShortcut();
   });
+  saveExam.addEventListener('click', () => act(() => setExamDate(exam.value), false));
   close.addEventListener('click', closeSettings);
 
   async function act(call, reloads, typed = null) {

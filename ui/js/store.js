@@ -14,6 +14,9 @@ export const STATE = Object.freeze({
   BOOKMARKS: 'bookmarks',
   /** { query, ids }: the current search's hits, in order. */
   RESULTS: 'results',
+  /** Map of section id → where it stands in the study (`Study`: opened,
+   *  label, cards, reviews, retrievability, retained). */
+  STUDY: 'study',
 });
 
 const initial = {
@@ -21,6 +24,7 @@ const initial = {
   open: null,
   bookmarks: new Map(),
   results: { query: '', ids: [] },
+  study: new Map(),
 };
 const values = new Map(Object.entries(initial));
 const subscribers = new Map(Object.keys(initial).map((name) => [name, new Set()]));

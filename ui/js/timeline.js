@@ -1,12 +1,14 @@
 // The Timeline view: the course as a vertical track whose segment heights
 // follow the durations, with cumulative time labels, kinds in color, and
 // the current search's hits lit up; below it, the notes without durations
-// (a Markdown vault) by day, each saying where its date came from. One
+// (a Markdown vault) by day, each saying where its date came from. Each
+// row carries its study marks (study.js): the timeline is a study map. One
 // list of rows of known height, drawn as a window (virtual_list.js).
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { EVENTS, emit } from './events.js';
-import { STATE, subscribe } from './store.js';
+import { STATE, get, subscribe } from './store.js';
+import { studyMarks } from './study.js';
 import { VirtualList } from './virtual_list.js';
 
 const PX_PER_MINUTE = 6;
@@ -20,6 +22,7 @@ const hits = new Marks((row, on) => row.classList.toggle('hit', on));
 const current = new Marks((row, on) => row.classList.toggle('current', on));
 const bookmarked = bookmarkMarks();
 let list = null;
+let shown = [];
 
 /** Renders the timeline. */
 export function renderTimeline(timeline) {
@@ -38,7 +41,8 @@ export function renderTimeline(timeline) {
     document.getElementById('panel-timeline').replaceChildren(list.element);
     for (const marks of [hits, current, bookmarked]) marks.attach((id) => list.elementOf(id));
   }
-  list.show(rows(timeline));
+  shown = rows(timeline);
+  list.show(shown);
 }
 
 /** The course track (legend, timed sections, total), then the notes by day. */
@@ -93,7 +97,8 @@ function timelineItem(s) {
   el('span', { class: 'bar' }),
   el('span', { class: 'label' },
     el('span', { class: 'num' }, s.number ?? '·'), ' ', s.title,
-    el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds))));
+    el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds)),
+    studyMarks(get(STATE.STUDY).get(s.id))));
   item.addEventListener('click', () => emit(EVENTS.OPEN, { id: s.id }));
   for (const marks of [hits, current, bookmarked]) marks.paint(item, s.id);
   return item;
@@ -105,7 +110,8 @@ function dayItem(n) {
   },
   el('span', { class: 'title' }, n.title),
   el('span', { class: 'file' }, n.file),
-  el('span', { class: 'basis', title: 'where the date came from' }, BASIS[n.basis]));
+  el('span', { class: 'basis', title: 'where the date came from' }, BASIS[n.basis]),
+  studyMarks(get(STATE.STUDY).get(n.id)));
   item.addEventListener('click', () => emit(EVENTS.OPEN, { id: n.id }));
   current.paint(item, n.id);
   return item;
@@ -118,4 +124,6 @@ export function initTimeline() {
     hits.set(ids);
   });
   subscribe(STATE.OPEN, (id) => current.set([id]));
+  // Rare (a first open, a grade): the drawn window is drawn again.
+  subscribe(STATE.STUDY, () => list?.show(shown));
 }

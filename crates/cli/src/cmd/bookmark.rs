@@ -68,11 +68,7 @@ enum Action {
 
 /// Runs the bookmark subcommand.
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
-    let library = ctx.library()?;
-    let mut store = ctx.store(&library)?;
-    let result = act(args.action, &mut store, &library, ctx);
-    ctx.report_recoveries(&store);
-    result
+    ctx.with_store(|store, library| act(args.action, store, library, ctx))
 }
 
 fn act(

@@ -68,18 +68,24 @@ impl Context {
         }
     }
 
-    /// The bookmark store of the library's data folder (bookmarks and
-    /// review items).
-    pub fn store(&self, library: &Library) -> anyhow::Result<Store> {
+    /// Runs `act` on the bookmark store of the library's data folder
+    /// (bookmarks and review items), then says what a recovery of the
+    /// store did: a recovery is news even when the command itself failed,
+    /// and a write may recover too.
+    pub fn with_store<T>(
+        &self,
+        act: impl FnOnce(&mut Store, &Library) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let library = self.library()?;
         let data = &library.locations().data;
-        Store::open(data)
-            .with_context(|| format!("cannot open the bookmarks in {}", data.display()))
+        let mut store = Store::open(data)
+            .with_context(|| format!("cannot open the bookmarks in {}", data.display()))?;
+        let result = act(&mut store, &library);
+        self.report_recoveries(&store);
+        result
     }
 
-    /// Says what a recovery of the store did. Called after the command:
-    /// a recovery is news even when the command itself failed, and a write
-    /// may recover too.
-    pub fn report_recoveries(&self, store: &Store) {
+    fn report_recoveries(&self, store: &Store) {
         for r in store.notices() {
             let kept = r.set_aside.as_deref().map_or(String::new(), |p| {
                 format!("; the unreadable file was kept as {p}")

@@ -29,11 +29,24 @@ pub struct Args {
 enum Action {
     /// Grade one review item: again, hard, good, easy (or 1–4).
     Grade {
-        /// Section id of a bookmark labelled confusing or review.
+        /// The item: the section id of a bookmark labelled confusing or
+        /// review, or a card's id.
         id: String,
         /// again, hard, good or easy (1–4).
-        #[arg(value_parser = parse_grade)]
+        #[arg(value_parser = |t: &str| t.parse::<Grade>().map_err(|e| e.to_string()))]
         grade: Grade,
+    },
+    /// The cloze cards a section's definition lines offer (✓: made);
+    /// `--add`/`--remove` make or delete them by their number.
+    Cards {
+        /// The section id.
+        id: String,
+        /// Make the cards with these numbers.
+        #[arg(long, value_delimiter = ',')]
+        add: Vec<usize>,
+        /// Delete the cards with these numbers.
+        #[arg(long, value_delimiter = ',')]
+        remove: Vec<usize>,
     },
     /// Reviews per day and retention.
     Stats,
@@ -45,23 +58,9 @@ enum Action {
     },
 }
 
-fn parse_grade(text: &str) -> Result<Grade, String> {
-    Ok(match text.to_lowercase().as_str() {
-        "1" | "again" => Grade::Again,
-        "2" | "hard" => Grade::Hard,
-        "3" | "good" => Grade::Good,
-        "4" | "easy" => Grade::Easy,
-        _ => return Err("one of again, hard, good, easy (or 1–4)".into()),
-    })
-}
-
 /// Runs the review subcommand.
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
-    let library = ctx.library()?;
-    let mut store = ctx.store(&library)?;
-    let result = act(args.action, &mut store, &library, ctx);
-    ctx.report_recoveries(&store);
-    result
+    ctx.with_store(|store, library| act(args.action, store, library, ctx))
 }
 
 fn act(
@@ -81,7 +80,7 @@ fn act(
             } else {
                 out.line(format!(
                     "{}: next {}",
-                    graded.id.as_str(),
+                    graded.id,
                     when(&graded.due)
                 ));
             }
@@ -111,6 +110,7 @@ fn act(
                 Outcome::Found
             })
         }
+        Some(Action::Cards { id, add, remove }) => cards(store, library, ctx, &id, &add, &remove),
         Some(Action::Export { file }) => {
             let tsv = review::anki_tsv(store, library.corpus());
             let rows = tsv.lines().filter(|l| !l.starts_with('#')).count();
@@ -134,6 +134,51 @@ fn act(
         }
         None => session(store, library, ctx, exam),
     }
+}
+
+/// Lists a section's offered cards, after making or deleting the ones
+/// numbered (1-based, as listed).
+fn cards(
+    store: &mut Store,
+    library: &Library,
+    ctx: &Context,
+    id: &str,
+    add: &[usize],
+    remove: &[usize],
+) -> anyhow::Result<Outcome> {
+    let corpus = library.corpus();
+    let offers = review::cards::offers(store, corpus, id)
+        .with_context(|| format!("cannot list the cards of {id} (see `pilgi timeline` for ids)"))?;
+    let pick = |n: usize| {
+        offers
+            .get(n.wrapping_sub(1))
+            .with_context(|| format!("{id} offers {} cards; there is no card {n}", offers.len()))
+    };
+    for &n in add {
+        review::cards::add(store, corpus, id, &pick(n)?.cloze)?;
+    }
+    for &n in remove {
+        if let Some(card) = &pick(n)?.card {
+            review::cards::remove(store, card)?;
+        }
+    }
+    let offers = review::cards::offers(store, corpus, id)?;
+    let out = &ctx.out;
+    if out.json {
+        out.json(&offers)?;
+    } else if offers.is_empty() {
+        out.line(format!("{id} has no definition lines to make cards of"));
+    } else {
+        for (k, o) in offers.iter().enumerate() {
+            let made = if o.card.is_some() { "✓" } else { " " };
+            out.line(format!("{made} {}. {}  → {}", k + 1, o.cloze.front, o.cloze.back));
+        }
+    }
+    Ok(if offers.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
 }
 
 /// The exam date from the settings (a bad one is said and ignored).
@@ -170,11 +215,14 @@ fn list(store: &Store, library: &Library, ctx: &Context) -> anyhow::Result<Outco
             }
             out.line(out.paint(Style::Dim, &format!("{heading} ({})", items.len())));
             for i in items {
-                let name = numbered(i.section.number, &i.section.title);
+                let mut name = numbered(i.section.number, &i.section.title);
+                if let Some(cloze) = &i.cloze {
+                    name = format!("{} ({name})", cloze.front);
+                }
                 out.line(format!(
                     "  {}  {name}  {}",
                     when(&i.due),
-                    out.paint(Style::Dim, i.section.id.as_str())
+                    out.paint(Style::Dim, &i.id)
                 ));
             }
         }
@@ -198,7 +246,7 @@ fn session(
     let corpus = library.corpus();
     let due = review::due(store, corpus, Utc::now(), end_of_today());
     if due.is_empty() {
-        out.line("Nothing to review today. Bookmark a section as confusing or review to add it.");
+        out.line("Nothing to review today. Bookmark a section as confusing or review, or make cards of its definitions, to add it.");
         return Ok(Outcome::Nothing);
     }
     let mut graded = 0;
@@ -211,8 +259,13 @@ fn session(
         if !item.memo.is_empty() {
             out.line(format!("memo: {}", item.memo));
         }
-        if let Some(prompt) = &item.prompt {
-            out.line(format!("> {prompt}"));
+        match &item.cloze {
+            Some(cloze) => out.line(format!("card: {}", cloze.front)),
+            None => {
+                if let Some(prompt) = &item.prompt {
+                    out.line(format!("> {prompt}"));
+                }
+            }
         }
         out.line(out.paint(
             Style::Dim,
@@ -223,11 +276,16 @@ fn session(
                 .read_key()
                 .context("cannot read a key from the terminal")?
             {
-                Key::Char(' ') => match corpus.section(item.section.id.as_str()) {
-                    Some(section) => show::print(section, out),
-                    None => out.warn("the section is gone from the notes"),
-                },
-                Key::Char(c @ '1'..='4') => break parse_grade(&c.to_string()).ok(),
+                Key::Char(' ') => {
+                    if let Some(cloze) = &item.cloze {
+                        out.line(out.paint(Style::Bold, &format!("answer: {}", cloze.back)));
+                    }
+                    match corpus.section(item.section.id.as_str()) {
+                        Some(section) => show::print(section, out),
+                        None => out.warn("the section is gone from the notes"),
+                    }
+                }
+                Key::Char(c @ '1'..='4') => break c.to_string().parse().ok(),
                 Key::Char('q') | Key::Escape => break None,
                 _ => {}
             }
@@ -235,14 +293,7 @@ fn session(
         let Some(grade) = grade else {
             break;
         };
-        let done = review::grade(
-            store,
-            corpus,
-            item.section.id.as_str(),
-            grade,
-            Utc::now(),
-            exam,
-        )?;
+        let done = review::grade(store, corpus, &item.id, grade, Utc::now(), exam)?;
         graded += 1;
         out.line(format!("{grade:?} · next {}", when(&done.due)).to_lowercase());
     }

@@ -1,6 +1,7 @@
-//! Real processes killed at random moments while they add bookmarks. The
-//! store must load afterwards and hold every add that exited 0, with the
-//! newest memo per section. Set `PILGI_CRASH_SEED` to replay a run.
+//! Real processes killed at random moments while they add bookmarks or
+//! grade review items. The store must load afterwards and hold every add
+//! that exited 0, with the newest memo per section, and every grade that
+//! exited 0. Set `PILGI_CRASH_SEED` to replay a run.
 
 use crate::util::Notes;
 use std::collections::HashMap;
@@ -10,6 +11,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const WORKERS: usize = 4;
 const RUNS_PER_WORKER: usize = 50;
+/// 300 grades in all.
+const GRADES_PER_WORKER: usize = 75;
 const SECTIONS_PER_WORKER: usize = 2;
 
 /// xorshift64*: enough randomness for kill timing, no dependency.
@@ -28,27 +31,24 @@ impl Rng {
     }
 }
 
-/// (section, run number, how it ended) for each run of one worker.
-type Runs = Vec<(String, usize, Ended)>;
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Ended {
     Exited0,
     Killed,
 }
 
-/// One worker: adds to its own sections in order, killing some runs.
-fn worker(n: &Notes, w: usize, sections: &[String], seed: u64) -> Runs {
+/// One worker: `runs` runs of `pilgi` with the arguments `args(k)` gives
+/// run `k`, killing about half of them anywhere from start-up to the
+/// write. How each run ended, in order.
+fn worker(n: &Notes, w: usize, runs: usize, seed: u64, args: impl Fn(usize) -> Vec<String>) -> Vec<Ended> {
     let root = n.dir().parent().expect("temp root").to_owned();
     let mut rng = Rng(seed ^ (w as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-    let mut runs = Vec::new();
-    for k in 0..RUNS_PER_WORKER {
-        let section = &sections[k % sections.len()];
-        let memo = format!("w{w}-run{k:03} 메모");
+    let mut ended = Vec::new();
+    for k in 0..runs {
         let mut child = Command::new(env!("CARGO_BIN_EXE_pilgi"))
             .arg("--notes")
             .arg(n.dir())
-            .args(["bookmark", "add", section, "--note", &memo])
+            .args(args(k))
             .env("XDG_CACHE_HOME", root.join("cache"))
             .env("XDG_DATA_HOME", root.join("data"))
             .env("XDG_CONFIG_HOME", root.join("config"))
@@ -58,14 +58,13 @@ fn worker(n: &Notes, w: usize, sections: &[String], seed: u64) -> Runs {
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn pilgi");
-        // Kill about half the runs, anywhere from start-up to the write.
         if rng.below(2) == 0 {
             std::thread::sleep(Duration::from_micros(rng.below(40_000)));
             // An already finished child makes kill a no-op; wait tells.
             let _ = child.kill();
         }
         let out = child.wait_with_output().expect("wait");
-        let ended = if out.status.success() {
+        ended.push(if out.status.success() {
             Ended::Exited0
         } else if out.status.signal() == Some(9) {
             Ended::Killed
@@ -75,14 +74,13 @@ fn worker(n: &Notes, w: usize, sections: &[String], seed: u64) -> Runs {
                 out.status,
                 String::from_utf8_lossy(&out.stderr)
             );
-        };
-        runs.push((section.clone(), k, ended));
+        });
     }
-    runs
+    ended
 }
 
-#[test]
-fn sigkilled_adds_never_lose_a_finished_one() {
+/// The seed of this run, said so it can be replayed.
+fn seed() -> u64 {
     let seed = std::env::var("PILGI_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -92,29 +90,65 @@ fn sigkilled_adds_never_lose_a_finished_one() {
                 .map_or(1, |d| d.as_nanos() as u64 | 1)
         });
     eprintln!("PILGI_CRASH_SEED={seed}");
-    let n = Notes::bundled();
+    seed
+}
+
+/// The first `count` section ids of the bundled notes.
+fn section_ids(n: &Notes, count: usize) -> Vec<String> {
     let timeline = n.json(&["timeline"]);
     let ids: Vec<String> = timeline["sections"]
         .as_array()
         .expect("sections")
         .iter()
         .filter_map(|s| s["id"].as_str().map(str::to_owned))
-        .take(WORKERS * SECTIONS_PER_WORKER)
+        .take(count)
         .collect();
-    assert_eq!(ids.len(), WORKERS * SECTIONS_PER_WORKER);
+    assert_eq!(ids.len(), count);
+    ids
+}
 
-    let runs: Vec<(usize, Runs)> = std::thread::scope(|scope| {
+/// Runs every worker at once; `args(w, k)` are worker `w`'s run `k`'s.
+fn run_all(n: &Notes, runs: usize, seed: u64, args: impl Fn(usize, usize) -> Vec<String> + Sync) -> Vec<Vec<Ended>> {
+    std::thread::scope(|scope| {
         let handles: Vec<_> = (0..WORKERS)
             .map(|w| {
-                let mine = &ids[w * SECTIONS_PER_WORKER..(w + 1) * SECTIONS_PER_WORKER];
-                let n = &n;
-                scope.spawn(move || (w, worker(n, w, mine, seed)))
+                let args = &args;
+                scope.spawn(move || worker(n, w, runs, seed, |k| args(w, k)))
             })
             .collect();
         handles
             .into_iter()
             .map(|h| h.join().expect("worker"))
             .collect()
+    })
+}
+
+/// No store file was ever found torn (set aside as corrupt).
+fn assert_never_torn(n: &Notes) {
+    let leftovers: Vec<String> = std::fs::read_dir(n.dir().join("../data/pilgi"))
+        .expect("data dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("corrupt"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no store was ever torn: {leftovers:?}"
+    );
+}
+
+#[test]
+fn sigkilled_adds_never_lose_a_finished_one() {
+    let seed = seed();
+    let n = Notes::bundled();
+    let ids = section_ids(&n, WORKERS * SECTIONS_PER_WORKER);
+    let mine = |w: usize| &ids[w * SECTIONS_PER_WORKER..(w + 1) * SECTIONS_PER_WORKER];
+    let section = |w: usize, k: usize| mine(w)[k % SECTIONS_PER_WORKER].clone();
+    let memo = |w: usize, k: usize| format!("w{w}-run{k:03} 메모");
+    let runs = run_all(&n, RUNS_PER_WORKER, seed, |w, k| {
+        ["bookmark", "add", &section(w, k), "--note", &memo(w, k)]
+            .map(str::to_owned)
+            .to_vec()
     });
 
     let listed = n
@@ -140,26 +174,28 @@ fn sigkilled_adds_never_lose_a_finished_one() {
         .collect();
 
     let (mut finished, mut killed) = (0, 0);
-    for (w, runs) in &runs {
-        for section in ids
-            .iter()
-            .skip(w * SECTIONS_PER_WORKER)
-            .take(SECTIONS_PER_WORKER)
-        {
-            let mine: Vec<_> = runs.iter().filter(|(s, _, _)| s == section).collect();
-            finished += mine.iter().filter(|r| r.2 == Ended::Exited0).count();
-            killed += mine.iter().filter(|r| r.2 == Ended::Killed).count();
-            let last_ok = mine
+    for (w, runs) in runs.iter().enumerate() {
+        for id in mine(w) {
+            // (run number, how it ended) of the runs on this section.
+            let on: Vec<(usize, Ended)> = runs
                 .iter()
-                .filter(|r| r.2 == Ended::Exited0)
-                .map(|r| r.1)
+                .enumerate()
+                .filter(|(k, _)| section(w, *k) == *id)
+                .map(|(k, e)| (k, *e))
+                .collect();
+            finished += on.iter().filter(|r| r.1 == Ended::Exited0).count();
+            killed += on.iter().filter(|r| r.1 == Ended::Killed).count();
+            let last_ok = on
+                .iter()
+                .filter(|r| r.1 == Ended::Exited0)
+                .map(|r| r.0)
                 .max();
             let Some(last_ok) = last_ok else {
                 // No add finished; a killed one may still have committed.
                 continue;
             };
-            let memo = memos.get(section).unwrap_or_else(|| {
-                panic!("{section}: add #{last_ok} exited 0 but is missing (seed {seed})")
+            let memo = memos.get(id).unwrap_or_else(|| {
+                panic!("{id}: add #{last_ok} exited 0 but is missing (seed {seed})")
             });
             // The memo is the last finished add's, or a later killed add's
             // that got as far as its write before the kill.
@@ -167,10 +203,10 @@ fn sigkilled_adds_never_lose_a_finished_one() {
                 .strip_prefix(&format!("w{w}-run"))
                 .and_then(|r| r.get(..3))
                 .and_then(|r| r.parse().ok())
-                .unwrap_or_else(|| panic!("{section}: foreign memo {memo:?}"));
+                .unwrap_or_else(|| panic!("{id}: foreign memo {memo:?}"));
             assert!(
-                k >= last_ok && mine.iter().any(|r| r.1 == k),
-                "{section}: memo from run {k}, but run {last_ok} exited 0 later (seed {seed})"
+                k >= last_ok && on.iter().any(|r| r.0 == k),
+                "{id}: memo from run {k}, but run {last_ok} exited 0 later (seed {seed})"
             );
         }
     }
@@ -181,14 +217,63 @@ fn sigkilled_adds_never_lose_a_finished_one() {
         "the test must both kill and finish runs"
     );
 
-    let leftovers: Vec<String> = std::fs::read_dir(n.dir().join("../data/pilgi"))
-        .expect("data dir")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("corrupt"))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "no store was ever torn: {leftovers:?}"
-    );
+    assert_never_torn(&n);
+}
+
+#[test]
+fn sigkilled_grades_never_lose_an_acknowledged_one() {
+    let seed = seed();
+    let n = Notes::bundled();
+    let ids = section_ids(&n, WORKERS * SECTIONS_PER_WORKER);
+    for id in &ids {
+        n.pilgi(&["bookmark", "add", id, "--label", "confusing"])
+            .assert()
+            .success();
+    }
+    let item = |w: usize, k: usize| ids[w * SECTIONS_PER_WORKER + k % SECTIONS_PER_WORKER].clone();
+    let grades = ["again", "hard", "good", "easy"];
+    let runs = run_all(&n, GRADES_PER_WORKER, seed, |w, k| {
+        ["review", "grade", &item(w, k), grades[(w + k) % 4]]
+            .map(str::to_owned)
+            .to_vec()
+    });
+
+    let store = pilgi_core::bookmarks::Store::open(&n.dir().join("../data/pilgi")).expect("store loads");
+    let (mut finished, mut killed) = (0, 0);
+    for (w, runs) in runs.iter().enumerate() {
+        for j in 0..SECTIONS_PER_WORKER {
+            let id = &ids[w * SECTIONS_PER_WORKER + j];
+            let on: Vec<Ended> = runs
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| item(w, *k) == *id)
+                .map(|(_, e)| *e)
+                .collect();
+            let acknowledged = on.iter().filter(|e| **e == Ended::Exited0).count();
+            finished += acknowledged;
+            killed += on.len() - acknowledged;
+            let logged = store.file().reviews.iter().filter(|r| r.id.as_str() == id).count();
+            // Every acknowledged grade is in the log; a killed one may have
+            // got as far as its write.
+            assert!(
+                (acknowledged..=on.len()).contains(&logged),
+                "{id}: {acknowledged} grades exited 0, {logged} logged of {} (seed {seed})",
+                on.len()
+            );
+            let reps = store
+                .file()
+                .get(id)
+                .and_then(|b| b.schedule.as_ref())
+                .map_or(0, |s| s.reps);
+            assert_eq!(
+                usize::try_from(reps).unwrap(),
+                logged,
+                "{id}: the schedule and the log agree (seed {seed})"
+            );
+        }
+    }
+    eprintln!("{finished} grades acknowledged, {killed} killed mid-run");
+    assert_eq!(finished + killed, WORKERS * GRADES_PER_WORKER);
+    assert!(killed > 0 && finished > 0, "the test must both kill and finish runs");
+    assert_never_torn(&n);
 }

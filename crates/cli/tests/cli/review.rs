@@ -172,3 +172,46 @@ fn export_writes_a_file_anki_imports() {
         "stdout holds the same file"
     );
 }
+
+#[test]
+fn cards_are_offered_made_by_number_and_reviewed_by_their_id() {
+    let n = Notes::bundled();
+    let offers = n.json(&["review", "cards", TIP]);
+    let offers = offers.as_array().expect("offers");
+    let kubelet = offers
+        .iter()
+        .position(|o| o["back"] == "kubelet")
+        .expect("the [kubelet] : … line is offered");
+    assert!(offers.iter().all(|o| o["card"].is_null()), "none made silently");
+    assert!(queue(&n)["due"].as_array().unwrap().is_empty());
+
+    let number = (kubelet + 1).to_string();
+    n.pilgi(&["review", "cards", TIP, "--add", &number])
+        .assert()
+        .success()
+        .stdout(contains(format!("✓ {number}. [?] : cluster의 각 node")));
+    let due = n.json(&["review"])["due"].clone();
+    assert_eq!(due.as_array().unwrap().len(), 1);
+    let card = due[0]["id"].as_str().expect("card id").to_owned();
+    assert!(card.starts_with("card-"), "{card}");
+    assert_eq!(due[0]["cloze"]["back"], "kubelet");
+    assert_eq!(due[0]["section"]["id"], TIP);
+
+    n.pilgi(&["review", "grade", &card, "good"]).assert().success();
+    assert_eq!(n.json(&["review", "stats"])["reviews"], 1);
+    n.pilgi(&["review", "cards", TIP, "--add", "999"])
+        .assert()
+        .failure()
+        .stderr(contains("there is no card 999"));
+    n.pilgi(&["review", "cards", TIP, "--remove", &number])
+        .assert()
+        .success();
+    assert!(queue(&n)["due"].as_array().unwrap().is_empty());
+    assert_eq!(n.json(&["review", "stats"])["reviews"], 1, "the log stays");
+}
+
+/// `pilgi review --json`, which exits 1 when nothing is due.
+fn queue(n: &Notes) -> Value {
+    let out = n.pilgi(&["review", "--json"]).output().expect("run pilgi");
+    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+}

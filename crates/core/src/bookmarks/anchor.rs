@@ -6,8 +6,8 @@
 //! section's first lines anywhere in the notes.
 //! A bookmark that matches nothing is orphaned, never dropped.
 
-use super::model::{fingerprint, Bookmark};
-use crate::{Corpus, Section};
+use super::model::{fingerprint, Anchor, Bookmark, Card};
+use crate::{Corpus, Section, SectionId};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -49,19 +49,55 @@ impl Status {
 /// "Practice Test - Pods" vs "Practice Test - Services" stays below.
 pub const SIMILAR_TITLE: f64 = 0.7;
 
+/// What re-anchoring needs of a thing kept on a section: a bookmark, or a
+/// cloze card made from the section's lines.
+pub trait Anchored {
+    /// The section id it is attached to.
+    fn section_id(&self) -> &SectionId;
+    /// What that section looked like when last seen.
+    fn anchor(&self) -> &Anchor;
+}
+
+impl Anchored for Bookmark {
+    fn section_id(&self) -> &SectionId {
+        &self.id
+    }
+    fn anchor(&self) -> &Anchor {
+        &self.anchor
+    }
+}
+
+impl Anchored for Card {
+    fn section_id(&self) -> &SectionId {
+        &self.section
+    }
+    fn anchor(&self) -> &Anchor {
+        &self.anchor
+    }
+}
+
+impl Anchored for (SectionId, Anchor) {
+    fn section_id(&self) -> &SectionId {
+        &self.0
+    }
+    fn anchor(&self) -> &Anchor {
+        &self.1
+    }
+}
+
 /// Finds the section of each bookmark, in the same order. No two bookmarks
 /// get the same section: a section whose id some bookmark carries is kept
 /// for that bookmark, and each fallback match takes a section nobody has.
-pub fn resolve<'c>(bookmarks: &[Bookmark], corpus: &'c Corpus) -> Vec<Option<&'c Section>> {
+pub fn resolve<'c, A: Anchored>(bookmarks: &[A], corpus: &'c Corpus) -> Vec<Option<&'c Section>> {
     let reserved: HashSet<&str> = bookmarks
         .iter()
-        .filter(|b| corpus.section(b.id.as_str()).is_some())
-        .map(|b| b.id.as_str())
+        .filter(|b| corpus.section(b.section_id().as_str()).is_some())
+        .map(|b| b.section_id().as_str())
         .collect();
     let mut found: Vec<Option<&Section>> = vec![None; bookmarks.len()];
     // Pass 1: the id still names a section that looks like the bookmarked one.
     for (slot, b) in found.iter_mut().zip(bookmarks) {
-        if let Some(s) = corpus.section(b.id.as_str()) {
+        if let Some(s) = corpus.section(b.section_id().as_str()) {
             if looks_like(b, s) {
                 *slot = Some(s);
             }
@@ -76,7 +112,7 @@ pub fn resolve<'c>(bookmarks: &[Bookmark], corpus: &'c Corpus) -> Vec<Option<&'c
         }
         let elsewhere =
             by_number_and_title(b, corpus, &taken).or_else(|| by_fingerprint(b, corpus, &taken));
-        found[k] = elsewhere.or_else(|| corpus.section(b.id.as_str()));
+        found[k] = elsewhere.or_else(|| corpus.section(b.section_id().as_str()));
         if let Some(s) = found[k] {
             taken.insert(s.id.as_str());
         }
@@ -85,9 +121,9 @@ pub fn resolve<'c>(bookmarks: &[Bookmark], corpus: &'c Corpus) -> Vec<Option<&'c
 }
 
 /// Same title (near enough) or same first lines.
-fn looks_like(b: &Bookmark, s: &Section) -> bool {
-    title_similarity(&b.anchor.title, &s.title) >= SIMILAR_TITLE
-        || (!b.anchor.fingerprint.is_empty() && b.anchor.fingerprint == fingerprint(&s.body))
+fn looks_like(b: &impl Anchored, s: &Section) -> bool {
+    title_similarity(&b.anchor().title, &s.title) >= SIMILAR_TITLE
+        || (!b.anchor().fingerprint.is_empty() && b.anchor().fingerprint == fingerprint(&s.body))
 }
 
 /// The free section of the bookmark's file with the bookmark's number
@@ -96,16 +132,16 @@ fn looks_like(b: &Bookmark, s: &Section) -> bool {
 /// numbering, and a file missing for a moment must not send its bookmarks
 /// to another file's "1. Introduction".
 fn by_number_and_title<'c>(
-    b: &Bookmark,
+    b: &impl Anchored,
     corpus: &'c Corpus,
     taken: &HashSet<&str>,
 ) -> Option<&'c Section> {
     corpus
-        .note(&b.anchor.file)?
+        .note(&b.anchor().file)?
         .sections
         .iter()
-        .filter(|s| !taken.contains(s.id.as_str()) && s.number == b.anchor.number)
-        .map(|s| (title_similarity(&b.anchor.title, &s.title), s))
+        .filter(|s| !taken.contains(s.id.as_str()) && s.number == b.anchor().number)
+        .map(|s| (title_similarity(&b.anchor().title, &s.title), s))
         .filter(|(sim, _)| *sim >= SIMILAR_TITLE)
         .fold(None, |best: Option<(f64, &Section)>, (sim, s)| match best {
             Some((b, _)) if b >= sim => best,
@@ -118,16 +154,16 @@ fn by_number_and_title<'c>(
 /// candidates are ambiguous and match nothing: a wrong attachment would
 /// hide the bookmark's real state.
 fn by_fingerprint<'c>(
-    b: &Bookmark,
+    b: &impl Anchored,
     corpus: &'c Corpus,
     taken: &HashSet<&str>,
 ) -> Option<&'c Section> {
-    if b.anchor.fingerprint.is_empty() {
+    if b.anchor().fingerprint.is_empty() {
         return None;
     }
     let mut hits = corpus
         .sections()
-        .filter(|s| !taken.contains(s.id.as_str()) && fingerprint(&s.body) == b.anchor.fingerprint);
+        .filter(|s| !taken.contains(s.id.as_str()) && fingerprint(&s.body) == b.anchor().fingerprint);
     let first = hits.next()?;
     hits.next().is_none().then_some(first)
 }

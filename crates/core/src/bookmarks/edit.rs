@@ -5,7 +5,7 @@
 //! current id and ids stay unique: a section has at most one bookmark.
 
 use super::anchor::{resolve, Status};
-use super::model::{Anchor, Bookmark, Label, StoreFile};
+use super::model::{Anchor, Bookmark, Card, Label, StoreFile};
 use super::store::Store;
 use super::time;
 use crate::{Corpus, Error, Result, Section, SectionId, SectionRef};
@@ -155,6 +155,24 @@ impl Store {
         self.save(corpus, id, Edit::default()).map(|_| true)
     }
 
+    /// Records that the user opened section `id`, the first time only: a
+    /// section opened before writes nothing. Returns whether it was new.
+    pub fn mark_opened(&mut self, corpus: &Corpus, id: &str) -> Result<bool> {
+        let section = corpus
+            .section(id)
+            .ok_or_else(|| Error::NotFound(format!("no section with id {id:?}")))?;
+        if self.file().opened.contains_key(id) {
+            return Ok(false);
+        }
+        self.mutate(|file| {
+            let new = !file.opened.contains_key(id);
+            file.opened
+                .entry(section.id.clone())
+                .or_insert_with(time::now);
+            Ok(new)
+        })
+    }
+
     /// Saves where each bookmark's section is now (new id after a move,
     /// current title and fingerprint), so the next edit is matched against
     /// fresh anchors. Orphaned bookmarks are left exactly as they were.
@@ -169,20 +187,50 @@ impl Store {
     }
 }
 
-/// Re-keys and refreshes the anchors of `file`'s bookmarks in place.
+/// Re-keys and refreshes the anchors of `file`'s bookmarks and cards in
+/// place. Returns how many changed.
 pub(crate) fn reanchor(file: &mut StoreFile, corpus: &Corpus) -> usize {
     let found = resolve(&file.bookmarks, corpus);
     let mut changed = 0;
     for (b, s) in file.bookmarks.iter_mut().zip(found) {
-        let Some(s) = s else { continue };
-        let anchor = Anchor::of(s);
-        if b.id != s.id || b.anchor != anchor {
-            b.id = s.id.clone();
-            b.anchor = anchor;
-            changed += 1;
-        }
+        changed += usize::from(s.is_some_and(|s| follow(&mut b.id, &mut b.anchor, s)));
+    }
+    let found = card_sections(&file.cards, corpus);
+    for (c, s) in file.cards.iter_mut().zip(found) {
+        changed += usize::from(s.is_some_and(|s| follow(&mut c.section, &mut c.anchor, s)));
     }
     changed
+}
+
+/// Finds the section of each card, in the same order. Several cards may
+/// share a section, which [`resolve`] would give to only one of them, so
+/// each section the cards are on is resolved once.
+pub(crate) fn card_sections<'c>(cards: &[Card], corpus: &'c Corpus) -> Vec<Option<&'c Section>> {
+    let mut places: Vec<(SectionId, Anchor)> = Vec::new();
+    for c in cards {
+        if !places.iter().any(|(id, _)| *id == c.section) {
+            places.push((c.section.clone(), c.anchor.clone()));
+        }
+    }
+    let found = resolve(&places, corpus);
+    cards
+        .iter()
+        .map(|c| {
+            let at = places.iter().position(|(id, _)| *id == c.section)?;
+            found[at]
+        })
+        .collect()
+}
+
+/// Points `id` and `anchor` at `section` as it is now; whether they changed.
+fn follow(id: &mut SectionId, anchor: &mut Anchor, section: &Section) -> bool {
+    let now = Anchor::of(section);
+    if *id == section.id && *anchor == now {
+        return false;
+    }
+    *id = section.id.clone();
+    *anchor = now;
+    true
 }
 
 /// Memos keep their inner line breaks but not the trailing ones a shell

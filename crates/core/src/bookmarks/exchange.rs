@@ -4,7 +4,7 @@
 //! review logs are joined, nothing already in the store is dropped.
 
 use super::edit::reanchor;
-use super::model::{Bookmark, StoreFile, FORMAT};
+use super::model::{Bookmark, Card, StoreFile, FORMAT};
 use super::store::{parse, Store};
 use crate::atomic::write_atomic;
 use crate::{Corpus, Error, Result};
@@ -25,16 +25,14 @@ pub struct ImportReport {
 }
 
 impl Store {
-    /// Writes every bookmark and dismissal to `path` (atomically, like the
+    /// Writes every bookmark, dismissal, card, grade and opened section to `path` (atomically, like the
     /// store itself). Returns how many bookmarks were written.
     pub fn export(&self, path: &Path) -> Result<usize> {
         let file = StoreFile {
             format: FORMAT,
             revision: 0,
-            bookmarks: self.file().bookmarks.clone(),
-            dismissed: self.file().dismissed.clone(),
             recoveries: Vec::new(),
-            reviews: self.file().reviews.clone(),
+            ..self.file().clone()
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| Error::Store {
             path: path.to_owned(),
@@ -59,6 +57,8 @@ impl Store {
         let bookmarks = newest_per_id(incoming.bookmarks);
         let dismissed = incoming.dismissed;
         let reviews = incoming.reviews;
+        let cards = incoming.cards;
+        let opened = incoming.opened;
         let mut report = ImportReport::default();
         self.mutate(|file| {
             reanchor(file, corpus);
@@ -97,10 +97,27 @@ impl Store {
                 }
             }
             file.reviews.sort_by(|a, b| a.at.cmp(&b.at));
+            // A card's id is made from its text, so the same card made on
+            // two machines meets itself; the one graded last wins.
+            for c in cards {
+                match file.cards.iter_mut().find(|have| have.id == c.id) {
+                    None => file.cards.push(c),
+                    Some(have) if last_review(&c) > last_review(have) => *have = c,
+                    Some(_) => {}
+                }
+            }
+            for (id, at) in opened {
+                let first = file.opened.entry(id).or_insert_with(|| at.clone());
+                *first = first.clone().min(at);
+            }
             Ok(())
         })?;
         Ok(report)
     }
+}
+
+fn last_review(card: &Card) -> Option<&str> {
+    card.schedule.as_ref().map(|s| s.last_review.as_str())
 }
 
 /// One bookmark per id, keeping the most recently edited.

@@ -39,9 +39,9 @@ pub mod suggest;
 pub mod time;
 
 pub use anchor::Status;
-pub(crate) use edit::reanchor;
+pub(crate) use edit::{card_sections, reanchor};
 pub use edit::{Edit, Listed, Saved};
 pub use exchange::ImportReport;
-pub use model::{Anchor, Bookmark, Dismissal, Label, Recovery, StoreFile};
+pub use model::{Anchor, Bookmark, Card, Dismissal, Label, Recovery, StoreFile};
 pub use store::Store;
 pub use suggest::Suggestion;

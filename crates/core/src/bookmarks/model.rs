@@ -2,12 +2,15 @@
 
 use crate::{Error, Result, Section, SectionId};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The store format this build reads and writes. A file with a higher
 /// number was written by a newer Pilgi and is never overwritten. Format 2
 /// renamed the bookmark's `note` to `memo` (format 1 is still read; see
-/// [`super::store`] for the copy kept of it).
-pub const FORMAT: u32 = 2;
+/// [`super::store`] for the copy kept of each older format). Format 3 added
+/// cloze cards and the sections opened, which a format-2 Pilgi would drop
+/// on its next write.
+pub const FORMAT: u32 = 3;
 
 /// A bookmark: the section it marks, how to find that section again after
 /// the note is edited, what the user said about it and, once reviewed, when
@@ -86,6 +89,25 @@ pub enum Grade {
     Easy,
 }
 
+impl std::str::FromStr for Grade {
+    type Err = Error;
+
+    /// A grade by name or by its key in the review views (1–4).
+    fn from_str(text: &str) -> Result<Grade> {
+        Ok(match text.to_lowercase().as_str() {
+            "1" | "again" => Grade::Again,
+            "2" | "hard" => Grade::Hard,
+            "3" | "good" => Grade::Good,
+            "4" | "easy" => Grade::Easy,
+            _ => {
+                return Err(Error::Invalid(
+                    "a grade is again, hard, good or easy (or 1–4)".into(),
+                ))
+            }
+        })
+    }
+}
+
 /// One grade given, kept for the statistics and for good: the log outlives
 /// the bookmark it was given to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,6 +137,29 @@ impl Bookmark {
             schedule: None,
         }
     }
+}
+
+/// A cloze card the user made from one definition line of a section
+/// ([`crate::review::cards`]): a review item of its own, kept on its
+/// section like a bookmark and re-anchored with the same rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    /// `card-<n>`: never a section id (those always hold a `#`), so one
+    /// id names a review item whichever kind it is.
+    pub id: String,
+    /// The section the card was made from (updated when it re-anchors).
+    pub section: SectionId,
+    /// What that section looked like when last seen.
+    pub anchor: Anchor,
+    /// The line with the hidden part as `[?]`.
+    pub front: String,
+    /// The hidden part.
+    pub back: String,
+    /// When it was made (RFC 3339 UTC).
+    pub created: String,
+    /// Its memory state once graded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
 }
 
 /// Where a bookmarked section was and what it looked like, so the bookmark
@@ -283,6 +328,14 @@ pub struct StoreFile {
     /// Every grade given, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
+    /// Cloze cards, in the order they were made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<Card>,
+    /// The sections the user has opened in the reader, with when they first
+    /// did: the study map's "opened" (not re-anchored: an id that no longer
+    /// names a section just stops showing).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub opened: BTreeMap<SectionId, String>,
 }
 
 impl Default for StoreFile {
@@ -294,6 +347,8 @@ impl Default for StoreFile {
             dismissed: Vec::new(),
             recoveries: Vec::new(),
             reviews: Vec::new(),
+            cards: Vec::new(),
+            opened: BTreeMap::new(),
         }
     }
 }

@@ -24,7 +24,7 @@
 //! assert!(html.contains("<p class=\"comment\">"));
 //! ```
 
-mod blocks;
+pub(crate) mod blocks;
 mod callouts;
 mod code_block;
 mod code_spans;

@@ -118,3 +118,9 @@ pub fn graded(
 pub fn retrievability(schedule: &Schedule, now: DateTime<Utc>) -> Option<f64> {
     (schedule.state != Stage::New).then(|| card_of(schedule).get_retrievability(now))
 }
+
+/// Whether a recall probability counts as retained: at least what FSRS
+/// schedules for (its requested retention, 90 %).
+pub fn retained(retrievability: f64) -> bool {
+    retrievability >= Parameters::default().request_retention
+}

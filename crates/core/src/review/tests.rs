@@ -253,3 +253,143 @@ fn anki_gets_one_row_per_item_whatever_the_note_holds() {
     );
     assert!(odd[1].contains("line one<br>line&#9;two"), "{}", odd[1]);
 }
+
+const DEFINITIONS: &str = "1. Cluster Architecture 08:48\n\
+[kubelet] : worker node의 컨택 포인트 및 관리자\n\
+- [kube-proxy] : worker node끼리 통신\n\
+- ETCD Cluster : key value 형식의 data base\n\
+# node monitor period = 5s\n\
+port(서비스) vs targetport(컨테이너)\n\
+$ k get pods\n\
+이 줄은 그냥 설명입니다 : 하지만 주어가 너무 길어서 정의가 아닌 문장입니다 정말로 길게\n\
+[kubelet] : worker node의 컨택 포인트 및 관리자\n";
+
+fn fronts(c: &Corpus, id: &str) -> Vec<(String, String)> {
+    cards::offered(c.section(id).unwrap())
+        .into_iter()
+        .map(|c| (c.front, c.back))
+        .collect()
+}
+
+#[test]
+fn definition_lines_offer_cloze_cards_once_each() {
+    let c = corpus(&[("n.txt", DEFINITIONS)]);
+    let pair = |f: &str, b: &str| (f.to_owned(), b.to_owned());
+    assert_eq!(
+        fronts(&c, "n#1"),
+        [
+            pair("[?] : worker node의 컨택 포인트 및 관리자", "kubelet"),
+            pair("[?] : worker node끼리 통신", "kube-proxy"),
+            pair("[?] : key value 형식의 data base", "ETCD Cluster"),
+            pair("node monitor period = [?]", "5s"),
+            pair("port(서비스) vs [?]", "targetport(컨테이너)"),
+        ],
+        "commands, sentences and repeats offer nothing"
+    );
+}
+
+#[test]
+fn markdown_definitions_offer_cards_as_a_reader_sees_them() {
+    let md = "# 잡\n\n\
+              * `Forbid`: 크론 잡은 동시 실행을 허용하지 않는다.\n\
+              - **레이블**: 기본적인 [레이블](/ko/docs/labels/)은 키와 값\n\
+              | a : b | c |\n\n\
+              ```yaml\nname : not a card\n```\n";
+    let c = corpus(&[("jobs.md", md)]);
+    let id = c.sections().next().unwrap().id.clone();
+    assert_eq!(
+        fronts(&c, id.as_str()),
+        [
+            (
+                "[?]: 크론 잡은 동시 실행을 허용하지 않는다.".to_owned(),
+                "Forbid".to_owned()
+            ),
+            (
+                "[?]: 기본적인 레이블은 키와 값".to_owned(),
+                "레이블".to_owned()
+            ),
+        ],
+        "tables and code offer nothing"
+    );
+}
+
+#[test]
+fn a_card_is_made_only_from_an_offer_and_reviewed_like_a_bookmark() {
+    let (_dir, mut store) = store();
+    let c = corpus(&[("n.txt", DEFINITIONS)]);
+    let offer = cards::offered(c.section("n#1").unwrap()).remove(0);
+    let forged = Cloze {
+        front: "[?] : 아무 말".into(),
+        back: "kubelet".into(),
+    };
+    let err = cards::add(&mut store, &c, "n#1", &forged).unwrap_err();
+    assert_eq!(err.kind(), "invalid");
+    let card = cards::add(&mut store, &c, "n#1", &offer).unwrap();
+    assert_eq!(cards::add(&mut store, &c, "n#1", &offer).unwrap(), card, "once");
+    let offers = cards::offers(&store, &c, "n#1").unwrap();
+    assert_eq!(offers[0].card.as_deref(), Some(card.id.as_str()));
+    assert_eq!(offers[1].card, None);
+
+    let far = at(31, 0) + Duration::days(3650);
+    let queue = due(&store, &c, at(1, 9), far);
+    assert_eq!(queue.len(), 1, "a card without a bookmark is an item");
+    assert_eq!(queue[0].id, card.id);
+    assert_eq!(queue[0].cloze.as_ref(), Some(&offer));
+    let g = grade(&mut store, &c, &card.id, Grade::Good, at(1, 9), None).unwrap();
+    assert_eq!(g.id, card.id);
+    assert_eq!(items(&store, &c, at(1, 9))[0].reviews, 1);
+    assert_eq!(store.file().reviews[0].id.as_str(), card.id);
+}
+
+#[test]
+fn cards_re_anchor_with_their_section_and_keep_their_history() {
+    let (_dir, mut store) = store();
+    let c = corpus(&[("n.txt", DEFINITIONS)]);
+    let offers = cards::offered(c.section("n#1").unwrap());
+    let first = cards::add(&mut store, &c, "n#1", &offers[0]).unwrap();
+    let second = cards::add(&mut store, &c, "n#1", &offers[3]).unwrap();
+    grade(&mut store, &c, &first.id, Grade::Good, at(1, 9), None).unwrap();
+    // Renamed and renumbered: both cards follow the one section.
+    let moved = corpus(&[("cka/arch.txt", &DEFINITIONS.replacen("1.", "7.", 1))]);
+    store.reanchor(&moved).unwrap();
+    let sections: Vec<&str> = store.file().cards.iter().map(|c| c.section.as_str()).collect();
+    assert_eq!(sections, ["cka/arch#7", "cka/arch#7"]);
+    assert_eq!(store.file().cards[0].schedule.as_ref().unwrap().reps, 1);
+    assert_eq!(items(&store, &moved, at(1, 9)).len(), 2);
+    // The note deleted: the cards wait, orphaned, with their schedule.
+    let gone = corpus(&[("other.txt", "1. Other 01:00\nx\n")]);
+    assert!(items(&store, &gone, at(1, 9)).is_empty());
+    assert_eq!(store.file().cards.len(), 2);
+    cards::remove(&mut store, &second.id).unwrap();
+    assert_eq!(store.file().cards.len(), 1);
+    assert_eq!(store.file().reviews.len(), 1, "removing a card keeps the log");
+}
+
+#[test]
+fn the_study_map_says_opened_bookmarked_reviewed_and_retained() {
+    let (_dir, mut store) = store();
+    let c = corpus(&[("n.txt", NOTES)]);
+    assert!(store.mark_opened(&c, "n#2").unwrap());
+    assert!(!store.mark_opened(&c, "n#2").unwrap(), "once");
+    bookmark(&mut store, &c, "n#1", "confusing");
+    bookmark(&mut store, &c, "n#3", "exam-tip");
+    let mut now = at(1, 9);
+    for _ in 0..3 {
+        let g = grade(&mut store, &c, "n#1", Grade::Easy, now, None).unwrap();
+        now = schedule::parse(&g.due).unwrap();
+    }
+    // A day after the last grade, recall is well above 90 %.
+    let graded = schedule::parse(&store.file().reviews[2].at).unwrap();
+    let map = study(&store, &c, graded + Duration::days(1));
+    assert_eq!(map.len(), 3);
+    assert!(map["n#2"].opened && map["n#2"].label.is_none());
+    assert_eq!(map["n#3"].label.as_ref().map(Label::as_str), Some("exam-tip"));
+    assert!(!map["n#3"].retained, "no review items: nothing retained");
+    let pods = &map["n#1"];
+    assert_eq!((pods.reviews, pods.opened), (3, false));
+    assert!(pods.retained, "learnt, and likely recalled");
+    // Months late, recall has dropped below what FSRS schedules for.
+    let late = study(&store, &c, now + Duration::days(400));
+    assert!(!late["n#1"].retained);
+    assert!(late["n#1"].retrievability.unwrap() < pods.retrievability.unwrap());
+}
