@@ -19,11 +19,17 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use tauri::{AppHandle, Emitter, State};
 
+/// How many of the items due the view is sent: it shows one at a time,
+/// and 10 000 due items must not cost a 10 000-item message per grade.
+const SENT: usize = 20;
+
 /// The Review view.
 #[derive(Serialize)]
 pub struct ReviewQueue {
-    /// Due now, the longest overdue first.
+    /// The first items due now, the longest overdue first.
     pub due: Vec<Item>,
+    /// How many are due now in all.
+    pub due_count: usize,
     /// Review items due later today (an item graded Again or still in its
     /// first steps comes back minutes later).
     pub later_today: usize,
@@ -38,11 +44,14 @@ pub async fn review_queue(state: State<'_, AppState>) -> IpcResult<ReviewQueue> 
         .with_bookmarks(|store, corpus| {
             let now = Utc::now();
             let until = end_of_today();
-            let (due, later): (Vec<Item>, Vec<Item>) = review::items(store, corpus, now)
+            let (mut due, later): (Vec<Item>, Vec<Item>) = review::items(store, corpus, now)
                 .into_iter()
                 .partition(|i| i.is_due_by(now));
+            let due_count = due.len();
+            due.truncate(SENT);
             Ok(ReviewQueue {
                 due,
+                due_count,
                 later_today: later.iter().filter(|i| i.is_due_by(until)).count(),
                 next: later.first().map(|i| i.due.clone()),
             })

@@ -109,6 +109,17 @@ async fn a_cloze_card_from_a_definition_line_is_reviewed() {
     app.shot("cards").await;
     app.wait_css("[data-testid='nav-review'][data-count='1']")
         .await;
+    // An exam in two days: Easy on a new card would wait longer than that.
+    let exam = (chrono::Local::now().date_naive() + chrono::Days::new(2)).to_string();
+    app.click("[data-testid='open-settings']").await;
+    app.js(&format!(
+        "document.querySelector('[data-testid=exam-date]').value = '{exam}'"
+    ))
+    .await;
+    app.click("[data-testid='exam-save']").await;
+    app.wait_css("[data-testid='settings-message'].ok").await;
+    app.shot("settings-exam").await;
+    app.click("[data-testid='close-settings']").await;
     app.click("[data-testid='nav-review']").await;
     let cloze = app.wait_css("[data-testid='review-cloze']").await;
     assert_eq!(
@@ -127,5 +138,8 @@ async fn a_cloze_card_from_a_definition_line_is_reviewed() {
     let store = Store::open(&app.root.path().join("data/pilgi")).expect("store");
     assert_eq!(store.file().cards.len(), 1);
     assert_eq!(store.file().reviews[0].id.as_str(), store.file().cards[0].id);
+    let due = &store.file().cards[0].schedule.as_ref().expect("graded").due;
+    let exam_start = format!("{exam}T00:00:00");
+    assert!(*due < exam_start, "due {due}, before the exam on {exam}");
     app.close().await;
 }

@@ -29,7 +29,7 @@ function draw(box, id, offers) {
 
 function offer(box, id, o) {
   const button = el('button', {
-    type: 'button', class: 'small', 'data-testid': o.card ? 'card-remove' : 'card-add',
+    type: 'button', class: o.card ? 'small ghost' : 'small', 'data-testid': o.card ? 'card-remove' : 'card-add',
   }, o.card ? '✓ Card · remove' : '+ Card');
   const item = el('li', { 'data-testid': 'card-offer', dataset: { made: String(Boolean(o.card)) } },
     el('span', { class: 'front' }, o.front),

@@ -12,8 +12,10 @@ import { sectionName } from './names.js';
 const GRADES = [['again', 'Again'], ['hard', 'Hard'], ['good', 'Good'], ['easy', 'Easy']];
 const panel = () => document.getElementById('panel-review');
 const tab = () => document.querySelector('[data-testid="nav-review"]');
-// The items due now, and whether the first one's answer is shown.
+// The first items due now, how many are due in all, and whether the first
+// one's answer is shown.
 let due = [];
+let dueCount = 0;
 let revealed = false;
 
 /** Loads the queue and redraws the view and the tab's count. */
@@ -27,10 +29,11 @@ export async function refreshReview() {
   }
   const first = due[0]?.id;
   due = queue.due;
+  dueCount = queue.due_count;
   if (due[0]?.id !== first) revealed = false;
   const count = tab().querySelector('.count');
-  count.textContent = due.length ? String(due.length) : '';
-  tab().dataset.count = String(due.length);
+  count.textContent = dueCount ? String(dueCount) : '';
+  tab().dataset.count = String(dueCount);
   panel().replaceChildren(due.length ? card(due[0]) : empty(queue));
 }
 
@@ -70,7 +73,7 @@ function card(item) {
       item.memo ? el('p', { class: 'review-memo' }, item.memo) : null,
       item.prompt ? el('blockquote', {}, item.prompt) : null];
   return el('div', { class: 'review-card', 'data-testid': 'review-item', dataset: { id: item.id } },
-    el('p', { class: 'review-count' }, `${due.length} due now`),
+    el('p', { class: 'review-count' }, `${dueCount} due now`),
     prompt,
     el('div', { class: 'review-actions' }, show, grades));
 }

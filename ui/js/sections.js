@@ -58,7 +58,7 @@ function createList() {
     className: 'tree',
   });
   filter = el('button', {
-    type: 'button', class: 'small filter', 'data-testid': 'filter-needs-work', 'aria-pressed': 'false',
+    type: 'button', class: 'small ghost filter', 'data-testid': 'filter-needs-work', 'aria-pressed': 'false',
     title: 'Show only the sections bookmarked as confusing that you have not yet retained',
   });
   filter.addEventListener('click', () => {
@@ -77,16 +77,16 @@ function createList() {
 function rows() {
   const study = get(STATE.STUDY);
   const left = filtering ? (s) => needsWork(study.get(s.id)) : () => true;
-  const files = new Map();
+  const shownFiles = new Map();
   for (const [file, sections] of byFile) {
     const shown = filtering ? sections.filter(left) : sections;
-    if (shown.length) files.set(file, shown);
+    if (shown.length) shownFiles.set(file, shown);
   }
   const count = [...study.values()].filter(needsWork).length;
   filter.textContent = `Confusing, not retained (${count})`;
   const out = [];
   const folders = new Map();
-  for (const file of files.keys()) {
+  for (const file of shownFiles.keys()) {
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
     if (!folders.has(dir)) folders.set(dir, []);
     folders.get(dir).push(file);
@@ -96,7 +96,7 @@ function rows() {
     if (dir) out.push({ kind: 'folder', title: `${dir}/`, level: 1, pos: ++folderAt, size: folders.size });
     const fileLevel = dir ? 2 : 1;
     files.forEach((file, k) => {
-      const sections = files.get(file);
+      const sections = shownFiles.get(file);
       const isOpen = filtering || openFiles.has(file);
       out.push({
         kind: 'file', file, title: file.slice(file.lastIndexOf('/') + 1), count: sections.length,

@@ -97,8 +97,8 @@ function timelineItem(s) {
   el('span', { class: 'bar' }),
   el('span', { class: 'label' },
     el('span', { class: 'num' }, s.number ?? '·'), ' ', s.title,
-    el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds)),
-    studyMarks(get(STATE.STUDY).get(s.id))));
+    el('span', { class: 'dur' }, s.duration_seconds == null ? '' : formatDuration(s.duration_seconds))),
+  studyMarks(get(STATE.STUDY).get(s.id)));
   item.addEventListener('click', () => emit(EVENTS.OPEN, { id: s.id }));
   for (const marks of [hits, current, bookmarked]) marks.paint(item, s.id);
   return item;

@@ -211,7 +211,9 @@ pub struct Study {
     pub cards: usize,
     /// Grades given to its items (bookmark and cards).
     pub reviews: u32,
-    /// The lowest recall probability among its graded items (0–1).
+    /// The lowest recall probability among its learnt items (0–1); none
+    /// while every item is new or still in its first steps (where FSRS's
+    /// figure says little: an item graded a minute ago is "100 %").
     pub retrievability: Option<f64>,
     /// It has review items and every one is learnt and likely recalled.
     pub retained: bool,
@@ -236,7 +238,7 @@ pub fn study(store: &Store, corpus: &Corpus, now: DateTime<Utc>) -> BTreeMap<Sec
         let p = map.entry(item.section.id.clone()).or_default();
         p.cards += usize::from(item.cloze.is_some());
         p.reviews += item.reviews;
-        if let Some(r) = item.retrievability {
+        if let Some(r) = item.retrievability.filter(|_| item.stage == Stage::Review) {
             p.retrievability = Some(p.retrievability.map_or(r, |low| low.min(r)));
         }
         let retained = item.is_retained();

@@ -383,6 +383,12 @@ fn the_study_map_says_opened_bookmarked_reviewed_and_retained() {
     let map = study(&store, &c, graded + Duration::days(1));
     assert_eq!(map.len(), 3);
     assert!(map["n#2"].opened && map["n#2"].label.is_none());
+    // Still in its first steps: graded, but no recall figure yet.
+    bookmark(&mut store, &c, "n#2", "review");
+    grade(&mut store, &c, "n#2", Grade::Good, graded, None).unwrap();
+    let stepping = &study(&store, &c, graded + Duration::days(1))["n#2"];
+    assert_eq!((stepping.reviews, stepping.retrievability), (1, None));
+    assert!(!stepping.retained);
     assert_eq!(map["n#3"].label.as_ref().map(Label::as_str), Some("exam-tip"));
     assert!(!map["n#3"].retained, "no review items: nothing retained");
     let pods = &map["n#1"];
