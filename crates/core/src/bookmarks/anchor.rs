@@ -171,6 +171,11 @@ fn by_fingerprint<'c>(
 /// 1 − edit distance / length over the titles' lowercased letters and
 /// digits: 1.0 for equal, 0.0 for nothing in common.
 pub fn title_similarity(a: &str, b: &str) -> f64 {
+    // The usual case (nothing changed), without an edit distance: the
+    // review queue resolves every bookmark on each refresh.
+    if a == b {
+        return 1.0;
+    }
     let norm = |t: &str| -> Vec<char> {
         t.chars()
             .filter(|c| c.is_alphanumeric())

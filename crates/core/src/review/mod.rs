@@ -228,9 +228,10 @@ pub fn study(store: &Store, corpus: &Corpus, now: DateTime<Utc>) -> BTreeMap<Sec
             map.entry(id.clone()).or_default().opened = true;
         }
     }
-    for listed in store.list(corpus) {
-        if let Some(section) = listed.section {
-            map.entry(section.id).or_default().label = Some(listed.label);
+    let bookmarks = &store.file().bookmarks;
+    for (b, s) in bookmarks.iter().zip(resolve(bookmarks, corpus)) {
+        if let Some(s) = s {
+            map.entry(s.id.clone()).or_default().label = Some(b.label.clone());
         }
     }
     let mut all_retained: BTreeMap<SectionId, bool> = BTreeMap::new();
