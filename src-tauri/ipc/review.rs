@@ -81,9 +81,7 @@ pub async fn grade_review(
 /// reviewed, retained), for the timeline's study map and the Sections
 /// view's filter. Sections with nothing to show are left out.
 #[tauri::command]
-pub async fn study_map(
-    state: State<'_, AppState>,
-) -> IpcResult<BTreeMap<SectionId, Study>> {
+pub async fn study_map(state: State<'_, AppState>) -> IpcResult<BTreeMap<SectionId, Study>> {
     state
         .with_bookmarks(|store, corpus| Ok(review::study(store, corpus, Utc::now())))
         .await
@@ -92,11 +90,7 @@ pub async fn study_map(
 /// Records that the reader opened section `id`; says so to the views only
 /// the first time (later opens write nothing).
 #[tauri::command]
-pub async fn mark_opened(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: String,
-) -> IpcResult<()> {
+pub async fn mark_opened(app: AppHandle, state: State<'_, AppState>, id: String) -> IpcResult<()> {
     let id = valid_id(&id)?;
     let new = state
         .with_bookmarks(|store, corpus| store.mark_opened(corpus, id))

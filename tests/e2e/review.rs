@@ -60,9 +60,9 @@ async fn a_confusing_section_is_reviewed_with_the_keyboard() {
 
     let id = "cka-course-notes#44";
     app.eventually("the timeline shows the section reviewed", || async {
-        study_of(&app, "timeline", id)
-            .await
-            .is_some_and(|s| s.contains("reviewed") && s.contains("opened") && s.contains("bookmarked"))
+        study_of(&app, "timeline", id).await.is_some_and(|s| {
+            s.contains("reviewed") && s.contains("opened") && s.contains("bookmarked")
+        })
     })
     .await;
     app.shot("study-map").await;
@@ -86,18 +86,30 @@ async fn a_cloze_card_from_a_definition_line_is_reviewed() {
     app.click("[data-testid='section-item'][data-id='cka-course-notes#10']")
         .await;
     // Offered, never made silently: nothing is due until a card is made.
-    app.wait_css("[data-testid='cards']").await.click().await.expect("open the cards");
+    app.wait_css("[data-testid='cards']")
+        .await
+        .click()
+        .await
+        .expect("open the cards");
     app.wait_css("[data-testid='nav-review'][data-count='0']")
         .await;
     let offers = app.all("[data-testid='card-offer']").await;
-    assert!(offers.len() >= 3, "the lecture's [term] : … lines: {}", offers.len());
+    assert!(
+        offers.len() >= 3,
+        "the lecture's [term] : … lines: {}",
+        offers.len()
+    );
     let front = app
-        .js("return [...document.querySelectorAll('[data-testid=card-offer]')]
+        .js(
+            "return [...document.querySelectorAll('[data-testid=card-offer]')]
                 .find((li) => li.querySelector('.back').textContent === '→ kubelet')
-                .querySelector('.front').textContent")
+                .querySelector('.front').textContent",
+        )
         .await;
     assert!(
-        front.as_str().is_some_and(|f| f.starts_with("[?] : cluster의 각 node")),
+        front
+            .as_str()
+            .is_some_and(|f| f.starts_with("[?] : cluster의 각 node")),
         "{front}"
     );
     app.js("[...document.querySelectorAll('[data-testid=card-offer]')]
@@ -137,7 +149,10 @@ async fn a_cloze_card_from_a_definition_line_is_reviewed() {
         .await;
     let store = Store::open(&app.root.path().join("data/pilgi")).expect("store");
     assert_eq!(store.file().cards.len(), 1);
-    assert_eq!(store.file().reviews[0].id.as_str(), store.file().cards[0].id);
+    assert_eq!(
+        store.file().reviews[0].id.as_str(),
+        store.file().cards[0].id
+    );
     let due = &store.file().cards[0].schedule.as_ref().expect("graded").due;
     let exam_start = format!("{exam}T00:00:00");
     assert!(*due < exam_start, "due {due}, before the exam on {exam}");

@@ -75,7 +75,14 @@ fn grade_one_of_10k(bencher: divan::Bencher) {
     let mut store = Store::open(data.path()).expect("store");
     let id = corpus.sections().next().expect("a section").id.clone();
     bencher.bench_local(|| {
-        review::grade(&mut store, corpus, id.as_str(), Grade::Good, Utc::now(), None)
-            .expect("grade")
+        review::grade(
+            &mut store,
+            corpus,
+            id.as_str(),
+            Grade::Good,
+            Utc::now(),
+            None,
+        )
+        .expect("grade")
     });
 }

@@ -78,11 +78,7 @@ fn act(
             if out.json {
                 out.json(&graded)?;
             } else {
-                out.line(format!(
-                    "{}: next {}",
-                    graded.id,
-                    when(&graded.due)
-                ));
+                out.line(format!("{}: next {}", graded.id, when(&graded.due)));
             }
             Ok(Outcome::Found)
         }
@@ -171,7 +167,12 @@ fn cards(
     } else {
         for (k, o) in offers.iter().enumerate() {
             let made = if o.card.is_some() { "✓" } else { " " };
-            out.line(format!("{made} {}. {}  → {}", k + 1, o.cloze.front, o.cloze.back));
+            out.line(format!(
+                "{made} {}. {}  → {}",
+                k + 1,
+                o.cloze.front,
+                o.cloze.back
+            ));
         }
     }
     Ok(if offers.is_empty() {

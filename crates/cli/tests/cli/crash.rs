@@ -40,7 +40,13 @@ enum Ended {
 /// One worker: `runs` runs of `pilgi` with the arguments `args(k)` gives
 /// run `k`, killing about half of them anywhere from start-up to the
 /// write. How each run ended, in order.
-fn worker(n: &Notes, w: usize, runs: usize, seed: u64, args: impl Fn(usize) -> Vec<String>) -> Vec<Ended> {
+fn worker(
+    n: &Notes,
+    w: usize,
+    runs: usize,
+    seed: u64,
+    args: impl Fn(usize) -> Vec<String>,
+) -> Vec<Ended> {
     let root = n.dir().parent().expect("temp root").to_owned();
     let mut rng = Rng(seed ^ (w as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     let mut ended = Vec::new();
@@ -108,7 +114,12 @@ fn section_ids(n: &Notes, count: usize) -> Vec<String> {
 }
 
 /// Runs every worker at once; `args(w, k)` are worker `w`'s run `k`'s.
-fn run_all(n: &Notes, runs: usize, seed: u64, args: impl Fn(usize, usize) -> Vec<String> + Sync) -> Vec<Vec<Ended>> {
+fn run_all(
+    n: &Notes,
+    runs: usize,
+    seed: u64,
+    args: impl Fn(usize, usize) -> Vec<String> + Sync,
+) -> Vec<Vec<Ended>> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..WORKERS)
             .map(|w| {
@@ -238,7 +249,8 @@ fn sigkilled_grades_never_lose_an_acknowledged_one() {
             .to_vec()
     });
 
-    let store = pilgi_core::bookmarks::Store::open(&n.dir().join("../data/pilgi")).expect("store loads");
+    let store =
+        pilgi_core::bookmarks::Store::open(&n.dir().join("../data/pilgi")).expect("store loads");
     let (mut finished, mut killed) = (0, 0);
     for (w, runs) in runs.iter().enumerate() {
         for j in 0..SECTIONS_PER_WORKER {
@@ -252,7 +264,12 @@ fn sigkilled_grades_never_lose_an_acknowledged_one() {
             let acknowledged = on.iter().filter(|e| **e == Ended::Exited0).count();
             finished += acknowledged;
             killed += on.len() - acknowledged;
-            let logged = store.file().reviews.iter().filter(|r| r.id.as_str() == id).count();
+            let logged = store
+                .file()
+                .reviews
+                .iter()
+                .filter(|r| r.id.as_str() == id)
+                .count();
             // Every acknowledged grade is in the log; a killed one may have
             // got as far as its write.
             assert!(
@@ -274,6 +291,9 @@ fn sigkilled_grades_never_lose_an_acknowledged_one() {
     }
     eprintln!("{finished} grades acknowledged, {killed} killed mid-run");
     assert_eq!(finished + killed, WORKERS * GRADES_PER_WORKER);
-    assert!(killed > 0 && finished > 0, "the test must both kill and finish runs");
+    assert!(
+        killed > 0 && finished > 0,
+        "the test must both kill and finish runs"
+    );
     assert_never_torn(&n);
 }

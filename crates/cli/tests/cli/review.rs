@@ -182,7 +182,10 @@ fn cards_are_offered_made_by_number_and_reviewed_by_their_id() {
         .iter()
         .position(|o| o["back"] == "kubelet")
         .expect("the [kubelet] : … line is offered");
-    assert!(offers.iter().all(|o| o["card"].is_null()), "none made silently");
+    assert!(
+        offers.iter().all(|o| o["card"].is_null()),
+        "none made silently"
+    );
     assert!(queue(&n)["due"].as_array().unwrap().is_empty());
 
     let number = (kubelet + 1).to_string();
@@ -197,7 +200,9 @@ fn cards_are_offered_made_by_number_and_reviewed_by_their_id() {
     assert_eq!(due[0]["cloze"]["back"], "kubelet");
     assert_eq!(due[0]["section"]["id"], TIP);
 
-    n.pilgi(&["review", "grade", &card, "good"]).assert().success();
+    n.pilgi(&["review", "grade", &card, "good"])
+        .assert()
+        .success();
     assert_eq!(n.json(&["review", "stats"])["reviews"], 1);
     n.pilgi(&["review", "cards", TIP, "--add", "999"])
         .assert()

@@ -161,9 +161,9 @@ fn by_fingerprint<'c>(
     if b.anchor().fingerprint.is_empty() {
         return None;
     }
-    let mut hits = corpus
-        .sections()
-        .filter(|s| !taken.contains(s.id.as_str()) && fingerprint(&s.body) == b.anchor().fingerprint);
+    let mut hits = corpus.sections().filter(|s| {
+        !taken.contains(s.id.as_str()) && fingerprint(&s.body) == b.anchor().fingerprint
+    });
     let first = hits.next()?;
     hits.next().is_none().then_some(first)
 }

@@ -151,7 +151,10 @@ fn from_text(t: &str) -> Option<Cloze> {
         return None;
     }
     marked_term(t)
-        .or_else(|| t.split_once(" : ").and_then(|(k, v)| definition(k, v, " : ")))
+        .or_else(|| {
+            t.split_once(" : ")
+                .and_then(|(k, v)| definition(k, v, " : "))
+        })
         .or_else(|| t.split_once(" = ").and_then(|(k, v)| setting(k, v)))
         .or_else(|| comparison(t))
 }
@@ -195,7 +198,11 @@ fn setting(name: &str, value: &str) -> Option<Cloze> {
 fn comparison(t: &str) -> Option<Cloze> {
     let lower = t.to_lowercase();
     let at = lower.find(" vs. ").or_else(|| lower.find(" vs "))?;
-    let sep = if lower[at..].starts_with(" vs. ") { " vs. " } else { " vs " };
+    let sep = if lower[at..].starts_with(" vs. ") {
+        " vs. "
+    } else {
+        " vs "
+    };
     let (a, b) = (t[..at].trim(), t[at + sep.len()..].trim());
     (is_short(a) && is_short(b) && !a.is_empty() && !b.is_empty()).then(|| Cloze {
         front: format!("{a}{sep}{HIDDEN}"),
@@ -207,10 +214,13 @@ fn comparison(t: &str) -> Option<Cloze> {
 /// or Korean's `…다` / `…요`).
 fn is_key(t: &str) -> bool {
     let sentence = t.ends_with(['.', '?', '!', '다', '요']);
-    !t.is_empty() && is_short(t) && t.split_whitespace().count() <= 5 && !sentence && !t.contains(HIDDEN)
+    !t.is_empty()
+        && is_short(t)
+        && t.split_whitespace().count() <= 5
+        && !sentence
+        && !t.contains(HIDDEN)
 }
 
 fn is_short(t: &str) -> bool {
     t.chars().count() <= MAX_KEY_CHARS
 }
-

@@ -325,7 +325,11 @@ fn a_card_is_made_only_from_an_offer_and_reviewed_like_a_bookmark() {
     let err = cards::add(&mut store, &c, "n#1", &forged).unwrap_err();
     assert_eq!(err.kind(), "invalid");
     let card = cards::add(&mut store, &c, "n#1", &offer).unwrap();
-    assert_eq!(cards::add(&mut store, &c, "n#1", &offer).unwrap(), card, "once");
+    assert_eq!(
+        cards::add(&mut store, &c, "n#1", &offer).unwrap(),
+        card,
+        "once"
+    );
     let offers = cards::offers(&store, &c, "n#1").unwrap();
     assert_eq!(offers[0].card.as_deref(), Some(card.id.as_str()));
     assert_eq!(offers[1].card, None);
@@ -352,7 +356,12 @@ fn cards_re_anchor_with_their_section_and_keep_their_history() {
     // Renamed and renumbered: both cards follow the one section.
     let moved = corpus(&[("cka/arch.txt", &DEFINITIONS.replacen("1.", "7.", 1))]);
     store.reanchor(&moved).unwrap();
-    let sections: Vec<&str> = store.file().cards.iter().map(|c| c.section.as_str()).collect();
+    let sections: Vec<&str> = store
+        .file()
+        .cards
+        .iter()
+        .map(|c| c.section.as_str())
+        .collect();
     assert_eq!(sections, ["cka/arch#7", "cka/arch#7"]);
     assert_eq!(store.file().cards[0].schedule.as_ref().unwrap().reps, 1);
     assert_eq!(items(&store, &moved, at(1, 9)).len(), 2);
@@ -362,7 +371,11 @@ fn cards_re_anchor_with_their_section_and_keep_their_history() {
     assert_eq!(store.file().cards.len(), 2);
     cards::remove(&mut store, &second.id).unwrap();
     assert_eq!(store.file().cards.len(), 1);
-    assert_eq!(store.file().reviews.len(), 1, "removing a card keeps the log");
+    assert_eq!(
+        store.file().reviews.len(),
+        1,
+        "removing a card keeps the log"
+    );
 }
 
 #[test]
@@ -389,7 +402,10 @@ fn the_study_map_says_opened_bookmarked_reviewed_and_retained() {
     let stepping = &study(&store, &c, graded + Duration::days(1))["n#2"];
     assert_eq!((stepping.reviews, stepping.retrievability), (1, None));
     assert!(!stepping.retained);
-    assert_eq!(map["n#3"].label.as_ref().map(Label::as_str), Some("exam-tip"));
+    assert_eq!(
+        map["n#3"].label.as_ref().map(Label::as_str),
+        Some("exam-tip")
+    );
     assert!(!map["n#3"].retained, "no review items: nothing retained");
     let pods = &map["n#1"];
     assert_eq!((pods.reviews, pods.opened), (3, false));
