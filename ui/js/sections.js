@@ -84,6 +84,8 @@ function rows() {
   }
   const count = [...study.values()].filter(needsWork).length;
   filter.textContent = `Confusing, not retained (${count})`;
+  // Nothing to narrow to: a click would only blank the tree.
+  filter.disabled = count === 0 && !filtering;
   const out = [];
   const folders = new Map();
   for (const file of shownFiles.keys()) {
