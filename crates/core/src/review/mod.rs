@@ -106,11 +106,22 @@ pub fn end_of_today() -> DateTime<Utc> {
 
 /// Every review item whose section is found, the soonest due first.
 pub fn items(store: &Store, corpus: &Corpus, now: DateTime<Utc>) -> Vec<Item> {
+    items_with(store, corpus, resolve(&store.file().bookmarks, corpus), now)
+}
+
+/// [`items`], given the sections of the store's bookmarks (`resolve`d
+/// once by a caller that needs them too).
+fn items_with(
+    store: &Store,
+    corpus: &Corpus,
+    found: Vec<Option<&Section>>,
+    now: DateTime<Utc>,
+) -> Vec<Item> {
     let file = store.file();
     let bookmarks = file
         .bookmarks
         .iter()
-        .zip(resolve(&file.bookmarks, corpus))
+        .zip(found)
         .filter(|(b, _)| is_item(b))
         .filter_map(|(b, s)| {
             let item = Item::new(s?, b.schedule.as_ref(), &b.created, now);
@@ -229,13 +240,14 @@ pub fn study(store: &Store, corpus: &Corpus, now: DateTime<Utc>) -> BTreeMap<Sec
         }
     }
     let bookmarks = &store.file().bookmarks;
-    for (b, s) in bookmarks.iter().zip(resolve(bookmarks, corpus)) {
+    let found = resolve(bookmarks, corpus);
+    for (b, s) in bookmarks.iter().zip(&found) {
         if let Some(s) = s {
             map.entry(s.id.clone()).or_default().label = Some(b.label.clone());
         }
     }
     let mut all_retained: BTreeMap<SectionId, bool> = BTreeMap::new();
-    for item in items(store, corpus, now) {
+    for item in items_with(store, corpus, found, now) {
         let p = map.entry(item.section.id.clone()).or_default();
         p.cards += usize::from(item.cloze.is_some());
         p.reviews += item.reviews;
