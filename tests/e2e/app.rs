@@ -155,6 +155,22 @@ impl App {
         }
     }
 
+    /// Opens section `id` from the Sections tree and bookmarks it with
+    /// `b` (the focus on the page, not in a text field), as a user does.
+    pub async fn bookmark_with_b(&self, id: &str) {
+        self.click(&format!("[data-testid='section-item'][data-id='{id}']"))
+            .await;
+        self.wait_css("[data-testid='bookmark-toggle']").await;
+        self.js("document.getElementById('reader').focus()").await;
+        self.wait_css("[data-testid='reader']")
+            .await
+            .send_keys("b")
+            .await
+            .expect("press b");
+        self.wait_css("[data-testid='bookmark-toggle'][aria-pressed='true']")
+            .await;
+    }
+
     /// All elements matching a selector, right now.
     pub async fn all(&self, css: &str) -> Vec<Element> {
         self.client

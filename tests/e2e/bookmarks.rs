@@ -10,18 +10,7 @@ use pilgi_core::Corpus;
 async fn bookmarks_round_trip_between_app_and_store() {
     let app = App::launch("bookmarks", &bundled_notes()).await;
     let data = app.root.path().join("data/pilgi");
-    app.click("[data-testid='section-item'][data-id='cka-course-notes#44']")
-        .await;
-    app.wait_css("[data-testid='bookmark-toggle']").await;
-    // `b` on the open section (focus on the page, not in a text field).
-    app.js("document.getElementById('reader').focus()").await;
-    app.wait_css("[data-testid='reader']")
-        .await
-        .send_keys("b")
-        .await
-        .expect("press b");
-    app.wait_css("[data-testid='bookmark-toggle'][aria-pressed='true']")
-        .await;
+    app.bookmark_with_b("cka-course-notes#44").await;
     let memo = app.wait_css("[data-testid='bookmark-memo']").await;
     memo.send_keys("run 과 create 차이 헷갈림")
         .await

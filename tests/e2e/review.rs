@@ -20,16 +20,7 @@ async fn study_of(app: &App, tab: &str, id: &str) -> Option<String> {
 #[tokio::test]
 async fn a_confusing_section_is_reviewed_with_the_keyboard() {
     let app = App::launch("review", &bundled_notes()).await;
-    app.click("[data-testid='section-item'][data-id='cka-course-notes#44']")
-        .await;
-    app.js("document.getElementById('reader').focus()").await;
-    app.wait_css("[data-testid='reader']")
-        .await
-        .send_keys("b")
-        .await
-        .expect("press b");
-    app.wait_css("[data-testid='bookmark-toggle'][aria-pressed='true']")
-        .await;
+    app.bookmark_with_b("cka-course-notes#44").await;
     app.wait_css("[data-testid='nav-review'][data-count='1']")
         .await;
     app.click("[data-testid='nav-review']").await;
