@@ -8,6 +8,9 @@
 
 use super::hangul::{is_hangul, is_syllable};
 use super::stem::is_particle;
+use std::borrow::Cow;
+use std::iter::Peekable;
+use std::str::CharIndices;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Longer tokens are dropped: nobody searches for a 200-byte hash, and
@@ -88,15 +91,15 @@ impl Segment {
 
 /// `s` in NFC. Words of nothing but ASCII and precomposed Hangul syllables
 /// are NFC already (only combining marks and conjoining jamo compose), and
-/// they are nearly all of a note's words: they skip the table lookups of
-/// the quick check, a quarter of cutting a snippet's text into words.
-fn nfc(s: &str) -> String {
+/// they are nearly all of a note's words: they are borrowed as they are and
+/// skip the table lookups of the quick check.
+fn nfc(s: &str) -> Cow<'_, str> {
     if s.chars().all(|c| c.is_ascii() || is_syllable(c)) {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => s.to_owned(),
-        _ => s.nfc().collect(),
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
     }
 }
 
@@ -149,67 +152,128 @@ pub fn unjoined(word: &str) -> String {
 /// Splits `text` into segments. Particles glued to a Latin word (`replica가`,
 /// `k8s는`) are dropped; other Hangul glued to Latin (`cli툴`) is its own word.
 pub fn segments(text: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    // Since the previous segment: was there a space, and only spaces?
-    let (mut saw_space, mut only_spaces) = (false, true);
-    let mut after_latin = false;
-    while let Some(&(start, c)) = chars.peek() {
-        let cls = class(c);
-        if cls == Class::Separator || cls == Class::Connector {
-            chars.next();
-            saw_space |= c.is_whitespace();
-            only_spaces &= c.is_whitespace();
-            after_latin = false;
-            continue;
-        }
-        let follows_space = saw_space && only_spaces && !out.is_empty();
-        (saw_space, only_spaces) = (false, true);
-        // A run of one script; Latin runs take connectors inside them.
-        let mut end = start;
-        while let Some(&(i, c)) = chars.peek() {
-            let k = class(c);
-            let same = if cls == Class::Hangul {
-                k == Class::Hangul
-            } else {
-                k == Class::Word || k == Class::Connector
-            };
-            if !same {
-                break;
-            }
-            end = i + c.len_utf8();
-            chars.next();
-        }
-        let raw = text[start..end].trim_end_matches(is_connector);
-        let end = start + raw.len();
-        let glued = after_latin;
-        after_latin = cls == Class::Word;
-        let word = nfc(raw);
-        let script = if cls == Class::Hangul {
-            Script::Hangul
-        } else {
-            Script::Other
-        };
-        if word.is_empty() || word.len() > MAX_TOKEN_BYTES || (glued && is_particle(&word)) {
-            continue;
-        }
-        let parts = if script == Script::Other && word.contains(is_connector) {
-            parts_of(&word)
+    cuts(text).map(Cut::segment).collect()
+}
+
+/// A word where [`segments`] finds it, before its parts are worked out.
+///
+/// Why: the snippet builder cuts every line of every hit into words and
+/// knows most of them already from the lines before; it looks a word up by
+/// its text and works out the parts of the few it has not met.
+#[derive(Debug, Clone)]
+pub struct Cut<'a> {
+    /// As [`Segment::text`]; borrowed from the text when that is NFC.
+    pub text: Cow<'a, str>,
+    /// As [`Segment::start`].
+    pub start: usize,
+    /// As [`Segment::end`].
+    pub end: usize,
+    /// As [`Segment::script`].
+    pub script: Script,
+    /// As [`Segment::follows_space`].
+    pub follows_space: bool,
+}
+
+impl Cut<'_> {
+    /// The segment, with the compound's parts and joined names.
+    pub fn segment(self) -> Segment {
+        let parts = if self.script == Script::Other && self.text.contains(is_connector) {
+            parts_of(&self.text)
         } else {
             Vec::new()
         };
-        let joined = joined_names(&word);
-        out.push(Segment {
-            text: word,
-            start,
-            end,
-            script,
+        let joined = joined_names(&self.text);
+        Segment {
+            text: self.text.into_owned(),
+            start: self.start,
+            end: self.end,
+            script: self.script,
             parts,
             joined,
-            follows_space,
-        });
+            follows_space: self.follows_space,
+        }
     }
-    out
+}
+
+/// The words of `text`, in order: [`segments`] without the parts.
+pub fn cuts(text: &str) -> Cuts<'_> {
+    Cuts {
+        text,
+        chars: text.char_indices().peekable(),
+        saw_space: false,
+        only_spaces: true,
+        after_latin: false,
+        any: false,
+    }
+}
+
+/// The iterator of [`cuts`].
+pub struct Cuts<'a> {
+    text: &'a str,
+    chars: Peekable<CharIndices<'a>>,
+    /// Since the previous word: was there a space, and only spaces?
+    saw_space: bool,
+    only_spaces: bool,
+    /// The previous run was Latin and nothing came between.
+    after_latin: bool,
+    /// A word was given already.
+    any: bool,
+}
+
+impl<'a> Iterator for Cuts<'a> {
+    type Item = Cut<'a>;
+
+    fn next(&mut self) -> Option<Cut<'a>> {
+        while let Some(&(start, c)) = self.chars.peek() {
+            let cls = class(c);
+            if cls == Class::Separator || cls == Class::Connector {
+                self.chars.next();
+                self.saw_space |= c.is_whitespace();
+                self.only_spaces &= c.is_whitespace();
+                self.after_latin = false;
+                continue;
+            }
+            let follows_space = self.saw_space && self.only_spaces && self.any;
+            (self.saw_space, self.only_spaces) = (false, true);
+            // A run of one script; Latin runs take connectors inside them.
+            let mut end = start;
+            while let Some(&(i, c)) = self.chars.peek() {
+                let k = class(c);
+                let same = if cls == Class::Hangul {
+                    k == Class::Hangul
+                } else {
+                    k == Class::Word || k == Class::Connector
+                };
+                if !same {
+                    break;
+                }
+                end = i + c.len_utf8();
+                self.chars.next();
+            }
+            let raw = self.text[start..end].trim_end_matches(is_connector);
+            let end = start + raw.len();
+            let glued = self.after_latin;
+            self.after_latin = cls == Class::Word;
+            let text = nfc(raw);
+            let script = if cls == Class::Hangul {
+                Script::Hangul
+            } else {
+                Script::Other
+            };
+            if text.is_empty() || text.len() > MAX_TOKEN_BYTES || (glued && is_particle(&text)) {
+                continue;
+            }
+            self.any = true;
+            return Some(Cut {
+                text,
+                start,
+                end,
+                script,
+                follows_space,
+            });
+        }
+        None
+    }
 }
 
 #[cfg(test)]

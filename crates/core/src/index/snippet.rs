@@ -11,7 +11,7 @@
 use crate::analysis::forms::{Form, Kind};
 use crate::analysis::hangul::{chosung, is_hangul, to_keys};
 use crate::analysis::memo::{FxHashMap, FxHashSet};
-use crate::analysis::segment::{segments, Segment};
+use crate::analysis::segment::{cuts, segments, Cut, Segment};
 use crate::analysis::stem::{english_stem, korean_stem, stem};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -204,12 +204,12 @@ impl<'a> Snippets<'a> {
     }
 
     /// Whether a word of the text is a match.
-    fn matches(&mut self, s: &Segment) -> bool {
-        if let Some(&hit) = self.words.get(s.text.as_str()) {
+    fn matches(&mut self, cut: &Cut) -> bool {
+        if let Some(&hit) = self.words.get(cut.text.as_ref()) {
             return hit;
         }
-        let hit = self.matches_uncached(s);
-        self.words.insert(s.text.clone(), hit);
+        let hit = self.matches_uncached(&cut.clone().segment());
+        self.words.insert(cut.text.clone().into_owned(), hit);
         hit
     }
 
@@ -286,9 +286,8 @@ fn build(text: &str, snippets: &mut Snippets) -> Snippet {
     let matched: Vec<Vec<(usize, usize, String)>> = lines
         .iter()
         .map(|(_, l)| {
-            segments(l)
-                .into_iter()
-                .filter(|s| snippets.matches(s))
+            cuts(l)
+                .filter(|c| snippets.matches(c))
                 .map(|s| (s.start, s.end, s.text.to_lowercase()))
                 .collect()
         })
