@@ -106,17 +106,18 @@ fn finished(app: &AppHandle) {
 }
 
 /// Opens and syncs the search index, so the window paints at once and
-/// search follows; then vouches for it through `lease` (with the ticket
+/// search follows (from the first checkpoint of a big build on); then vouches for it through `lease` (with the ticket
 /// taken before the notes were read).
 fn build_index(app: &AppHandle, lease: Option<(&WatchLease, u64)>) {
     let started = Instant::now();
     let state = app.state::<AppState>();
     let generation = state.generation();
     let mut progress = Throttled::new(app);
+    // Searches answer from the index's checkpoints while it is built.
     let built = state.read(|lib| lib.build_index(&mut |p| progress.report(p)));
     match built {
-        Ok((index, report)) => {
-            if !state.set_index(index, generation) {
+        Ok((_, report)) => {
+            if state.generation() != generation {
                 return; // another folder was opened meanwhile
             }
             // Notes re-read after an edit while it was built are indexed

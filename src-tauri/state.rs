@@ -3,7 +3,7 @@
 
 use crate::ipc_error::{IpcError, IpcResult};
 use pilgi_core::bookmarks::Store;
-use pilgi_core::index::{IndexReport, SearchIndex};
+use pilgi_core::index::IndexReport;
 use pilgi_core::watch_lease::WatchLease;
 use pilgi_core::{Corpus, Library};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -28,7 +28,7 @@ pub struct AppState {
 
 impl AppState {
     /// Wraps an opened library and opens the bookmarks store in the data
-    /// dir; the index comes later ([`AppState::set_index`]).
+    /// dir; the index comes later ([`Library::build_index`]).
     pub fn new(library: Library) -> Self {
         let bookmarks = Store::open(&library.locations().data)
             .map(Mutex::new)
@@ -132,22 +132,9 @@ impl AppState {
         });
     }
 
-    /// Which library is open; an index built for an older one is dropped
-    /// ([`AppState::set_index`]).
+    /// Which library is open: work begun for an older one is dropped.
     pub fn generation(&self) -> u64 {
         self.generation.load(Ordering::SeqCst)
-    }
-
-    /// Installs the index once it is open and synced, unless the user
-    /// switched folders while it was built (then returns false).
-    pub fn set_index(&self, index: SearchIndex, generation: u64) -> bool {
-        self.write(|lib| {
-            let current = self.generation() == generation;
-            if current {
-                lib.set_index(index);
-            }
-            current
-        })
     }
 
     /// Brings the index up to date with the notes as installed, then

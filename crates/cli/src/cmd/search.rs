@@ -45,11 +45,16 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     if let Some(notice) = &found.notice {
         ctx.out.warn(notice);
     }
-    if found.busy {
+    let results = found.results;
+    if let Some(p) = results.partial {
+        ctx.out.warn(&format!(
+            "the index is still being built: searched {} of {} sections ({} of {} files)",
+            p.sections_indexed, p.sections_total, p.files_indexed, p.files_total
+        ));
+    } else if found.busy {
         ctx.out
             .warn("the index is being updated by another process; results may be stale");
     }
-    let results = found.results;
     let out = &ctx.out;
     if out.json {
         out.json(&results)?;

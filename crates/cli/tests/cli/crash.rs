@@ -297,3 +297,67 @@ fn sigkilled_grades_never_lose_an_acknowledged_one() {
     );
     assert_never_torn(&n);
 }
+
+/// Files of [`FIRST_BUILD_SECTIONS`]` / 1000` sections each: twice the
+/// core's checkpoint size, so a first build commits one on its way.
+const FIRST_BUILD_SECTIONS: usize = 40_000;
+
+/// `pilgi index` started on a fresh folder and SIGKILLed at moments spread
+/// over a whole build, each in a cache of its own: the next `pilgi index`
+/// opens what the killed one left (never a damaged index), resumes from
+/// its last checkpoint and ends holding every section.
+#[test]
+fn sigkilled_first_builds_resume_from_their_checkpoint() {
+    let n = Notes::new();
+    let files = FIRST_BUILD_SECTIONS / 1000;
+    for f in 0..files {
+        let text: String = (1..=1000)
+            .map(|s| format!("{s}. Part {s} of file{f} 01:00\n파드 {s} in file{f}\n"))
+            .collect();
+        n.write(&format!("note-{f:02}.txt"), text);
+    }
+    let root = n.dir().parent().expect("temp root").to_owned();
+    let index = |cache: &std::path::Path| {
+        let mut cmd = crate::util::isolated(
+            Command::new(env!("CARGO_BIN_EXE_pilgi")),
+            &n.dir(),
+            &root,
+            &["index", "--json"],
+        );
+        cmd.env("XDG_CACHE_HOME", cache).stderr(Stdio::null());
+        cmd
+    };
+    // How long a whole first build takes here.
+    let started = std::time::Instant::now();
+    assert!(index(&root.join("cache-timing"))
+        .output()
+        .expect("index")
+        .status
+        .success());
+    let whole = started.elapsed();
+
+    let mut resumed = 0;
+    for (round, fraction) in [0.3, 0.6, 0.7, 0.8, 0.9].into_iter().enumerate() {
+        let cache = root.join(format!("cache-{round}"));
+        let mut child = index(&cache).stdout(Stdio::null()).spawn().expect("spawn");
+        std::thread::sleep(whole.mul_f64(fraction));
+        let _ = child.kill();
+        let killed = child.wait().expect("wait").signal() == Some(9);
+        let out = index(&cache).output().expect("index again");
+        assert!(out.status.success(), "round {round}");
+        let done: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let report = &done["report"];
+        assert_eq!(done["total_sections"], FIRST_BUILD_SECTIONS, "{done}");
+        assert_eq!(report["rebuilt"], serde_json::Value::Null, "{done}");
+        let (kept, added) = (report["unchanged"].as_u64(), report["added"].as_u64());
+        assert_eq!(kept.zip(added).map(|(k, a)| k + a), Some(files as u64));
+        if killed && kept > Some(0) && added > Some(0) {
+            resumed += 1;
+        }
+    }
+    eprintln!("first build {whole:?}; builds killed after a checkpoint, resumed: {resumed}");
+    assert!(
+        resumed > 0,
+        "no kill landed between a checkpoint and the end of the build"
+    );
+}

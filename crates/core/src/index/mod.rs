@@ -31,7 +31,7 @@ pub mod writer;
 mod tests;
 
 pub use search::{Hit, SearchResults};
-pub use writer::IndexReport;
+pub use writer::{IndexReport, Partial};
 
 use crate::analysis::tokenizer;
 use crate::corpus::Corpus;
@@ -39,10 +39,13 @@ use crate::progress::Report;
 use crate::{Error, Result};
 use schema::{Fields, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 use writer::Payload;
 
-/// An opened search index.
+/// An opened search index. Clones share it (a search goes on while a
+/// clone builds it).
+#[derive(Clone)]
 pub struct SearchIndex {
     index: Index,
     /// The folder of an on-disk index (its state file lives there too).
@@ -50,6 +53,9 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     notice: Option<String>,
+    /// What the searched commit holds while it is a checkpoint of a build
+    /// (a build in progress, or one killed before it ended).
+    partial: Arc<Mutex<Option<Partial>>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -84,9 +90,10 @@ fn clear(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Opens an existing index, `Ok(None)` when there is none, `Err(reason)`
-/// when it must be rebuilt.
-fn try_open(dir: &Path) -> std::result::Result<Option<Index>, String> {
+/// Opens an existing index (and what it holds, when its last commit is a
+/// checkpoint), `Ok(None)` when there is none, `Err(reason)` when it must be
+/// rebuilt.
+fn try_open(dir: &Path) -> std::result::Result<Option<(Index, Option<Partial>)>, String> {
     if !dir.join("meta.json").exists() {
         return Ok(None);
     }
@@ -99,7 +106,7 @@ fn try_open(dir: &Path) -> std::result::Result<Option<Index>, String> {
             p.version
         )),
         _ if !same => Err("schema changed".to_owned()),
-        _ => Ok(Some(index)),
+        payload => Ok(Some((index, payload.and_then(|p| p.partial)))),
     }
 }
 
@@ -112,17 +119,20 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema::build();
         let mut notice = None;
-        let index = match try_open(dir) {
-            Ok(Some(index)) => index,
-            Ok(None) => Index::create_in_dir(dir, schema)?,
+        let (index, partial) = match try_open(dir) {
+            Ok(Some(opened)) => opened,
+            Ok(None) => (Index::create_in_dir(dir, schema)?, None),
             Err(reason) => {
                 notice = Some(format!("rebuilt the search index: {reason}"));
                 clear(dir)?;
-                Index::create_in_dir(dir, schema)?
+                (Index::create_in_dir(dir, schema)?, None)
             }
         };
         match SearchIndex::with(index, Some(dir), fields, notice.clone()) {
-            Ok(ix) => Ok(ix),
+            Ok(ix) => {
+                ix.set_partial(partial);
+                Ok(ix)
+            }
             Err(e) if notice.is_none() => {
                 // Readable metadata but unreadable segments: rebuild once.
                 clear(dir)?;
@@ -167,7 +177,19 @@ impl SearchIndex {
             reader,
             fields,
             notice,
+            partial: Arc::default(),
         })
+    }
+
+    fn set_partial(&self, partial: Option<Partial>) {
+        *self.partial.lock().unwrap_or_else(|e| e.into_inner()) = partial;
+    }
+
+    /// How much of the notes the index holds while it is being built (or
+    /// after a build was killed, until the next sync ends); `None` when it
+    /// holds them all.
+    pub fn partial(&self) -> Option<Partial> {
+        *self.partial.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Why the index was rebuilt when opened, if it was.
@@ -186,20 +208,38 @@ impl SearchIndex {
         self.sync_reporting(corpus, &mut |_| {})
     }
 
-    /// [`SearchIndex::sync`], telling `progress` after each file.
+    /// [`SearchIndex::sync`], telling `progress` after each file. A big
+    /// sync's checkpoints are searchable at once (through every clone),
+    /// and the results say how much they hold ([`SearchResults::partial`]).
     pub fn sync_reporting(&self, corpus: &Corpus, progress: Report<'_>) -> Result<IndexReport> {
         let dir = self.dir.as_deref();
-        let mut report = writer::sync(&self.index, dir, &self.fields, corpus, progress)?;
+        let mut checkpoint = |partial| {
+            self.reader.reload()?;
+            self.set_partial(Some(partial));
+            Ok(())
+        };
+        let mut report = writer::sync(
+            &self.index,
+            dir,
+            &self.fields,
+            corpus,
+            progress,
+            &mut checkpoint,
+        )?;
         report.rebuilt = self.notice.clone();
         report.opstamp = self.index.load_metas()?.opstamp;
         self.reader.reload()?;
+        self.set_partial(None);
         Ok(report)
     }
 
     /// The best `limit` sections for `query`. Any text is a valid query:
     /// junk gives an empty list, never an error.
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        search::search(&self.reader.searcher(), &self.fields, query, limit)
+        let partial = self.partial();
+        let mut results = search::search(&self.reader.searcher(), &self.fields, query, limit)?;
+        results.partial = partial;
+        Ok(results)
     }
 
     /// How many sections the index holds.

@@ -37,6 +37,10 @@ pub struct SearchResults {
     pub interpretations: Vec<String>,
     /// Best first.
     pub hits: Vec<Hit>,
+    /// Set while the index is still being built: how much of the notes
+    /// these hits were searched in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<super::Partial>,
 }
 
 fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
@@ -56,6 +60,7 @@ pub fn search(
         query: query.to_owned(),
         interpretations: Vec::new(),
         hits: Vec::new(),
+        partial: None,
     };
     if limit == 0 {
         return Ok(results);

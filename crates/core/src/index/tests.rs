@@ -359,3 +359,112 @@ fn typos_in_compounds_initials_and_abbreviations_still_find() {
         );
     }
 }
+
+/// A folder big enough for [`super::writer::CHECKPOINT_SECTIONS`] to cut its
+/// first build into checkpoints: `files` notes of 1 000 sections each, each
+/// section naming its file (`filefifteen`) so a search tells which files
+/// the index holds.
+fn big_corpus(files: usize) -> Corpus {
+    let texts: Vec<(String, String)> = (0..files)
+        .map(|f| {
+            let word = format!("file{}", "x".repeat(f + 1));
+            let text = (1..=1000)
+                .map(|n| format!("{n}. Part {n} of {word} 01:00\n{word} 파드 {n}\n"))
+                .collect();
+            (format!("n{f:02}.txt"), text)
+        })
+        .collect();
+    let named: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    corpus(&named)
+}
+
+#[test]
+fn a_big_build_is_searchable_from_its_checkpoints() {
+    use super::writer::CHECKPOINT_SECTIONS;
+    let files = 2 * CHECKPOINT_SECTIONS / 1000 + 5;
+    let big = big_corpus(files);
+    let index = SearchIndex::in_ram().expect("index");
+    let searching = index.clone();
+    // What a search saw at each file of the build (progress comes before
+    // each file is indexed).
+    let mut seen = Vec::new();
+    let report = index
+        .sync_reporting(&big, &mut |p| {
+            if p.files_done > 1 && p.stage == crate::progress::Stage::Indexing {
+                let results = searching.search("파드", 1).expect("search");
+                seen.push((p.files_done, results.partial, searching.num_sections()));
+            }
+        })
+        .expect("sync");
+    assert_eq!(report.sections, files * 1000);
+    let first = CHECKPOINT_SECTIONS / 1000;
+    // Nothing until the first checkpoint, then what it holds, stated.
+    assert!(seen
+        .iter()
+        .filter(|s| s.0 <= first)
+        .all(|s| s.1.is_none() && s.2 == 0));
+    let (_, partial, held) = seen
+        .iter()
+        .find(|s| s.0 == first + 1)
+        .expect("a search after the first checkpoint");
+    let partial = partial.expect("the results say they are partial");
+    assert_eq!((partial.files_indexed, partial.files_total), (first, files));
+    assert_eq!(
+        (partial.sections_indexed, partial.sections_total),
+        (CHECKPOINT_SECTIONS, files * 1000)
+    );
+    assert_eq!(*held, CHECKPOINT_SECTIONS as u64);
+    assert!(seen.iter().any(|s| s.2 == 2 * CHECKPOINT_SECTIONS as u64));
+    // Done: whole, and said so.
+    let done = index.search("파드", 1).expect("search");
+    assert_eq!(done.partial, None);
+    assert_eq!(index.num_sections(), (files * 1000) as u64);
+}
+
+#[test]
+fn a_build_stopped_midway_resumes_from_its_last_checkpoint() {
+    use super::writer::CHECKPOINT_SECTIONS;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = CHECKPOINT_SECTIONS / 1000 + 3;
+    let big = big_corpus(files);
+    // The build dies (a panic here, SIGKILL in the CLI's crash test) after
+    // its first checkpoint, before its end.
+    let stopped = std::panic::catch_unwind(|| {
+        let index = SearchIndex::open(dir.path()).expect("open");
+        let _ = index.sync_reporting(&big, &mut |p| {
+            if p.files_done == files - 1 {
+                panic!("killed");
+            }
+        });
+    });
+    assert!(stopped.is_err());
+    let index = SearchIndex::open(dir.path()).expect("reopen");
+    assert_eq!(index.notice(), None, "a checkpoint is not damage");
+    let partial = index.partial().expect("it knows it is partial");
+    assert_eq!(partial.files_indexed, CHECKPOINT_SECTIONS / 1000);
+    let found = index.search("filex", 5).expect("search");
+    assert_eq!(found.partial, Some(partial));
+    assert!(!found.hits.is_empty(), "the first file is searchable");
+    let missing = format!("file{}", "x".repeat(files));
+    assert!(index.search(&missing, 5).expect("search").hits.is_empty());
+    assert!(!index.is_current(&big).expect("current"));
+    // The next sync indexes only what the checkpoint lacks.
+    let report = index.sync(&big).expect("sync");
+    assert_eq!(
+        (report.unchanged, report.added),
+        (
+            CHECKPOINT_SECTIONS / 1000,
+            files - CHECKPOINT_SECTIONS / 1000
+        )
+    );
+    assert_eq!(index.partial(), None);
+    assert_eq!(index.search(&missing, 5).expect("search").hits.len(), 5);
+    assert!(index.is_current(&big).expect("current"));
+    assert_eq!(
+        SearchIndex::open(dir.path()).expect("reopen").partial(),
+        None
+    );
+}

@@ -27,6 +27,13 @@ const WRITER_WAIT: Duration = Duration::from_secs(3);
 /// Indexing memory budget (tantivy splits it between threads).
 const WRITER_MEMORY: usize = 96 * 1024 * 1024;
 
+/// A sync that writes this many sections commits what it has done so far
+/// (a checkpoint) and goes on: the first build of a big vault is
+/// searchable long before it ends, and a build killed midway resumes from
+/// its last checkpoint instead of starting over. Smaller syncs (every
+/// edit, most folders) commit once.
+pub const CHECKPOINT_SECTIONS: usize = 20_000;
+
 /// Name prefix of the files holding an on-disk index's [`Payload`].
 pub const STATE_PREFIX: &str = "pilgi-state-";
 
@@ -56,6 +63,25 @@ pub struct Payload {
     /// Warnings of notes read with problems (e.g. invalid UTF-8), likewise.
     #[serde(default)]
     pub warnings: BTreeMap<String, Vec<String>>,
+    /// Set by a checkpoint: how much of the folder the commit holds. A
+    /// checkpoint records no folder state (`stats` empty), so nothing takes
+    /// it for a current index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<Partial>,
+}
+
+/// How much of the notes a partly built index holds (see
+/// [`CHECKPOINT_SECTIONS`]): searches say so until the build is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partial {
+    /// Note files indexed so far.
+    pub files_indexed: usize,
+    /// Note files in the folder.
+    pub files_total: usize,
+    /// Sections indexed so far.
+    pub sections_indexed: usize,
+    /// Sections in the folder.
+    pub sections_total: usize,
 }
 
 /// The part of the payload that describes the folder rather than the index.
@@ -265,6 +291,39 @@ fn prune_states(dir: &Path, current: &str, previous: Option<&str>) {
     }
 }
 
+/// Commits what `writer` holds with `payload` as its record (in a state
+/// file of its own when on disk), and prunes older state files; returns the
+/// state file's name.
+fn commit(
+    writer: &mut IndexWriter,
+    dir: Option<&Path>,
+    payload: &Payload,
+    previous: Option<&str>,
+) -> Result<Option<String>> {
+    let json = |p: &Payload| {
+        serde_json::to_string(p)
+            .map_err(|e| Error::Index(format!("cannot write index payload: {e}")))
+    };
+    let text = json(payload)?;
+    let mut prepared = writer.prepare_commit()?;
+    let Some(dir) = dir else {
+        prepared.set_payload(&text);
+        prepared.commit()?;
+        return Ok(None);
+    };
+    let name = format!("{STATE_PREFIX}{}.json", prepared.opstamp());
+    crate::atomic::write_atomic(&dir.join(&name), text.as_bytes())?;
+    let pointer = Payload {
+        version: SCHEMA_VERSION,
+        state: Some(name.clone()),
+        ..Payload::default()
+    };
+    prepared.set_payload(&json(&pointer)?);
+    prepared.commit()?;
+    prune_states(dir, &name, previous);
+    Ok(Some(name))
+}
+
 /// Takes the index writer, waiting while another process holds it.
 fn acquire(index: &Index) -> Result<IndexWriter> {
     let start = Instant::now();
@@ -298,6 +357,8 @@ fn holds(indexed: &BTreeMap<String, String>, corpus: &Corpus) -> bool {
 /// re-indexed, files that are gone are deleted, the rest is left alone.
 /// When only the folder's stats changed (a file touched, or just settled),
 /// the new stats are committed alone, so the next search can skip reading.
+/// A big sync commits checkpoints on the way ([`CHECKPOINT_SECTIONS`]),
+/// telling `checkpoint` after each.
 ///
 /// Long (~100 lines): it is the index's one transaction (plan, take the
 /// writer, delete, add, write the record, commit), and each step's failure
@@ -309,12 +370,14 @@ pub fn sync(
     fields: &Fields,
     corpus: &Corpus,
     progress: Report<'_>,
+    checkpoint: &mut dyn FnMut(Partial) -> Result<()>,
 ) -> Result<IndexReport> {
     let start = Instant::now();
     let mut report = IndexReport::default();
     let folder = FolderState::of(corpus);
     let current = Payload::read(index, dir)?.unwrap_or_default();
     if holds(&current.files, corpus)
+        && current.partial.is_none()
         && (folder == FolderState::of_payload(&current) || corpus.scanned().is_none())
     {
         report.unchanged = corpus.notes.len();
@@ -326,10 +389,12 @@ pub fn sync(
     // committed the same changes.
     let mut payload = Payload::read(index, dir)?.unwrap_or_default();
     payload.version = SCHEMA_VERSION;
-    let previous = payload.state.take();
+    payload.partial = None;
+    let mut previous = payload.state.take();
     let mut files = BTreeMap::new();
     let sections_total = corpus.notes.iter().map(|n| n.note.sections.len()).sum();
     let mut sections_done = 0;
+    let mut uncommitted = 0;
     for (i, loaded) in corpus.notes.iter().enumerate() {
         let file = &loaded.note.file;
         sections_done += loaded.note.sections.len();
@@ -353,10 +418,32 @@ pub fn sync(
                 for s in &loaded.note.sections {
                     writer.add_document(document(fields, &loaded.note, s))?;
                     report.sections += 1;
+                    uncommitted += 1;
                 }
             }
         }
         files.insert(file.clone(), loaded.hash.clone());
+        if uncommitted >= CHECKPOINT_SECTIONS && i + 1 < corpus.notes.len() {
+            let partial = Partial {
+                files_indexed: i + 1,
+                files_total: corpus.notes.len(),
+                sections_indexed: sections_done,
+                sections_total,
+            };
+            // What the index holds now: the files done, and the old files
+            // not reached yet (some of them gone, deleted at the end).
+            let mut held = files.clone();
+            held.extend(payload.files.iter().map(|(f, h)| (f.clone(), h.clone())));
+            let record = Payload {
+                version: SCHEMA_VERSION,
+                files: held,
+                partial: Some(partial),
+                ..Payload::default()
+            };
+            previous = commit(&mut writer, dir, &record, previous.as_deref())?;
+            checkpoint(partial)?;
+            uncommitted = 0;
+        }
     }
     for gone in payload.files.keys() {
         writer.delete_term(Term::from_field_text(fields.file, gone));
@@ -366,8 +453,6 @@ pub fn sync(
     payload.stats = folder.stats;
     payload.unreadable = folder.unreadable;
     payload.warnings = folder.warnings;
-    let text = serde_json::to_string(&payload)
-        .map_err(|e| Error::Index(format!("cannot write index payload: {e}")))?;
     progress(&Progress {
         stage: Stage::Saving,
         files_done: corpus.notes.len(),
@@ -376,30 +461,7 @@ pub fn sync(
         sections_total,
         file: "",
     });
-    let mut prepared = writer.prepare_commit()?;
-    let state = match dir {
-        None => {
-            prepared.set_payload(&text);
-            None
-        }
-        Some(dir) => {
-            let name = format!("{STATE_PREFIX}{}.json", prepared.opstamp());
-            crate::atomic::write_atomic(&dir.join(&name), text.as_bytes())?;
-            let pointer = Payload {
-                version: SCHEMA_VERSION,
-                state: Some(name.clone()),
-                ..Payload::default()
-            };
-            let pointer = serde_json::to_string(&pointer)
-                .map_err(|e| Error::Index(format!("cannot write index payload: {e}")))?;
-            prepared.set_payload(&pointer);
-            Some((dir, name))
-        }
-    };
-    prepared.commit()?;
-    if let Some((dir, name)) = state {
-        prune_states(dir, &name, previous.as_deref());
-    }
+    commit(&mut writer, dir, &payload, previous.as_deref())?;
     writer.wait_merging_threads()?;
     report.millis = start.elapsed().as_millis() as u64;
     Ok(report)

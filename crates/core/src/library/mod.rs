@@ -2,7 +2,8 @@
 //! search index and what is built from them.
 //!
 //! The app keeps one [`Library`] for as long as a folder is open: it reads
-//! the notes, installs the index once built ([`Library::set_index`]) and,
+//! the notes, builds the index (searchable while it is built:
+//! [`Library::build_index`]) and,
 //! after an edit, re-reads the notes without blocking its readers
 //! ([`Library::reread`], then [`Library::set_notes`]) and syncs the index
 //! ([`Library::sync_index`]). The CLI searches without loading anything
@@ -20,15 +21,16 @@ use crate::progress::Report;
 use crate::shell::{extract, Command, CommandHit};
 use crate::timeline::Timeline;
 use crate::{Error, Result, Section};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// An opened notes library. Cheap to query.
 pub struct Library {
     locations: Locations,
     corpus: Corpus,
-    /// The search index, once built for these notes: the app shows the
-    /// notes before it is ([`Library::set_index`]).
-    index: Option<SearchIndex>,
+    /// The search index, once opened for these notes: the app shows the
+    /// notes before it is, and searches it while it is built
+    /// ([`Library::build_index`]). A clone is taken out to search.
+    index: Mutex<Option<SearchIndex>>,
     /// The notes' links, built on first use after each (re)load.
     links: OnceLock<Arc<Links>>,
     /// The notes' shell commands, extracted on first use after each
@@ -41,7 +43,7 @@ impl std::fmt::Debug for Library {
         f.debug_struct("Library")
             .field("locations", &self.locations)
             .field("notes", &self.corpus.notes.len())
-            .field("indexed", &self.index.is_some())
+            .field("indexed", &self.index().is_ok())
             .finish()
     }
 }
@@ -74,7 +76,7 @@ impl Library {
         Ok(Library {
             locations,
             corpus: Corpus::default(),
-            index: None,
+            index: Mutex::new(None),
             links: OnceLock::new(),
             commands: OnceLock::new(),
         })
@@ -136,15 +138,17 @@ impl Library {
             .ok_or_else(|| Error::NotFound(format!("no section with id {id:?}")))
     }
 
-    /// Opens this folder's search index (in the cache dir) and brings it up
-    /// to date with the loaded notes, telling `progress` after each file:
-    /// only files whose content changed are re-indexed, and a damaged index
-    /// is rebuilt (the report says why). Another process writing the index
-    /// gives [`Error::Busy`]. Takes `&self` (a big build takes seconds and
-    /// the app's readers go on); [`Library::set_index`] keeps the result.
+    /// Opens this folder's search index (in the cache dir), installs it
+    /// and brings it up to date with the loaded notes, telling `progress`
+    /// after each file: only files whose content changed are re-indexed,
+    /// and a damaged index is rebuilt (the report says why). Takes `&self`:
+    /// a big build takes seconds, and meanwhile [`Library::search`] answers
+    /// from its checkpoints, saying how much they hold. Another process
+    /// writing the index gives [`Error::Busy`].
     pub fn build_index(&self, progress: Report<'_>) -> Result<(SearchIndex, IndexReport)> {
         let open_and_sync = || {
             let index = SearchIndex::open(&self.locations.index)?;
+            *self.index.lock().unwrap_or_else(|e| e.into_inner()) = Some(index.clone());
             let report = index.sync_reporting(&self.corpus, &mut *progress)?;
             Ok((index, report))
         };
@@ -153,24 +157,20 @@ impl Library {
         })
     }
 
-    /// Keeps the index [`Library::build_index`] built for these notes.
-    pub fn set_index(&mut self, index: SearchIndex) {
-        self.index = Some(index);
-    }
-
     /// The best `limit` sections for `query`; [`Error::Indexing`] until the
-    /// index is set.
+    /// index is opened.
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
         self.index()?.search(query, limit)
     }
 
     /// Brings the index up to date with the notes as now loaded (after
-    /// [`Library::set_notes`]); [`Error::Indexing`] until it is set.
+    /// [`Library::set_notes`]); [`Error::Indexing`] until it is opened.
     pub fn sync_index(&self) -> Result<IndexReport> {
         self.index()?.sync(&self.corpus)
     }
 
-    fn index(&self) -> Result<&SearchIndex> {
-        self.index.as_ref().ok_or(Error::Indexing)
+    fn index(&self) -> Result<SearchIndex> {
+        let index = self.index.lock().unwrap_or_else(|e| e.into_inner());
+        index.clone().ok_or(Error::Indexing)
     }
 }
