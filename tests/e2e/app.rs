@@ -83,9 +83,24 @@ impl App {
     /// Pilgi) on it.
     pub async fn launch_with(name: &str, notes_src: &Path, env: &[(&str, &str)]) -> App {
         let root = tempfile::tempdir().expect("temp dir");
+        copy_dir(notes_src, &root.path().join("notes"));
+        App::start(name, root, env).await
+    }
+
+    /// Launches the app again on the same notes, data and cache, killing
+    /// it first if [`App::stop`] has not (SIGKILL, whatever it is doing).
+    pub async fn relaunched(mut self) -> App {
+        self.stop();
+        let placeholder = tempfile::tempdir().expect("temp dir");
+        let root = std::mem::replace(&mut self.root, placeholder);
+        App::start(&self.name, root, &[]).await
+    }
+
+    /// Starts the app (through tauri-driver) on the notes in `root`, with
+    /// its XDG folders there too.
+    async fn start(name: &str, root: tempfile::TempDir, env: &[(&str, &str)]) -> App {
         let bus = SessionBus::start();
         let notes = root.path().join("notes");
-        copy_dir(notes_src, &notes);
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new(tauri_driver())

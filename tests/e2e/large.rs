@@ -160,3 +160,86 @@ async fn long_lists_hold_every_row_and_draw_a_window() {
     app.shot("commands").await;
     app.close().await;
 }
+
+/// The index folder the app made in its cache (the one `meta.json` of it).
+fn index_dir(app: &App) -> std::path::PathBuf {
+    fn find(dir: &std::path::Path) -> Option<std::path::PathBuf> {
+        if dir.join("meta.json").is_file() {
+            return Some(dir.to_owned());
+        }
+        std::fs::read_dir(dir)
+            .ok()?
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .find_map(|e| find(&e.path()))
+    }
+    find(&app.root.path().join("cache")).expect("the app's index folder")
+}
+
+/// SIGKILLed while it builds the first index of a big vault (past its first
+/// checkpoint), the app leaves an index that opens as it is, holding what
+/// was built; launched again, it finishes the build. Meanwhile search
+/// answers from the checkpoint, saying how much it holds.
+#[tokio::test]
+async fn killed_while_indexing_it_leaves_a_usable_index() {
+    use pilgi_core::index::SearchIndex;
+    let notes = tempfile::tempdir().expect("tmp");
+    synth::write_vault(notes.path(), 60_000).expect("vault");
+    let app = App::launch("resume", notes.path()).await;
+    let total = Corpus::load(&app.notes).sections().count();
+    assert!(total >= 60_000);
+    // Past two fifths of the files is past the first checkpoint (20 000
+    // sections): kill it there, well before the build ends.
+    app.eventually("indexing past the first checkpoint", || async {
+        let p = app
+            .js("const b = document.getElementById('progress'); \
+                 return b.hidden ? 0 : b.dataset.stage === 'indexing' ? Number(b.getAttribute('aria-valuenow')) : 0")
+            .await;
+        p.as_u64().unwrap_or(0) >= 40
+    })
+    .await;
+    // Search answers from the checkpoint meanwhile, and says so.
+    assert!(!app.search("taint").await.is_empty());
+    let partial = app.wait_css("[data-testid='partial']:not([hidden])").await;
+    let said = partial.text().await.expect("text");
+    let grouped: Vec<String> = total
+        .to_string()
+        .as_bytes()
+        .rchunks(3)
+        .rev()
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect();
+    assert!(
+        said.contains(&format!("of {} sections", grouped.join(","))),
+        "{said}"
+    );
+    app.shot("partial").await;
+    let dir = index_dir(&app);
+    let app = {
+        let mut app = app;
+        app.stop();
+        let left = SearchIndex::open(&dir).expect("the killed app's index opens");
+        assert_eq!(left.notice(), None, "it needed no repair");
+        let partial = left.partial().expect("a checkpoint, not a finished build");
+        assert_eq!(partial.sections_total, total);
+        assert!(left.num_sections() >= 20_000, "{partial:?}");
+        assert!(!left.search("taint", 5).expect("search").hits.is_empty());
+        drop(left);
+        app.relaunched().await
+    };
+    assert!(!app.search("taint").await.is_empty());
+    // Once the build is done, a search is whole and not called partial.
+    app.eventually("a search of the whole index", || async {
+        app.search("taint").await;
+        app.js("return document.querySelector(\"[data-testid='partial']\").hidden")
+            .await
+            == true
+    })
+    .await;
+    let mut app = app;
+    app.stop(); // keeps the folders: `close` would remove them
+    let done = SearchIndex::open(&dir).expect("open");
+    assert_eq!(done.notice(), None);
+    assert_eq!(done.partial(), None);
+    assert_eq!(done.num_sections(), total as u64);
+}

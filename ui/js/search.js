@@ -120,6 +120,7 @@ function show(results) {
   setText(parts.interpretation, results.interpretations.length
     ? `showing results for ${results.interpretations.join(', ')}` : '');
   parts.interpretation.hidden = !results.interpretations.length;
+  showPartial(parts.partial, results.partial);
   const rows = parts.rows.render(hits);
   // The lists' test contract: the list's size, each row's place.
   parts.list.dataset.count = String(rows.length);
@@ -128,6 +129,18 @@ function show(results) {
   emit(EVENTS.VIEW, { view: 'results' });
   set(STATE.RESULTS, { query: results.query, ids: hits.map((h) => h.id) });
   status(hits.length ? '↑↓ to choose, Enter to open, Esc to clear' : `Nothing matches “${results.query}”`);
+}
+
+/** Says when the results come from an index still being built (its
+ *  checkpoints: `partial` counts what they hold); the query runs again
+ *  once the index is whole. */
+function showPartial(box, partial) {
+  box.hidden = !partial;
+  if (!partial) return;
+  pendingIndex = true;
+  const count = (n) => n.toLocaleString('en-US');
+  setText(box, `Still indexing: searched ${count(partial.sections_indexed)} of `
+    + `${count(partial.sections_total)} sections`);
 }
 
 /** The results panel's parts, built on first use and kept: a keystroke
@@ -142,12 +155,15 @@ function resultsPanel() {
   });
   const count = el('span');
   const interpretation = el('span', { class: 'interpretation', 'data-testid': 'interpretation', hidden: true });
+  const partial = el('span', { class: 'partial', 'data-testid': 'partial', hidden: true });
   const list = el('ol', { class: 'result-list', role: 'listbox' });
-  panel().replaceChildren(el('div', { class: 'results-head' }, count, filter, interpretation), list);
+  panel().replaceChildren(
+    el('div', { class: 'results-head' }, count, filter, interpretation, partial), list);
   const scroll = listScroll(panel());
   panelParts = {
     count,
     interpretation,
+    partial,
     list,
     selection: new Selection(scroll),
     rows: new KeyedList(list, { key: (hit) => hit.id, create: resultItem, update: updateResultItem }),
