@@ -8,7 +8,8 @@ pub const INDEX_PROGRESS: &str = "index-progress";
 pub const INDEX_READY: &str = "index-ready";
 /// The notes could not be read or indexed (a message).
 pub const INDEX_FAILED: &str = "index-failed";
-/// The notes were re-read after an edit: the reader and the lists redraw.
+/// The notes were re-read after an edit (a `pilgi_core::library::Change`):
+/// the reader and the views that changed redraw.
 pub const NOTES_CHANGED: &str = "notes-changed";
 /// The index holds the edit too: the search reruns.
 pub const INDEX_SYNCED: &str = "index-synced";

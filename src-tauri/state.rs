@@ -4,6 +4,7 @@
 use crate::ipc_error::{IpcError, IpcResult};
 use pilgi_core::bookmarks::Store;
 use pilgi_core::index::IndexReport;
+use pilgi_core::library::Change;
 use pilgi_core::watch_lease::WatchLease;
 use pilgi_core::{Corpus, Library};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -151,20 +152,21 @@ impl AppState {
     }
 
     /// Reads the open folder's notes again (after an edit) without
-    /// blocking the readers, then installs them; false when another folder
-    /// was opened meanwhile or the first read is not done yet.
-    pub fn reread_notes(&self) -> bool {
+    /// blocking the readers, then installs them; says which views that
+    /// changes, `None` when another folder was opened meanwhile or the
+    /// first read is not done yet.
+    pub fn reread_notes(&self) -> Option<Change> {
         let generation = self.generation();
         if self.read.borrow().is_none_or(|read| read != generation) {
-            return false;
+            return None;
         }
-        let corpus = self.read(|lib| lib.reread());
+        let (corpus, change) = self.read(|lib| lib.reread());
         self.write(|lib| {
             let current = self.generation() == generation;
             if current {
                 lib.set_notes(corpus);
             }
-            current
+            current.then_some(change)
         })
     }
 }

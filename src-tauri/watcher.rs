@@ -120,17 +120,17 @@ fn watch_settled(
     Ok(watcher)
 }
 
-/// Re-reads the notes and tells the UI (`notes-changed`: the reader and the
-/// lists redraw at once), then brings the index up to date and tells it
+/// Re-reads the notes and tells the UI (`notes-changed`, with which views
+/// changed: the reader and those redraw at once), then brings the index up to date and tells it
 /// again (`index-synced`: the search reruns). The index commit is the
 /// slow part of an edit; the reader need not wait for it.
 fn refresh_notes(app: &AppHandle, lease: Option<&WatchLease>) {
     let state = app.state::<AppState>();
     let ticket = lease.map(WatchLease::ticket);
-    if !state.reread_notes() {
+    let Some(change) = state.reread_notes() else {
         return;
-    }
-    let _ = app.emit(events::NOTES_CHANGED, ());
+    };
+    let _ = app.emit(events::NOTES_CHANGED, change);
     let result = state.sync_index(lease.zip(ticket));
     let message = match result {
         Ok(report) => serde_json::json!({ "ok": true, "report": report }),

@@ -17,7 +17,11 @@ async fn editing_a_note_updates_the_open_reader() {
         "# kubelet.service\n새로 추가한 줄 fresh-line-42\n",
     );
     assert_ne!(text, edited);
-    std::fs::write(&file, edited).expect("edit note");
+    // How often the views were loaded so far (ui/js/main.js measures each).
+    let loads = "return ['timeline', 'commands', 'bookmarks'].map(view => \
+                 performance.getEntriesByName(`pilgi:load-${view}`).length)";
+    let before = app.js(loads).await;
+    std::fs::write(&file, &edited).expect("edit note");
     let start = std::time::Instant::now();
     app.eventually("the reader shows the edit", || async {
         let body = app
@@ -28,7 +32,10 @@ async fn editing_a_note_updates_the_open_reader() {
     .await;
     let took = start.elapsed();
     assert!(took < Duration::from_secs(2), "live reload took {took:?}");
-    // The lists were redrawn from the new notes; both still mark the open section.
+    // Text under a heading changed nothing the lists show: they were not
+    // loaded again (at 100k sections that took seconds), and still mark
+    // the open section.
+    assert_eq!(app.js(loads).await, before, "no view was loaded again");
     for list in ["sections", "timeline"] {
         assert_eq!(
             app.marked(list, "current").await,
@@ -36,6 +43,27 @@ async fn editing_a_note_updates_the_open_reader() {
             "the open section stays marked in {list}"
         );
     }
+    // A heading renamed: the lists are drawn again, with it.
+    let corpus = pilgi_core::Corpus::load(&app.notes);
+    let title = &corpus.section("cka-course-notes#17").expect("#17").title;
+    let renamed: String = edited
+        .split_inclusive('\n')
+        .map(|l| match l.starts_with("17. ") {
+            true => l.replacen(title.as_str(), "Renamed Lecture", 1),
+            false => l.to_owned(),
+        })
+        .collect();
+    assert_ne!(renamed, edited);
+    std::fs::write(&file, renamed).expect("rename");
+    app.click("[data-testid='nav-timeline']").await;
+    app.eventually("the timeline shows the new heading", || async {
+        app.js("return document.querySelector(\"[data-testid='timeline-item'][data-id='cka-course-notes#17']\")?.textContent ?? ''")
+            .await
+            .as_str()
+            .is_some_and(|t| t.contains("Renamed Lecture"))
+    })
+    .await;
+    assert_ne!(app.js(loads).await, before, "the views were loaded again");
     app.click("[data-testid='nav-sections']").await;
     // The new words are searchable too.
     let ids = app.search("fresh-line-42").await;

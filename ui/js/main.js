@@ -1,5 +1,5 @@
 // Boots the UI and wires the feature modules together through small DOM
-// events (see events.js). Reloads everything in place when the notes
+// events (see events.js). Redraws in place what changed when the notes
 // folder changes on disk.
 import { APP_EVENTS, getTimeline, on } from './api.js';
 import { refreshBookmarks } from './bookmarks.js';
@@ -19,10 +19,12 @@ import { initTimeline, renderTimeline } from './timeline.js';
 import { initSettings } from './settings.js';
 import { initViews } from './views.js';
 
+/** One step of loading, measured for the benchmarks (`pilgi:load-*`). */
+const step = (name, work) => measured(`load-${name}`, work);
+
 /** Loads the notes into every view. Each step is measured for the
  *  benchmarks (`pilgi:load-*`). */
 async function load() {
-  const step = (name, work) => measured(`load-${name}`, work);
   const timeline = await step('timeline', getTimeline);
   await step('study', refreshStudy);
   await step('lists', () => {
@@ -33,6 +35,18 @@ async function load() {
   await step('bookmarks', refreshBookmarks);
   await step('review', refreshReview);
   return timeline;
+}
+
+/** Redraws what an edit changed (`change`: which of the views built from
+ *  the notes' shape did): an edit of the text under a heading redraws none
+ *  of them, only the open section (and the search, once the index has it). */
+async function reload(change) {
+  if (change.sections) {
+    await load();
+    return;
+  }
+  if (change.commands) await step('commands', renderCommands);
+  if (change.suggestions) await step('bookmarks', refreshBookmarks);
 }
 
 async function boot() {
@@ -53,8 +67,8 @@ async function boot() {
   });
   on(APP_EVENTS.OPEN_SECTION, (id) => emit(EVENTS.OPEN, { id }));
   on(APP_EVENTS.INDEX_FAILED, (message) => status(`Search is unavailable: ${message}`));
-  on(APP_EVENTS.NOTES_CHANGED, async () => {
-    await load();
+  on(APP_EVENTS.NOTES_CHANGED, async (change) => {
+    await reload(change);
     const id = get(STATE.OPEN);
     if (id) await openSection(id, get(STATE.QUERY), { keepScroll: true });
     status('Notes updated');

@@ -90,33 +90,11 @@ impl Timeline {
         let mut days: BTreeMap<String, Vec<DatedNote>> = BTreeMap::new();
         for loaded in &corpus.notes {
             let note = &loaded.note;
-            let timed = note.sections.iter().any(|s| s.duration_seconds.is_some());
-            for s in &note.sections {
-                sections.push(TimelineEntry {
-                    id: s.id.clone(),
-                    file: s.file.clone(),
-                    number: s.number,
-                    title: s.title.clone(),
-                    duration_seconds: s.duration_seconds,
-                    start_seconds: start,
-                    kind: s.kind,
-                    preview: s.preview,
-                    level: s.level,
-                    timed,
-                });
-                start += u64::from(s.duration_seconds.unwrap_or(0));
-            }
-            let Some(first) = note.sections.first().filter(|_| !timed) else {
-                continue;
-            };
-            if let Some((date, basis)) = date_of(note, corpus.modified(&note.file)) {
-                days.entry(date).or_default().push(DatedNote {
-                    id: first.id.clone(),
-                    file: note.file.clone(),
-                    title: note.title.clone(),
-                    sections: note.sections.len(),
-                    basis,
-                });
+            let (entries, end) = entries(note, start);
+            sections.extend(entries);
+            start = end;
+            if let Some((date, dated)) = dated(note, corpus.modified(&note.file)) {
+                days.entry(date).or_default().push(dated);
             }
         }
         Timeline {
@@ -129,6 +107,51 @@ impl Timeline {
                 .collect(),
         }
     }
+}
+
+/// What the timeline shows of one note, its start put at 0: two versions
+/// of a note with equal shapes leave the timeline as it was (an edit of
+/// the text under its headings, the common case).
+pub fn shape(note: &Note, modified_ns: Option<i64>) -> impl PartialEq {
+    (entries(note, 0), dated(note, modified_ns))
+}
+
+/// The entries of `note`'s sections starting at `start` seconds, and where
+/// the next note starts.
+fn entries(note: &Note, mut start: u64) -> (Vec<TimelineEntry>, u64) {
+    let timed = note.sections.iter().any(|s| s.duration_seconds.is_some());
+    let mut out = Vec::with_capacity(note.sections.len());
+    for s in &note.sections {
+        out.push(TimelineEntry {
+            id: s.id.clone(),
+            file: s.file.clone(),
+            number: s.number,
+            title: s.title.clone(),
+            duration_seconds: s.duration_seconds,
+            start_seconds: start,
+            kind: s.kind,
+            preview: s.preview,
+            level: s.level,
+            timed,
+        });
+        start += u64::from(s.duration_seconds.unwrap_or(0));
+    }
+    (out, start)
+}
+
+/// The day of a note without durations, and its row there.
+fn dated(note: &Note, modified_ns: Option<i64>) -> Option<(String, DatedNote)> {
+    let timed = note.sections.iter().any(|s| s.duration_seconds.is_some());
+    let first = note.sections.first().filter(|_| !timed)?;
+    let (date, basis) = date_of(note, modified_ns)?;
+    let dated = DatedNote {
+        id: first.id.clone(),
+        file: note.file.clone(),
+        title: note.title.clone(),
+        sections: note.sections.len(),
+        basis,
+    };
+    Some((date, dated))
 }
 
 /// The day a note belongs to: its front matter's `date`, else a date in its

@@ -9,8 +9,10 @@
 //! ([`Library::sync_index`]). The CLI searches without loading anything
 //! when it can ([`quick_search`]).
 
+mod change;
 mod quick_search;
 
+pub use change::Change;
 pub use quick_search::{quick_search, quick_search_reporting, QuickSearch};
 
 use crate::corpus::Corpus;
@@ -83,10 +85,13 @@ impl Library {
     }
 
     /// The notes read again, reusing the ones whose files did not change
-    /// (see [`Corpus::reloaded`]). Takes `&self`, so readers go on using
-    /// this library meanwhile; [`Library::set_notes`] installs the result.
-    pub fn reread(&self) -> Corpus {
-        self.corpus.reloaded()
+    /// (see [`Corpus::reloaded`]), and which views that changes. Takes
+    /// `&self`, so readers go on using this library meanwhile;
+    /// [`Library::set_notes`] installs the result.
+    pub fn reread(&self) -> (Corpus, Change) {
+        let corpus = self.corpus.reloaded();
+        let change = Change::between(&self.corpus, &corpus);
+        (corpus, change)
     }
 
     /// Installs newly read notes (and forgets what was built from the old
