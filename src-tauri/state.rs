@@ -160,11 +160,12 @@ impl AppState {
         if self.read.borrow().is_none_or(|read| read != generation) {
             return None;
         }
-        let (corpus, change) = self.read(|lib| lib.reread());
+        let reread = self.read(|lib| lib.reread());
+        let change = reread.change;
         self.write(|lib| {
             let current = self.generation() == generation;
             if current {
-                lib.set_notes(corpus);
+                lib.set_reread(reread);
             }
             current.then_some(change)
         })

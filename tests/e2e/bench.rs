@@ -116,8 +116,9 @@ async fn keystroke_to_results_at_10k_sections() {
 
 /// Edits one note (a line appended) with a section open and prints the
 /// time from the write to the frame after the window caught up: the notes
-/// re-read, the index synced, the lists and the reader redrawn
-/// (`pilgi:notes-updated`, marked by the page), for 3 edits.
+/// re-read, the reader and the views the edit changed redrawn
+/// (`pilgi:notes-updated`, marked by the page), for 3 edits of the text,
+/// then for a heading added.
 async fn live_reload(app: &App) {
     app.click("[data-testid='nav-sections']").await;
     // A big folder starts folded: open the first file, then its first section.
@@ -128,46 +129,63 @@ async fn live_reload(app: &App) {
     let file = first_note(&app.notes);
     let mut ms = Vec::new();
     for round in 0..3 {
-        app.js("performance.clearMarks('pilgi:notes-updated')")
-            .await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
         let mut text = std::fs::read_to_string(&file).expect("read note");
         text.push_str(&format!("\nlive edit {round}\n"));
-        let written = std::time::SystemTime::now();
-        std::fs::write(&file, text).expect("edit note");
-        app.eventually("the window caught up with the edit", || async {
-            app.js("return performance.getEntriesByName('pilgi:notes-updated').length")
-                .await
-                .as_u64()
-                == Some(1)
-        })
-        .await;
-        let at = app
-            .js("return performance.timeOrigin + performance.getEntriesByName('pilgi:notes-updated')[0].startTime")
-            .await
-            .as_f64()
-            .expect("mark time");
-        let since = written
-            .duration_since(std::time::UNIX_EPOCH)
-            .expect("clock")
-            .as_secs_f64()
-            * 1000.0;
-        ms.push(at - since);
+        ms.push(edit(app, &file, &text).await);
     }
     println!(
         "one note edited -> window updated (file write to frame, incl. the watcher's 200 ms settle): {}",
-        ms.iter().map(|m| format!("{m:.0} ms")).collect::<Vec<_>>().join(", ")
+        ms.iter().map(|m| format!("{:.0} ms", m.0)).collect::<Vec<_>>().join(", ")
     );
-    // Where the window's part went, the last edit (main.js, `load`).
-    let steps = app
-        .js("return ['timeline', 'lists', 'commands', 'bookmarks'].map((s) => { \
-               const m = performance.getEntriesByName(`pilgi:load-${s}`); \
-               return `${s} ${m.length ? m[m.length - 1].duration.toFixed(0) : '?'} ms`; }).join(', ')")
+    println!("  views loaded again by the last edit: {}", ms[2].1);
+    // A section added (a heading): every view that names sections loads.
+    let mut text = std::fs::read_to_string(&file).expect("read note");
+    text.push_str("\n## live heading\n\nlive text\n");
+    let (took, loaded) = edit(app, &file, &text).await;
+    println!("a heading added -> window updated: {took:.0} ms; views loaded again: {loaded}");
+}
+
+/// Writes `text` to `file` and waits for the window to catch up; the time
+/// from the write to the frame after it (`pilgi:notes-updated`, marked by
+/// the page) and which views it loaded again, for how long (main.js,
+/// `reload`: none when only text under a heading changed).
+async fn edit(app: &App, file: &std::path::Path, text: &str) -> (f64, String) {
+    app.js("performance.clearMarks('pilgi:notes-updated')")
         .await;
-    println!(
-        "  of which loading the views: {}",
-        steps.as_str().unwrap_or("?")
-    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let before = app
+        .js("return performance.now()")
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
+    let written = std::time::SystemTime::now();
+    std::fs::write(file, text).expect("edit note");
+    app.eventually("the window caught up with the edit", || async {
+        app.js("return performance.getEntriesByName('pilgi:notes-updated').length")
+            .await
+            .as_u64()
+            == Some(1)
+    })
+    .await;
+    let at = app
+        .js("return performance.timeOrigin + performance.getEntriesByName('pilgi:notes-updated')[0].startTime")
+        .await
+        .as_f64()
+        .expect("mark time");
+    let since = written
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs_f64()
+        * 1000.0;
+    let loaded = app
+        .js(&format!(
+            "return performance.getEntriesByType('measure') \
+               .filter((m) => m.name.startsWith('pilgi:load-') && m.startTime > {before}) \
+               .map((m) => `${{m.name.slice(11)}} ${{m.duration.toFixed(0)}} ms`) \
+               .join(', ') || 'none'"
+        ))
+        .await;
+    (at - since, loaded.as_str().unwrap_or("?").to_owned())
 }
 
 /// The first note file of the folder, in path order.

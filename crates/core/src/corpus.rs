@@ -195,6 +195,12 @@ impl Corpus {
         Some(&self.notes[i].note.sections[j])
     }
 
+    /// Where section `id` is in course order (note, then section), for
+    /// sorting sections as the notes list them.
+    pub fn position(&self, id: &str) -> Option<(usize, usize)> {
+        self.by_id.get(id).copied()
+    }
+
     /// The note with this relative path.
     pub fn note(&self, file: &str) -> Option<&Note> {
         self.notes.iter().map(|n| &n.note).find(|n| n.file == file)

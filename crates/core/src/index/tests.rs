@@ -420,7 +420,9 @@ fn a_big_build_is_searchable_from_its_checkpoints() {
     assert_eq!(*held, CHECKPOINT_SECTIONS as u64);
     // The next checkpoint waits for twice as many sections: 60k, beyond
     // this build.
-    assert!(seen.iter().all(|s| s.2 == 0 || s.2 == CHECKPOINT_SECTIONS as u64));
+    assert!(seen
+        .iter()
+        .all(|s| s.2 == 0 || s.2 == CHECKPOINT_SECTIONS as u64));
     // Done: whole, and said so.
     let done = index.search("파드", 1).expect("search");
     assert_eq!(done.partial, None);

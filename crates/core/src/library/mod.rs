@@ -5,7 +5,7 @@
 //! the notes, builds the index (searchable while it is built:
 //! [`Library::build_index`]) and,
 //! after an edit, re-reads the notes without blocking its readers
-//! ([`Library::reread`], then [`Library::set_notes`]) and syncs the index
+//! ([`Library::reread`], then [`Library::set_reread`]) and syncs the index
 //! ([`Library::sync_index`]). The CLI searches without loading anything
 //! when it can ([`quick_search`]).
 
@@ -24,6 +24,14 @@ use crate::shell::{extract, Command, CommandHit};
 use crate::timeline::Timeline;
 use crate::{Error, Result, Section};
 use std::sync::{Arc, Mutex, OnceLock};
+
+/// Notes read again after an edit ([`Library::reread`]).
+pub struct Reread {
+    corpus: Corpus,
+    links: Option<Arc<Links>>,
+    /// Which views the new notes change.
+    pub change: Change,
+}
 
 /// An opened notes library. Cheap to query.
 pub struct Library {
@@ -85,13 +93,22 @@ impl Library {
     }
 
     /// The notes read again, reusing the ones whose files did not change
-    /// (see [`Corpus::reloaded`]), and which views that changes. Takes
-    /// `&self`, so readers go on using this library meanwhile;
-    /// [`Library::set_notes`] installs the result.
-    pub fn reread(&self) -> (Corpus, Change) {
+    /// (see [`Corpus::reloaded`]), with which views that changes and, when
+    /// they were built, the links brought up to date. Takes `&self`, so
+    /// readers go on using this library meanwhile;
+    /// [`Library::set_reread`] installs the result.
+    pub fn reread(&self) -> Reread {
         let corpus = self.corpus.reloaded();
         let change = Change::between(&self.corpus, &corpus);
-        (corpus, change)
+        let links = self
+            .links
+            .get()
+            .map(|l| Arc::new(l.reloaded(&self.corpus, &corpus)));
+        Reread {
+            corpus,
+            links,
+            change,
+        }
     }
 
     /// Installs newly read notes (and forgets what was built from the old
@@ -100,6 +117,14 @@ impl Library {
         self.corpus = corpus;
         self.links = OnceLock::new();
         self.commands = OnceLock::new();
+    }
+
+    /// Installs notes read again after an edit ([`Library::reread`]).
+    pub fn set_reread(&mut self, reread: Reread) {
+        self.set_notes(reread.corpus);
+        if let Some(links) = reread.links {
+            let _ = self.links.set(links);
+        }
     }
 
     /// Where the notes' links lead, and which notes link to which.

@@ -335,3 +335,53 @@ fn contained_follows_symlinks() {
         assert!(contained(&root, "inner.png"));
     }
 }
+
+#[test]
+fn links_reloaded_after_an_edit_are_the_links_built_anew() {
+    let files = [
+        ("a.md", "# A\n[to b](b.md)\n## Part\n[[c]]\n"),
+        ("b.md", "# B\n[[a]]\n"),
+        ("c.md", "# C\n[to a](a.md#part)\n"),
+        ("d.md", "# D\nno links\n"),
+    ];
+    let old = corpus(&files, &[]);
+    let links = Links::new(&old);
+    // `new` shares the notes that did not change, as a re-read does.
+    let edited = |file: &str, text: &str| {
+        let mut new = old.clone();
+        let i = new
+            .notes
+            .iter()
+            .position(|n| n.note.file == file)
+            .expect("note");
+        new.notes[i] = Arc::new(LoadedNote {
+            note: parse(file, text),
+            hash: String::new(),
+        });
+        new
+    };
+    let all = |l: &Links| -> Vec<Vec<(SectionId, String)>> {
+        files.iter().map(|(f, _)| l.backlinks(f).to_vec()).collect()
+    };
+    for (file, text) in [
+        // Links moved between a note's sections, one dropped, one added.
+        ("a.md", "# A\n## Part\n[to b](b.md) [[d]]\n"),
+        // The last link to `a.md` from `b.md` gone.
+        ("b.md", "# B\nplain\n"),
+        // A heading renamed: what links resolve to changed.
+        ("c.md", "# C again\n[to a](a.md#part)\n"),
+    ] {
+        let new = edited(file, text);
+        assert_eq!(
+            all(&links.reloaded(&old, &new)),
+            all(&Links::new(&new)),
+            "{file}"
+        );
+    }
+    assert_eq!(
+        links
+            .reloaded(&old, &edited("a.md", "# A\n## Part\n[to b](b.md) [[d]]\n"))
+            .backlinks("d.md"),
+        [(SectionId("a#part".to_owned()), "a.md".to_owned())]
+    );
+}
