@@ -106,8 +106,9 @@ fn finished(app: &AppHandle) {
 }
 
 /// Opens and syncs the search index, so the window paints at once and
-/// search follows (from the first checkpoint of a big build on); then vouches for it through `lease` (with the ticket
-/// taken before the notes were read).
+/// search follows (from the first checkpoint of a big build on); then
+/// vouches for it through `lease` (with the ticket taken before the notes
+/// were read).
 fn build_index(app: &AppHandle, lease: Option<(&WatchLease, u64)>) {
     let started = Instant::now();
     let state = app.state::<AppState>();

@@ -201,6 +201,25 @@ impl Corpus {
         self.by_id.get(id).copied()
     }
 
+    /// The notes of this corpus that `old`, the corpus it was read again
+    /// from, does not share with it ([`Corpus::reloaded`] shares the notes
+    /// it did not read again), each with `old`'s version when `old` had
+    /// the file: what an edit changed.
+    pub fn changed_from<'a>(&'a self, old: &'a Corpus) -> Vec<(Option<&'a Note>, &'a Note)> {
+        let before: HashMap<&str, &Arc<LoadedNote>> = old
+            .notes
+            .iter()
+            .map(|n| (n.note.file.as_str(), n))
+            .collect();
+        self.notes
+            .iter()
+            .filter_map(|after| match before.get(after.note.file.as_str()) {
+                Some(b) if Arc::ptr_eq(b, after) => None,
+                b => Some((b.map(|b| &b.note), &after.note)),
+            })
+            .collect()
+    }
+
     /// The note with this relative path.
     pub fn note(&self, file: &str) -> Option<&Note> {
         self.notes.iter().map(|n| &n.note).find(|n| n.file == file)

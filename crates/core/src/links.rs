@@ -32,7 +32,7 @@
 mod images;
 mod path;
 
-use crate::corpus::{Corpus, LoadedNote};
+use crate::corpus::Corpus;
 use crate::note::markdown::options;
 use crate::note::markup::{expand, Style};
 use crate::note::{file_stem, slug, Format, Note, Section, SectionId};
@@ -45,7 +45,6 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 /// Extensions a link may leave out or write (`pod-lifecycle` is
@@ -191,47 +190,30 @@ impl Links {
     /// note in a vault of 100k sections costs its sections, not 0.6 s of
     /// parsing every link. Otherwise, [`Links::new`].
     pub fn reloaded(&self, old: &Corpus, new: &Corpus) -> Links {
-        let files = |c: &Corpus| -> Vec<String> {
-            let notes = c.notes.iter().map(|n| n.note.file.clone());
-            notes
-                .chain(c.skipped.iter().map(|s| s.file.clone()))
-                .collect()
-        };
-        if files(old) != files(new) {
+        fn files(c: &Corpus) -> impl Iterator<Item = &str> {
+            let notes = c.notes.iter().map(|n| n.note.file.as_str());
+            notes.chain(c.skipped.iter().map(|s| s.file.as_str()))
+        }
+        if !files(old).eq(files(new)) {
             return Links::new(new);
         }
-        let before: HashMap<&str, &Arc<LoadedNote>> = old
-            .notes
-            .iter()
-            .map(|n| (n.note.file.as_str(), n))
-            .collect();
-        let changed: Vec<&Note> = new
-            .notes
-            .iter()
-            .filter(|n| {
-                !before
-                    .get(n.note.file.as_str())
-                    .is_some_and(|b| Arc::ptr_eq(b, n))
-            })
-            .map(|n| &n.note)
-            .collect();
         fn named(n: &Note) -> (&str, &[String], Vec<(&SectionId, &str)>) {
             let headings = n.sections.iter().map(|s| (&s.id, s.title.as_str()));
             (&n.title, &n.meta.aliases, headings.collect())
         }
-        let renamed = changed.iter().any(|n| {
-            let old = before.get(n.file.as_str()).map(|b| &b.note);
-            old.is_none_or(|o| named(o) != named(n))
-        });
+        let changed = new.changed_from(old);
+        let renamed = changed
+            .iter()
+            .any(|(before, after)| before.is_none_or(|b| named(b) != named(after)));
         if renamed {
             return Links::new(new);
         }
         let mut links = self.clone();
-        let from: HashSet<&str> = changed.iter().map(|n| n.file.as_str()).collect();
+        let from: HashSet<&str> = changed.iter().map(|(_, n)| n.file.as_str()).collect();
         for sources in links.backlinks.values_mut() {
             sources.retain(|(_, file)| !from.contains(file.as_str()));
         }
-        let found = links.scan_backlinks(changed.iter().flat_map(|n| &n.sections));
+        let found = links.scan_backlinks(changed.iter().flat_map(|(_, n)| &n.sections));
         for (target, sources) in found {
             let all = links.backlinks.entry(target).or_default();
             all.extend(sources);

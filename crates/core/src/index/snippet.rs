@@ -208,8 +208,9 @@ impl<'a> Snippets<'a> {
         if let Some(&hit) = self.words.get(cut.text.as_ref()) {
             return hit;
         }
-        let hit = self.matches_uncached(&cut.clone().segment());
-        self.words.insert(cut.text.clone().into_owned(), hit);
+        let segment = cut.clone().segment();
+        let hit = self.matches_uncached(&segment);
+        self.words.insert(segment.text, hit);
         hit
     }
 

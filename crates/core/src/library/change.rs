@@ -8,12 +8,11 @@
 //! changed.
 
 use crate::bookmarks::suggest::{scan, Markers};
-use crate::corpus::{Corpus, LoadedNote};
+use crate::corpus::Corpus;
 use crate::shell::extract_section;
 use crate::timeline;
+use crate::Note;
 use serde::Serialize;
-use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Which views a re-read changed (none, when only text under headings
 /// changed: the open section and the search follow by themselves).
@@ -35,37 +34,32 @@ impl Change {
     /// What changed from `old` to `new`. Only the notes that differ are
     /// looked at: a re-read shares the unchanged ones ([`Corpus::reloaded`]).
     pub fn between(old: &Corpus, new: &Corpus) -> Change {
-        let files =
-            |c: &Corpus| -> Vec<String> { c.notes.iter().map(|n| n.note.file.clone()).collect() };
+        fn files(c: &Corpus) -> impl Iterator<Item = &str> {
+            c.notes.iter().map(|n| n.note.file.as_str())
+        }
         let mut change = Change {
-            sections: files(old) != files(new),
+            sections: !files(old).eq(files(new)),
             ..Change::default()
         };
-        let before: HashMap<&str, &Arc<LoadedNote>> = old
-            .notes
-            .iter()
-            .map(|n| (n.note.file.as_str(), n))
-            .collect();
-        for after in &new.notes {
-            let file = after.note.file.as_str();
-            let Some(before) = before.get(file).filter(|b| !Arc::ptr_eq(b, after)) else {
-                continue;
+        let commands = |n: &Note| -> Vec<Vec<String>> {
+            let texts = |s| extract_section(s).into_iter().map(|c| c.text).collect();
+            n.sections.iter().map(texts).collect()
+        };
+        // Line and marker: a line added above moves the line numbers of the
+        // suggestions below, which the window does not show.
+        let suggestions = |n: &Note| -> Vec<_> {
+            let shown = |s| scan(s, Markers::builtin()).map(|s| (s.line, s.marker));
+            n.sections.iter().map(shown).collect()
+        };
+        for (before, after) in new.changed_from(old) {
+            let Some(before) = before else {
+                continue; // a note added: `sections` says so already
             };
-            let (b, a) = (&before.note, &after.note);
-            change.sections |=
-                timeline::shape(b, old.modified(file)) != timeline::shape(a, new.modified(file));
-            let commands = |n: &crate::Note| -> Vec<Vec<String>> {
-                let texts = |s| extract_section(s).into_iter().map(|c| c.text).collect();
-                n.sections.iter().map(texts).collect()
-            };
-            change.commands |= commands(b) != commands(a);
-            // Line and marker: a line added above moves the line numbers
-            // of the suggestions below, which the window does not show.
-            let suggestions = |n: &crate::Note| -> Vec<_> {
-                let shown = |s| scan(s, Markers::builtin()).map(|s| (s.line, s.marker));
-                n.sections.iter().map(shown).collect()
-            };
-            change.suggestions |= suggestions(b) != suggestions(a);
+            let file = after.file.as_str();
+            change.sections |= timeline::shape(before, old.modified(file))
+                != timeline::shape(after, new.modified(file));
+            change.commands |= commands(before) != commands(after);
+            change.suggestions |= suggestions(before) != suggestions(after);
         }
         change
     }

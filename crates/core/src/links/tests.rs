@@ -354,7 +354,7 @@ fn links_reloaded_after_an_edit_are_the_links_built_anew() {
             .iter()
             .position(|n| n.note.file == file)
             .expect("note");
-        new.notes[i] = Arc::new(LoadedNote {
+        new.notes[i] = std::sync::Arc::new(LoadedNote {
             note: parse(file, text),
             hash: String::new(),
         });
