@@ -13,6 +13,7 @@ use serde::de::IgnoredAny;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::thread::ScopedJoinHandle;
 use std::time::SystemTime;
 
 /// The answer of [`quick_search`], with what the front end should report.
@@ -83,8 +84,11 @@ fn quick_search_once(
         return Ok(quick);
     }
     let scanned = SystemTime::now();
-    let (found, skipped) = scan(notes);
-    if let Some(quick) = search_unchanged(&locations.index, &found, &skipped, query, limit)? {
+    let ((found, skipped), quick) = std::thread::scope(|s| {
+        let scanning = s.spawn(|| scan(notes));
+        search_unchanged(&locations.index, scanning, query, limit)
+    });
+    if let Some(quick) = quick? {
         return Ok(quick);
     }
     let corpus =
@@ -125,26 +129,29 @@ fn quick_search_once(
     })
 }
 
-/// The search of [`quick_search`] when the scanned files match the index's
-/// record exactly; `Ok(None)` when they do not (or the index needs any
-/// repair), to take the slow path that handles every case.
+/// What [`scan`] found, from the thread scanning the folder.
+type Scanned = (Vec<Found>, Vec<Skipped>);
+
+/// The search of [`quick_search`] when the files `scanning` finds match the
+/// index's record exactly; `None` when they do not (or the index needs any
+/// repair), to take the slow path that handles every case. Returns what
+/// was scanned either way.
 ///
-/// Long (~85 lines): the record is parsed borrowed from its bytes (owning
+/// Why the scan runs on a thread of its own: at 5 000 files it is half of
+/// a search (a `statx` per file), and nothing else here needs it until the
+/// end. The record is read, the index opened and the query answered
+/// meanwhile, on the other core; the answer is kept only if the scan then
+/// proves the index current, so no hit from a changed folder is shown.
+///
+/// Long (~95 lines): the record is parsed borrowed from its bytes (owning
 /// 5 000 paths was a sixth of a search), so it is read, checked and used in
 /// the one function that holds those bytes.
 fn search_unchanged(
     dir: &Path,
-    found: &[Found],
-    skipped: &[Skipped],
+    scanning: ScopedJoinHandle<'_, Scanned>,
     query: &str,
     limit: usize,
-) -> Result<Option<QuickSearch>> {
-    // The payload is read straight from `meta.json` and the state file it
-    // names, once, before tantivy opens anything.
-    #[derive(serde::Deserialize)]
-    struct Meta {
-        payload: Option<String>,
-    }
+) -> (Scanned, Result<Option<QuickSearch>>) {
     /// What the check needs of the payload, borrowed from its bytes: not
     /// the content hashes (parsing 5 000 of them into owned maps was a
     /// sixth of a search).
@@ -160,24 +167,23 @@ fn search_unchanged(
         #[serde(default)]
         warnings: BTreeMap<String, Vec<String>>,
     }
-    let Some(text) = std::fs::read(dir.join("meta.json"))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Meta>(&bytes).ok()?.payload)
-    else {
-        return Ok(None);
+    let record = Record::read(dir);
+    let payload = record
+        .as_ref()
+        .and_then(|r| serde_json::from_slice::<Folder>(r.bytes()).ok())
+        .filter(|payload| payload.version == SCHEMA_VERSION);
+    // Opened and searched before the scan is known to agree: see above.
+    let searched = payload.as_ref().and_then(|_| {
+        let index = SearchIndex::open_as_is(dir)?;
+        Some(index.search(query, limit))
+    });
+    let (found, skipped) = scanning
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let (Some(payload), Some(results)) = (payload, searched) else {
+        return ((found, skipped), Ok(None));
     };
-    let Some(state) = serde_json::from_str::<Payload>(&text)
-        .ok()
-        .and_then(|pointer| pointer.state_bytes(Some(dir)).ok())
-    else {
-        return Ok(None);
-    };
-    let bytes = state.as_deref().unwrap_or(text.as_bytes());
-    let Ok(payload) = serde_json::from_slice::<Folder>(bytes) else {
-        return Ok(None);
-    };
-    let unchanged = payload.version == SCHEMA_VERSION
-        && payload.stats.len() == found.len()
+    let unchanged = payload.stats.len() == found.len()
         // Every indexed file must still be there, including files whose
         // stat was too fresh to record.
         && payload.files.len() + payload.unreadable.len() == found.len()
@@ -187,35 +193,63 @@ fn search_unchanged(
                 && (payload.files.contains_key(&rel) || payload.unreadable.contains_key(&f.rel))
         });
     if !unchanged {
-        return Ok(None);
+        return ((found, skipped), Ok(None));
     }
-    let Some(index) = SearchIndex::open_as_is(dir) else {
-        return Ok(None);
-    };
     // Every file the payload names was found (checked above).
-    let mut skipped = skipped.to_vec();
-    skipped.extend(
+    let mut all_skipped = skipped.clone();
+    all_skipped.extend(
         payload
             .unreadable
             .into_iter()
             .map(|(file, reason)| Skipped { file, reason }),
     );
-    skipped.sort_by(|a, b| natural_cmp(&a.file, &b.file));
+    all_skipped.sort_by(|a, b| natural_cmp(&a.file, &b.file));
     let mut warnings: Vec<(String, String)> = payload
         .warnings
         .into_iter()
         .flat_map(|(file, ws)| ws.into_iter().map(move |w| (file.clone(), w)))
         .collect();
     warnings.sort_by(|a, b| natural_cmp(&a.0, &b.0));
-    Ok(Some(QuickSearch {
-        results: index.search(query, limit)?,
-        skipped,
-        warnings,
-        notice: None,
-        synced: None,
-        busy: false,
-        vouched: false,
-    }))
+    let quick = results.map(|results| {
+        Some(QuickSearch {
+            results,
+            skipped: all_skipped,
+            warnings,
+            notice: None,
+            synced: None,
+            busy: false,
+            vouched: false,
+        })
+    });
+    ((found, skipped), quick)
+}
+
+/// The index's record of the folder it holds, as bytes: read straight from
+/// `meta.json` and the state file its payload names, once, before tantivy
+/// opens anything.
+struct Record {
+    /// The payload of `meta.json` (a record kept inline is this).
+    payload: String,
+    /// The state file the payload names, if any.
+    state: Option<Vec<u8>>,
+}
+
+impl Record {
+    fn read(dir: &Path) -> Option<Record> {
+        #[derive(serde::Deserialize)]
+        struct Meta {
+            payload: Option<String>,
+        }
+        let bytes = std::fs::read(dir.join("meta.json")).ok()?;
+        let payload = serde_json::from_slice::<Meta>(&bytes).ok()?.payload?;
+        let pointer = serde_json::from_str::<Payload>(&payload).ok()?;
+        let state = pointer.state_bytes(Some(dir)).ok()?;
+        Some(Record { payload, state })
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.state.as_deref().unwrap_or(self.payload.as_bytes())
+    }
 }
 
 /// The search of [`quick_search`] when the app watching the folder vouches
