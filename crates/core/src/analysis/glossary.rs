@@ -199,28 +199,42 @@ impl Glossary {
     /// `의도한 상태를`), for each word: a phrase of two to four words that
     /// is a glossary term gives its group to every word in it, so each of
     /// them also matches the phrase's other forms (롤링 업데이트).
+    ///
+    /// Two phrases that share their last word may be written once
+    /// (`desired and current state`, the `and` already dropped as a
+    /// question word): when the words after the first one make a phrase,
+    /// the first word and that phrase's last make one too (`desired state`,
+    /// 의도한 상태).
     pub fn phrases<S: AsRef<str>>(&self, words: &[S]) -> Vec<Vec<&Group>> {
+        let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
         let mut out = vec![Vec::new(); words.len()];
         for start in 0..words.len() {
             for len in 2..=MAX_PHRASE_WORDS.min(words.len() - start) {
-                let span = &words[start..start + len];
-                let mut phrase: Vec<&str> = span.iter().map(AsRef::as_ref).collect();
-                let mut group = self.lookup(&phrase.join(" "));
-                if let (None, Some(stem)) = (group, korean_stem(phrase[len - 1])) {
-                    phrase[len - 1] = stem;
-                    group = self.lookup(&phrase.join(" "));
-                }
-                let Some(group) = group else {
+                let end = start + len - 1;
+                let Some(group) = self.phrase(&words[start..=end]) else {
                     continue;
                 };
-                for groups in &mut out[start..start + len] {
-                    if !groups.iter().any(|g: &&Group| g.key == group.key) {
-                        groups.push(group);
-                    }
+                give(&mut out, start..=end, group);
+                if let Some(shared) = start
+                    .checked_sub(1)
+                    .and_then(|before| self.phrase(&[words[before], words[end]]))
+                {
+                    give(&mut out, [start - 1, end], shared);
                 }
             }
         }
         out
+    }
+
+    /// The group of a phrase of several words, the last one also tried
+    /// without its particle (`의도한 상태를`).
+    fn phrase(&self, words: &[&str]) -> Option<&Group> {
+        let mut phrase = words.to_vec();
+        let last = phrase.len() - 1;
+        self.lookup(&phrase.join(" ")).or_else(|| {
+            phrase[last] = korean_stem(phrase[last])?;
+            self.lookup(&phrase.join(" "))
+        })
     }
 
     /// The groups with a Korean form of these 초성 (`ㄹㄹㅇㄷㅇㅌ` → 롤링
@@ -261,6 +275,15 @@ impl Glossary {
     /// Lines that were skipped while parsing, with reasons.
     pub fn problems(&self) -> &[String] {
         &self.problems
+    }
+}
+
+/// Adds `group` to the groups of the words at `at`, once.
+fn give<'g>(out: &mut [Vec<&'g Group>], at: impl IntoIterator<Item = usize>, group: &'g Group) {
+    for i in at {
+        if !out[i].iter().any(|g| g.key == group.key) {
+            out[i].push(group);
+        }
     }
 }
 
@@ -320,6 +343,18 @@ mod tests {
         // The last word may carry a particle.
         assert_eq!(keys(&["의도한", "상태를"])[1], ["desiredstate"]);
         assert_eq!(keys(&["pod"]), [Vec::<String>::new()]);
+        // Two phrases written once (`desired and current state`): the first
+        // word makes a phrase with the shared last one.
+        assert_eq!(
+            keys(&["desired", "current", "state"]),
+            [
+                vec!["desiredstate".to_owned()],
+                vec!["currentstate".to_owned()],
+                vec!["currentstate".to_owned(), "desiredstate".to_owned()]
+            ]
+        );
+        // Not when the words after it are no phrase.
+        assert_eq!(keys(&["desired", "pod", "state"])[0], Vec::<String>::new());
     }
 
     #[test]

@@ -209,6 +209,10 @@ mod tests {
         };
         assert_eq!(words("how do I drain a node "), ["drain", "node"]);
         assert_eq!(words("etcd 백업은 어떻게 해?"), ["etcd", "백업은"]);
+        assert_eq!(
+            words("difference between a role and a clusterrole"),
+            ["role", "clusterrole"]
+        );
         // A query of question words only is searched as typed.
         assert_eq!(words("how "), ["how"]);
     }

@@ -93,6 +93,8 @@ const PREDICATE_ENDINGS: &[&str] = &[
     "해주고",
     "시키는",
     "시키고",
+    "시키기",
+    "시키면",
     "하는",
     "하고",
     "하다",
@@ -224,6 +226,7 @@ mod tests {
         assert_eq!(korean_stem("재실행하는"), Some("재실행"));
         assert_eq!(korean_stem("부족한"), Some("부족"));
         assert_eq!(korean_stem("관리함"), Some("관리"));
+        assert_eq!(korean_stem("증가시키기"), Some("증가"));
         assert_eq!(korean_stem("말하는"), None);
     }
 
