@@ -8,6 +8,7 @@
 use super::hangul::{chosung, is_syllable};
 use super::memo::FxHashMap;
 use super::stem::{english_stem, korean_stem};
+use super::typo;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -16,6 +17,11 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 const BUILTIN: &str = include_str!("../../data/glossary.tsv");
 /// The longest phrase [`Glossary::phrases`] looks up.
 const MAX_PHRASE_WORDS: usize = 4;
+/// How many edits a misspelled word of a phrase may be from the term's.
+const TYPO_EDITS: usize = 1;
+/// The shortest word of a phrase a slip is looked for in: in shorter ones
+/// one edit makes another word (`pod`, `pods`, `node`).
+const TYPO_MIN_LEN: usize = 5;
 
 /// One group of terms that mean the same thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +55,9 @@ pub struct Glossary {
     /// English stems of the terms, built on the first lookup that needs
     /// them: stemming every term costs more than a whole CLI search.
     by_stem: OnceLock<HashMap<String, usize>>,
+    /// The English terms of several words, as words, with their group:
+    /// built on the first phrase that is not a term as typed.
+    english_phrases: OnceLock<Vec<(Vec<String>, usize)>>,
     /// The 초성 of the Korean forms, built on the first 초성 query.
     by_chosung: OnceLock<HashMap<String, Vec<usize>>>,
     problems: Vec<String>,
@@ -231,10 +240,45 @@ impl Glossary {
     fn phrase(&self, words: &[&str]) -> Option<&Group> {
         let mut phrase = words.to_vec();
         let last = phrase.len() - 1;
-        self.lookup(&phrase.join(" ")).or_else(|| {
-            phrase[last] = korean_stem(phrase[last])?;
-            self.lookup(&phrase.join(" "))
-        })
+        self.lookup(&phrase.join(" "))
+            .or_else(|| {
+                phrase[last] = korean_stem(phrase[last])?;
+                self.lookup(&phrase.join(" "))
+            })
+            .or_else(|| self.misspelled(words))
+    }
+
+    /// The group of an English phrase typed with a slip in one of its
+    /// longer words (`horizonal pod autoscaler`): the other words as they
+    /// are, that one within [`TYPO_EDITS`] of the term's word. A phrase's
+    /// words together say which term is meant, where a single misspelled
+    /// word could be several.
+    fn misspelled(&self, words: &[&str]) -> Option<&Group> {
+        if !words.iter().all(|w| w.is_ascii()) {
+            return None;
+        }
+        let words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let phrases = self.english_phrases.get_or_init(|| {
+            let mut phrases = Vec::new();
+            for (index, group) in self.groups.iter().enumerate() {
+                for term in group.english.iter().filter(|t| t.contains(' ')) {
+                    phrases.push((term.split(' ').map(str::to_owned).collect(), index));
+                }
+            }
+            phrases
+        });
+        let near = |typed: &String, term: &String| {
+            typed == term
+                || (typed.len() >= TYPO_MIN_LEN && typo::distance(typed, term) <= TYPO_EDITS)
+        };
+        phrases
+            .iter()
+            .find(|(term, _)| {
+                term.len() == words.len()
+                    && words.iter().zip(term).all(|(w, t)| near(w, t))
+                    && words.iter().zip(term).filter(|(w, t)| w != t).count() == 1
+            })
+            .and_then(|(_, index)| self.groups.get(*index))
     }
 
     /// The groups with a Korean form of these 초성 (`ㄹㄹㅇㄷㅇㅌ` → 롤링
@@ -355,6 +399,17 @@ mod tests {
         );
         // Not when the words after it are no phrase.
         assert_eq!(keys(&["desired", "pod", "state"])[0], Vec::<String>::new());
+        // A slip in one longer word of an English phrase.
+        assert_eq!(
+            keys(&["horizonal", "pod", "autoscaler"])[0],
+            ["horizontalpodautoscaler"]
+        );
+        // Not in short words (`pods` is a word of its own), nor in two words.
+        assert_eq!(keys(&["control", "plan"])[0], Vec::<String>::new());
+        assert_eq!(
+            keys(&["horizonal", "pod", "autoscaller"])[0],
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -9,3 +9,4 @@ pub mod query;
 pub mod segment;
 pub mod stem;
 pub mod tokenizer;
+pub mod typo;

@@ -13,6 +13,7 @@ use crate::analysis::hangul::{chosung, is_hangul, to_keys};
 use crate::analysis::memo::{FxHashMap, FxHashSet};
 use crate::analysis::segment::{cuts, segments, Cut, Segment};
 use crate::analysis::stem::{english_stem, korean_stem, stem};
+use crate::analysis::typo;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -91,31 +92,6 @@ pub struct Marks {
     pub chosung: Vec<String>,
     /// Keyboard keys, matched as prefixes of a Hangul word's keys.
     pub keys: Vec<String>,
-}
-
-/// Optimal string alignment distance, bounded: enough for short words.
-fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 impl Marks {
@@ -269,7 +245,7 @@ impl<'a> Snippets<'a> {
             || self.marks.fuzzy.iter().any(|(w, d)| {
                 form.is_ascii()
                     && form.len().abs_diff(w.len()) <= usize::from(*d)
-                    && distance(form, w) <= usize::from(*d)
+                    && typo::distance(form, w) <= usize::from(*d)
             })
     }
 }
