@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Sections per generated file.
+#[allow(dead_code)] // the reload bench writes a vault only
 pub const PER_FILE: usize = 100;
 
 /// One query per kind the search handles (particle, English, typo,
@@ -137,6 +138,7 @@ impl Rng {
 
 /// One file of `PER_FILE` sections, numbered from `first` (lecture numbers
 /// have at most four digits, like real courses: number each file from 1).
+#[allow(dead_code)] // the reload bench writes a vault only
 pub fn note(rng: &mut Rng, first: usize) -> String {
     let mut s = String::with_capacity(PER_FILE * 420);
     for n in first..first + PER_FILE {
@@ -285,6 +287,7 @@ pub fn write_vault(dir: &Path, sections: usize) -> std::io::Result<()> {
 }
 
 /// Writes `sections` sections as files into `dir`.
+#[allow(dead_code)] // the reload bench writes a vault only
 pub fn write_corpus(dir: &Path, sections: usize) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut rng = Rng::new(42);

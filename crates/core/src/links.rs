@@ -45,6 +45,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 /// Extensions a link may leave out or write (`pod-lifecycle` is
@@ -80,6 +81,17 @@ struct Heading {
 #[derive(Default, Clone)]
 pub struct Links {
     root: PathBuf,
+    /// What links resolve to, shared with the links of a re-read that kept
+    /// every name and heading ([`Links::reloaded`]): copying the tables of
+    /// 100k sections took 40–74 ms of each edit.
+    targets: Arc<Targets>,
+    /// Note file → (section, file) of the Markdown sections linking to it.
+    backlinks: HashMap<String, Vec<(SectionId, String)>>,
+}
+
+/// The maps a link is resolved with.
+#[derive(Default)]
+struct Targets {
     /// Note file → its headings, the note's first section first.
     headings: HashMap<String, Vec<Heading>>,
     /// Route (path without extension; an index file's folder) → files.
@@ -90,16 +102,14 @@ pub struct Links {
     names: HashMap<String, Vec<String>>,
     /// Folded image file name → image paths.
     images: HashMap<String, Vec<String>>,
-    /// Note file → (section, file) of the Markdown sections linking to it.
-    backlinks: HashMap<String, Vec<(SectionId, String)>>,
 }
 
 impl fmt::Debug for Links {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Links")
             .field("root", &self.root)
-            .field("notes", &self.headings.len())
-            .field("images", &self.images.len())
+            .field("notes", &self.targets.headings.len())
+            .field("images", &self.targets.images.len())
             .finish_non_exhaustive()
     }
 }
@@ -158,28 +168,30 @@ impl Links {
     /// Builds the maps of `corpus`, then its backlinks (parsing only the
     /// Markdown sections that hold a link).
     pub fn new(corpus: &Corpus) -> Links {
-        let mut links = Links {
-            root: corpus.root.clone(),
-            ..Links::default()
-        };
+        let mut targets = Targets::default();
         for loaded in &corpus.notes {
-            links.add_note(
+            targets.add_note(
                 &loaded.note.file,
                 &loaded.note.title,
                 &loaded.note.meta.aliases,
                 &loaded.note.sections,
             );
         }
-        for files in links.routes.values_mut() {
+        for files in targets.routes.values_mut() {
             // `pod.md` before `pod/_index.md`, whatever the file order.
             files.sort_by_key(|f| (route(f).1, f.clone()));
         }
         for skipped in &corpus.skipped {
             let name = skipped.file.rsplit('/').next().unwrap_or(&skipped.file);
             if is_image(name) {
-                push_unique(&mut links.images, fold(name), &skipped.file);
+                push_unique(&mut targets.images, fold(name), &skipped.file);
             }
         }
+        let mut links = Links {
+            root: corpus.root.clone(),
+            targets: Arc::new(targets),
+            backlinks: HashMap::new(),
+        };
         links.backlinks = links.scan_backlinks(corpus.sections());
         links
     }
@@ -223,7 +235,9 @@ impl Links {
         links.backlinks.retain(|_, sources| !sources.is_empty());
         links
     }
+}
 
+impl Targets {
     fn add_note(&mut self, file: &str, title: &str, aliases: &[String], sections: &[Section]) {
         let headings = sections
             .iter()
@@ -258,7 +272,9 @@ impl Links {
         }
         push_unique(&mut self.routes, route, file);
     }
+}
 
+impl Links {
     /// Where a Markdown link destination written in `from_file` leads:
     /// `#anchor`, a relative path, or a site-absolute one. `None` for web
     /// links and other schemes, and for what is no note of the folder.
@@ -301,7 +317,7 @@ impl Links {
                 .iter()
                 .find_map(|e| name.strip_suffix(&format!(".{e}")))
                 .unwrap_or(name);
-            nearest(from_file, self.names.get(&fold(plain))?)?.clone()
+            nearest(from_file, self.targets.names.get(&fold(plain))?)?.clone()
         };
         self.in_file(&file, fragment)
     }
@@ -323,7 +339,7 @@ impl Links {
     /// The note a normalised path names: the file itself, or its route
     /// (`.md` left out, a folder for its index file).
     fn note_file(&self, path: &str) -> Option<String> {
-        if self.headings.contains_key(path) {
+        if self.targets.headings.contains_key(path) {
             return Some(path.to_owned());
         }
         let name = path.rsplit('/').next().unwrap_or(path);
@@ -332,7 +348,7 @@ impl Links {
         } else {
             path.to_owned()
         };
-        self.routes.get(&key)?.first().cloned()
+        self.targets.routes.get(&key)?.first().cloned()
     }
 
     /// The note whose route ends with the longest suffix of `path`.
@@ -346,7 +362,10 @@ impl Links {
         // No note sits this deep; a longer path only costs time.
         let first = segments.len().saturating_sub(MAX_SEGMENTS);
         (first..segments.len()).find_map(|k| {
-            let files = self.suffixes.get(&segments[k..].join("/").to_lowercase())?;
+            let files = self
+                .targets
+                .suffixes
+                .get(&segments[k..].join("/").to_lowercase())?;
             nearest(from_file, files)
         })
     }
@@ -355,7 +374,7 @@ impl Links {
     /// slugs, so case and punctuation do not matter); the note's first
     /// section when there is no fragment or it names no heading.
     fn in_file(&self, file: &str, fragment: &str) -> Option<Target> {
-        let headings = self.headings.get(file)?;
+        let headings = self.targets.headings.get(file)?;
         let first = headings.first()?;
         let want = slug(fragment);
         let hit = (!fragment.is_empty())

@@ -65,12 +65,14 @@ impl Links {
         let found = if name.contains(['/', '\\']) {
             normalize("", name).filter(|p| {
                 let file_name = p.rsplit('/').next().unwrap_or(p);
-                self.images
+                self.targets
+                    .images
                     .get(&fold(file_name))
                     .is_some_and(|files| files.contains(p))
             })
         } else {
-            self.images
+            self.targets
+                .images
                 .get(&fold(name))
                 .and_then(|files| nearest(from_file, files))
                 .cloned()
