@@ -16,8 +16,12 @@ use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
 
 /// How long a folder must be quiet before reacting: editors save in bursts
-/// (temp file, rename, chmod).
-const SETTLE: Duration = Duration::from_millis(200);
+/// (temp file, rename, chmod) that last a few milliseconds; each event
+/// starts the wait again, so a long burst (a `git checkout`) still ends in
+/// one reload. 50 ms, as watchexec waits by default; 200 ms made every
+/// edit reach the window 150 ms later, and a burst split by a longer
+/// pause only costs a second re-read of the changed files.
+const SETTLE: Duration = Duration::from_millis(50);
 
 /// The watchers; kept in Tauri state so they live as long as the app
 /// (dropping a watcher stops it).

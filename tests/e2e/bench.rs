@@ -134,7 +134,7 @@ async fn live_reload(app: &App) {
         ms.push(edit(app, &file, &text).await);
     }
     println!(
-        "one note edited -> window updated (file write to frame, incl. the watcher's 200 ms settle): {}",
+        "one note edited -> window updated (file write to frame, incl. the watcher's 50 ms settle): {}",
         ms.iter().map(|m| format!("{:.0} ms", m.0)).collect::<Vec<_>>().join(", ")
     );
     println!("  views loaded again by the last edit: {}", ms[2].1);
