@@ -35,7 +35,7 @@ fn main() -> Result<(), pilgi_core::Error> {
     // 3. The glossary links the two languages: 파드 is `pod`, `svc` is 서비스.
     let glossary = Glossary::builtin();
     for word in ["파드", "svc", "ns"] {
-        let key = glossary.lookup(word).map_or("-", |g| g.key.as_str());
+        let key = glossary.lookup(word).map_or("-", |g| g.key.as_ref());
         println!("glossary: {word} → {key}");
     }
 

@@ -140,7 +140,7 @@ fn glossary_terms<'a>(word: &'a Word, phrases: &'a [&Group]) -> impl Iterator<It
     let others = phrases
         .iter()
         .copied()
-        .filter(move |g| Some(g.key.as_str()) != own.map(|o| o.key.as_str()));
+        .filter(move |g| Some(&g.key) != own.map(|o| &o.key));
     own.into_iter()
         .chain(others)
         .flat_map(Group::terms)

@@ -9,6 +9,7 @@ use super::hangul::{chosung, is_syllable};
 use super::memo::FxHashMap;
 use super::stem::{english_stem, korean_stem};
 use super::typo;
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -28,22 +29,26 @@ const TYPO_MIN_LEN: usize = 5;
 pub struct Group {
     /// The canonical English key (lowercase), e.g. `pod`; stable, usable as
     /// a CSS class or data attribute.
-    pub key: String,
+    pub key: Term,
     /// English forms (`pod`, `pods`); may contain spaces (`control plane`).
-    pub english: Vec<String>,
+    pub english: Vec<Term>,
     /// Korean forms (`파드`, `포드`).
-    pub korean: Vec<String>,
+    pub korean: Vec<Term>,
     /// kubectl short names and abbreviations (`po`).
-    pub short: Vec<String>,
+    pub short: Vec<Term>,
 }
 
 impl Group {
     /// Every form of the group: the key, then English, Korean and short forms.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.key.as_str())
-            .chain(self.english.iter().map(String::as_str))
-            .chain(self.korean.iter().map(String::as_str))
-            .chain(self.short.iter().map(String::as_str))
+        self.all().map(Term::as_ref)
+    }
+
+    fn all(&self) -> impl Iterator<Item = &Term> {
+        std::iter::once(&self.key)
+            .chain(&self.english)
+            .chain(&self.korean)
+            .chain(&self.short)
     }
 }
 
@@ -51,7 +56,7 @@ impl Group {
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     groups: Vec<Group>,
-    by_term: FxHashMap<String, usize>,
+    by_term: FxHashMap<Term, usize>,
     /// English stems of the terms, built on the first lookup that needs
     /// them: stemming every term costs more than a whole CLI search.
     by_stem: OnceLock<HashMap<String, usize>>,
@@ -63,25 +68,35 @@ pub struct Glossary {
     problems: Vec<String>,
 }
 
-/// Lowercase NFC with surrounding space trimmed: how terms are compared.
-fn normalize(term: &str) -> String {
+/// A term of the glossary: borrowed from the glossary's text when it is
+/// written normalized there (almost every term of the built-in one), so
+/// parsing it copies next to nothing. Why: `pilgi search` parses it on
+/// every run, and copying its ~3 000 terms twice each was most of that.
+pub type Term = Cow<'static, str>;
+
+/// Lowercase NFC with surrounding space trimmed: how terms are compared;
+/// `term` itself when it is that already.
+fn normalized(term: &str) -> Cow<'_, str> {
     let term = term.trim();
     // ASCII and precomposed Hangul (most terms) are NFC and only ASCII
     // letters among them have a lowercase.
     if term.is_ascii() || term.chars().all(|c| c.is_ascii() || is_syllable(c)) {
-        term.to_ascii_lowercase()
+        match term.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(term.to_ascii_lowercase()),
+            false => Cow::Borrowed(term),
+        }
     } else if is_nfc_quick(term.chars()) == IsNormalized::Yes {
-        term.to_lowercase()
+        Cow::Owned(term.to_lowercase())
     } else {
-        term.nfc().collect::<String>().to_lowercase()
+        Cow::Owned(term.nfc().collect::<String>().to_lowercase())
     }
 }
 
-fn forms(column: Option<&str>) -> Vec<String> {
+fn forms(column: Option<&'static str>) -> Vec<Term> {
     column
         .unwrap_or_default()
         .split(',')
-        .map(normalize)
+        .map(normalized)
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -89,15 +104,15 @@ fn forms(column: Option<&str>) -> Vec<String> {
 /// Korean forms, each Hangul phrase also run together (`롤링 업데이트` →
 /// `롤링업데이트`): Korean notes write a compound both ways, and the
 /// index holds each way as different words.
-fn korean_forms(column: Option<&str>) -> Vec<String> {
+fn korean_forms(column: Option<&'static str>) -> Vec<Term> {
     let mut out = forms(column);
-    for form in out.clone() {
-        let words: Vec<&str> = form.split_whitespace().collect();
+    for i in 0..out.len() {
+        let words: Vec<&str> = out[i].split_whitespace().collect();
         let hangul = |w: &&str| w.chars().all(is_syllable);
         if words.len() > 1 && words.iter().all(hangul) {
             let joined = words.concat();
-            if !out.contains(&joined) {
-                out.push(joined);
+            if !out.iter().any(|f| *f == joined) {
+                out.push(Cow::Owned(joined));
             }
         }
     }
@@ -114,7 +129,7 @@ impl Glossary {
     /// Parses glossary text (see `data/glossary.tsv` for the format).
     /// Malformed lines and terms already claimed by an earlier group are
     /// skipped and listed in [`Glossary::problems`]; parsing never fails.
-    pub fn parse(text: &str) -> Glossary {
+    pub fn parse(text: &'static str) -> Glossary {
         let mut glossary = Glossary::default();
         // Sized once: about one term per separator (growing the map as it
         // fills cost a sixth of parsing the builtin glossary).
@@ -125,7 +140,7 @@ impl Glossary {
                 continue;
             }
             let mut columns = line.split('\t');
-            let key = normalize(columns.next().unwrap_or_default());
+            let key = normalized(columns.next().unwrap_or_default());
             if key.is_empty() {
                 glossary.problems.push(format!("line {}: no key", n + 1));
                 continue;
@@ -148,8 +163,8 @@ impl Glossary {
 
     fn add(&mut self, group: Group, line: usize) {
         let index = self.groups.len();
-        for term in group.terms() {
-            match self.by_term.entry(term.to_owned()) {
+        for term in group.all() {
+            match self.by_term.entry(term.clone()) {
                 Entry::Occupied(e) if *e.get() != index => self.problems.push(format!(
                     "line {line}: {term:?} is already in group {:?}",
                     self.groups[*e.get()].key
@@ -187,10 +202,10 @@ impl Glossary {
     /// then the word's Korean stem (파드를 → 파드), then its English stem
     /// (`labelled` → `label`). Short names match too: `no` is `node`.
     pub fn lookup(&self, word: &str) -> Option<&Group> {
-        let word = normalize(word);
+        let word = normalized(word);
         let index = self
             .by_term
-            .get(&word)
+            .get(word.as_ref())
             .or_else(|| self.by_term.get(korean_stem(&word)?))
             .or_else(|| {
                 let stem = english_stem(&word);
@@ -345,7 +360,7 @@ mod tests {
     #[test]
     fn lookups_cross_languages_and_short_names() {
         let g = Glossary::builtin();
-        let key = |w: &str| g.lookup(w).map(|g| g.key.as_str());
+        let key = |w: &str| g.lookup(w).map(|g| g.key.as_ref());
         assert_eq!(key("파드"), Some("pod"));
         assert_eq!(key("Pods"), Some("pod"));
         assert_eq!(key("po"), Some("pod"));
@@ -373,7 +388,7 @@ mod tests {
         let keys = |words: &[&str]| -> Vec<Vec<String>> {
             g.phrases(words)
                 .iter()
-                .map(|gs| gs.iter().map(|g| g.key.clone()).collect())
+                .map(|gs| gs.iter().map(|g| g.key.to_string()).collect())
                 .collect()
         };
         assert_eq!(
@@ -416,7 +431,7 @@ mod tests {
     fn chosung_meets_korean_forms() {
         let g = Glossary::builtin();
         let keys =
-            |q: &str| -> Vec<&str> { g.by_chosung(q).iter().map(|g| g.key.as_str()).collect() };
+            |q: &str| -> Vec<&str> { g.by_chosung(q).iter().map(|g| g.key.as_ref()).collect() };
         assert_eq!(keys("ㄹㄹㅇㄷㅇㅌ"), ["rollingupdate"]);
         assert!(keys("ㅋㅌㅇㄴ").contains(&"container"));
         // Two consonants say too little.
@@ -430,6 +445,6 @@ mod tests {
         let g = Glossary::parse("pod\tpod\t파드\tpo\n\tx\t\t\nnode\tnode\t파드\t\na\tb\tc\td\te\n");
         assert_eq!(g.groups().len(), 3);
         assert_eq!(g.problems().len(), 3, "{:?}", g.problems());
-        assert_eq!(g.lookup("파드").map(|g| g.key.as_str()), Some("pod"));
+        assert_eq!(g.lookup("파드").map(|g| g.key.as_ref()), Some("pod"));
     }
 }

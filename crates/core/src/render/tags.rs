@@ -4,7 +4,7 @@
 //! canonical English key, shared with the search engine).
 
 use super::html::{escape, inline, text};
-use crate::analysis::glossary::{Glossary, Group};
+use crate::analysis::glossary::{Glossary, Group, Term};
 use crate::analysis::hangul::is_hangul;
 use crate::analysis::stem::korean_stem;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -113,7 +113,7 @@ fn term_group(word: &str) -> Option<&'static Group> {
     }
     let group = Glossary::builtin().lookup(word)?;
     let lower = word.to_lowercase();
-    let has = |forms: &[String], w: &str| forms.iter().any(|f| f == w);
+    let has = |forms: &[Term], w: &str| forms.iter().any(|f| f == w);
     let ok = group.key == lower
         || has(&group.english, &lower)
         || has(&group.korean, &lower)
