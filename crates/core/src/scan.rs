@@ -141,16 +141,7 @@ pub fn scan(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
     let mut linked = std::mem::take(&mut lock(&folders.queue).linked);
     linked.sort_by(|a, b| b.rel.cmp(&a.rel));
     while let Some(next) = linked.pop() {
-        let mut subfolders = Vec::new();
-        let visited = &folders.visited;
-        list(
-            &next.path,
-            &next.rel,
-            visited,
-            &mut found,
-            &mut skipped,
-            &mut subfolders,
-        );
+        let subfolders = next.list(&folders.visited, &mut found, &mut skipped);
         linked.extend(subfolders.into_iter().rev());
     }
     (found, skipped)
@@ -163,6 +154,27 @@ struct Subfolder {
     rel: String,
     /// Reached through a symlink.
     linked: bool,
+}
+
+impl Subfolder {
+    /// Lists this folder (see [`list`]); returns the folders in it.
+    fn list(
+        &self,
+        visited: &Mutex<HashSet<PathBuf>>,
+        found: &mut Vec<Found>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Vec<Subfolder> {
+        let mut subfolders = Vec::new();
+        list(
+            &self.path,
+            &self.rel,
+            visited,
+            found,
+            skipped,
+            &mut subfolders,
+        );
+        subfolders
+    }
 }
 
 /// The most threads [`scan`] lists folders with.
@@ -223,16 +235,7 @@ impl Folders {
             };
             queue.listing += 1;
             drop(queue);
-            let mut subfolders = Vec::new();
-            let visited = &self.visited;
-            list(
-                &next.path,
-                &next.rel,
-                visited,
-                &mut found,
-                &mut skipped,
-                &mut subfolders,
-            );
+            let subfolders = next.list(&self.visited, &mut found, &mut skipped);
             self.queue_all(subfolders);
             let mut queue = lock(&self.queue);
             queue.listing -= 1;
