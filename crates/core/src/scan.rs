@@ -94,10 +94,10 @@ pub struct Found {
 /// a search that finds the folder unchanged needs no order, and sorting
 /// 5 000 paths was an eighth of it ([`natural_order`] when one is shown).
 ///
-/// Folders are listed by up to [`MAX_THREADS`] threads at once: a folder
-/// of 5 000 notes is 5 000 `statx` calls, half of a `pilgi search` and
-/// most of a live reload's re-read, and the kernel answers them on every
-/// core. A folder without subfolders is listed on the calling thread alone.
+/// Folders are listed by up to four threads at once: a folder of 5 000
+/// notes is 5 000 `statx` calls, half of a `pilgi search`, and the kernel
+/// answers them on every core. A folder without subfolders is listed on
+/// the calling thread alone.
 pub fn scan(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
     let folders = Folders {
         queue: Mutex::new(Queue {
