@@ -11,6 +11,7 @@ use super::header::parse_header;
 use super::markup::{self, Style};
 use super::model::{Format, Note, Section, SectionId, SectionKind};
 use super::parser::{file_stem, IdAllocator};
+use crate::analysis::hangul::is_hangul;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The pulldown-cmark extensions Pilgi reads Markdown notes with.
@@ -187,10 +188,20 @@ fn headings(text: &str, first: usize) -> Vec<Heading> {
                 if let Some((mut h, range)) = current.take() {
                     h.title = h.title.split_whitespace().collect::<Vec<_>>().join(" ");
                     if h.title.is_empty() {
-                        // `## {{% heading "whatsnext" %}}`: the tag's argument.
+                        // `## {{% heading "whatsnext" %}}`: the words Hugo
+                        // shows for it; the key stays its anchor, as before.
                         let source_line = text.split('\n').nth(h.line - first).unwrap_or("");
-                        h.title = markup::first_quoted(source_line)
-                            .unwrap_or_else(|| expanded[range].trim_matches(['#', ' ']).to_owned());
+                        match markup::first_quoted(source_line) {
+                            Some(key) => {
+                                let korean = text.chars().any(is_hangul);
+                                h.title = markup::heading_words(&key, korean)
+                                    .map_or_else(|| key.clone(), str::to_owned);
+                                h.anchor.get_or_insert(key);
+                            }
+                            None => {
+                                h.title = expanded[range].trim_matches(['#', ' ']).to_owned();
+                            }
+                        }
                     }
                     out.push(h);
                 }
@@ -237,7 +248,8 @@ mod tests {
                 "롤백",
                 "설정 확인",
                 "디플로이먼트 생성",
-                "whatsnext"
+                // What Hugo shows for `{{% heading "whatsnext" %}}` in a Korean note.
+                "다음 내용"
             ]
         );
         let ids: Vec<_> = n.sections.iter().map(|s| s.id.as_str()).collect();

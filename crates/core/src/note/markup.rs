@@ -137,6 +137,24 @@ fn arg<'a>(args: &'a str, key: &str) -> Option<&'a str> {
     None
 }
 
+/// The words Hugo shows for `{{% heading "key" %}}` (`whatsnext` → "What's
+/// next", 다음 내용 in a Korean note), from `data/hugo_headings.tsv`;
+/// `None` for a key the table does not know.
+pub fn heading_words(key: &str, korean: bool) -> Option<&'static str> {
+    include_str!("../../data/hugo_headings.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| line.split('\t'))
+        .find_map(|mut columns| {
+            (columns.next()? == key).then_some(())?;
+            let english = columns.next()?;
+            Some(match korean {
+                true => columns.next().unwrap_or(english),
+                false => english,
+            })
+        })
+}
+
 /// The first quoted argument of a tag (`{{% heading "prerequisites" %}}`).
 pub fn first_quoted(text: &str) -> Option<String> {
     let tag = next_tag(text, 0)?;
@@ -343,6 +361,9 @@ mod tests {
             first_quoted("{{% heading \"whatsnext\" %}}").as_deref(),
             Some("whatsnext")
         );
+        assert_eq!(heading_words("whatsnext", false), Some("What's next"));
+        assert_eq!(heading_words("prerequisites", true), Some("시작하기 전에"));
+        assert_eq!(heading_words("nosuchheading", true), None);
     }
 
     #[test]
