@@ -184,10 +184,13 @@ fn index_dir(app: &App) -> std::path::PathBuf {
 async fn killed_while_indexing_it_leaves_a_usable_index() {
     use pilgi_core::index::SearchIndex;
     let notes = tempfile::tempdir().expect("tmp");
-    synth::write_vault(notes.path(), 60_000).expect("vault");
+    // Big enough that the build is still running while the window is
+    // searched and the app killed: at 60 000 sections a build that had got
+    // faster sometimes ended between two looks at its progress.
+    synth::write_vault(notes.path(), 120_000).expect("vault");
     let app = App::launch("resume", notes.path()).await;
     let total = Corpus::load(&app.notes).sections().count();
-    assert!(total >= 60_000);
+    assert!(total >= 120_000);
     // Past two fifths of the files is past the first checkpoint (20 000
     // sections): kill it there, well before the build ends.
     app.eventually("indexing past the first checkpoint", || async {
