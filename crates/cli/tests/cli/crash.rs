@@ -337,10 +337,20 @@ fn sigkilled_first_builds_resume_from_their_checkpoint() {
     let whole = started.elapsed();
 
     let mut resumed = 0;
-    for (round, fraction) in [0.3, 0.6, 0.7, 0.8, 0.9].into_iter().enumerate() {
+    // Kills spread over the build, then one as soon as a checkpoint is on
+    // disk: a build that runs faster or slower than the timed one may let
+    // every timed kill miss the stretch between a checkpoint and the end.
+    let moments = [0.3, 0.6, 0.7, 0.8, 0.9]
+        .map(Some)
+        .into_iter()
+        .chain([None]);
+    for (round, fraction) in moments.enumerate() {
         let cache = root.join(format!("cache-{round}"));
         let mut child = index(&cache).stdout(Stdio::null()).spawn().expect("spawn");
-        std::thread::sleep(whole.mul_f64(fraction));
+        match fraction {
+            Some(fraction) => std::thread::sleep(whole.mul_f64(fraction)),
+            None => wait_for_checkpoint(&cache, whole * 4),
+        }
         let _ = child.kill();
         let killed = child.wait().expect("wait").signal() == Some(9);
         let out = index(&cache).output().expect("index again");
@@ -360,4 +370,31 @@ fn sigkilled_first_builds_resume_from_their_checkpoint() {
         resumed > 0,
         "no kill landed between a checkpoint and the end of the build"
     );
+}
+
+/// Returns once an index under `cache` holds a checkpoint, or after
+/// `limit`: a state record that says `partial`, named by the commit in
+/// `meta.json` (the record is written before the commit that names it).
+fn wait_for_checkpoint(cache: &std::path::Path, limit: Duration) {
+    fn committed(dir: &std::path::Path) -> bool {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        let meta = std::fs::read_to_string(dir.join("meta.json")).unwrap_or_default();
+        entries.flatten().any(|e| {
+            let path = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                committed(&path)
+            } else {
+                name.starts_with("pilgi-state-")
+                    && meta.contains(&name)
+                    && std::fs::read_to_string(&path).is_ok_and(|t| t.contains("\"partial\""))
+            }
+        })
+    }
+    let started = std::time::Instant::now();
+    while !committed(cache) && started.elapsed() < limit {
+        std::thread::sleep(Duration::from_millis(2));
+    }
 }
