@@ -11,15 +11,15 @@ mod synth;
 
 use pilgi_core::links::Links;
 use pilgi_core::Corpus;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
     divan::main();
 }
 
-/// The vault's folder (written on first use, kept in the temp dir) and the
+/// The vault (written on first use, kept in the temp dir), loaded, and the
 /// note the benches edit.
-fn vault() -> (PathBuf, PathBuf) {
+fn vault() -> (Corpus, PathBuf) {
     let sections: usize = std::env::var("PILGI_BENCH_SECTIONS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -30,11 +30,11 @@ fn vault() -> (PathBuf, PathBuf) {
     }
     let corpus = Corpus::load(&dir);
     let edited = dir.join(&corpus.notes[corpus.notes.len() / 2].note.file);
-    (dir, edited)
+    (corpus, edited)
 }
 
 /// Appends a line to `file`: a body edit, the common case.
-fn edit(file: &PathBuf, n: u32) {
+fn edit(file: &Path, n: u32) {
     let mut text = std::fs::read_to_string(file).expect("read");
     text.push_str(&format!("\nedit {n}\n"));
     std::fs::write(file, text).expect("write");
@@ -42,8 +42,7 @@ fn edit(file: &PathBuf, n: u32) {
 
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn corpus_reloaded(bencher: divan::Bencher) {
-    let (dir, file) = vault();
-    let corpus = Corpus::load(&dir);
+    let (corpus, file) = vault();
     let mut n = 0;
     bencher
         .with_inputs(|| {
@@ -55,8 +54,7 @@ fn corpus_reloaded(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn links_reloaded(bencher: divan::Bencher) {
-    let (dir, file) = vault();
-    let corpus = Corpus::load(&dir);
+    let (corpus, file) = vault();
     let links = Links::new(&corpus);
     let mut n = 0;
     bencher

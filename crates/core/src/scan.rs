@@ -110,15 +110,12 @@ pub fn scan(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
     };
     let mut found = Vec::new();
     let mut skipped = Vec::new();
-    let mut subfolders = Vec::new();
-    list(
-        root,
-        "",
-        &folders.visited,
-        &mut found,
-        &mut skipped,
-        &mut subfolders,
-    );
+    let root = Subfolder {
+        path: root.to_owned(),
+        rel: String::new(),
+        linked: false,
+    };
+    let subfolders = root.list(&folders.visited, &mut found, &mut skipped);
     if subfolders.is_empty() {
         return (found, skipped);
     }

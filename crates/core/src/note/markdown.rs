@@ -169,6 +169,8 @@ fn headings(text: &str, first: usize) -> Vec<Heading> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut current: Option<(Heading, std::ops::Range<usize>)> = None;
+    // Whether the note is Korean, for Hugo's heading words; worked out once.
+    let mut korean = None;
     for (event, range) in Parser::new_ext(&expanded, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) if depth == 0 => {
@@ -193,7 +195,8 @@ fn headings(text: &str, first: usize) -> Vec<Heading> {
                         let source_line = text.split('\n').nth(h.line - first).unwrap_or("");
                         match markup::first_quoted(source_line) {
                             Some(key) => {
-                                let korean = text.chars().any(is_hangul);
+                                let korean =
+                                    *korean.get_or_insert_with(|| text.chars().any(is_hangul));
                                 h.title = markup::heading_words(&key, korean)
                                     .map_or_else(|| key.clone(), str::to_owned);
                                 h.anchor.get_or_insert(key);
