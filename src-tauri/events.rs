@@ -4,6 +4,9 @@
 
 /// Reading or indexing the notes progressed (a [`pilgi_core::progress::Progress`]).
 pub const INDEX_PROGRESS: &str = "index-progress";
+/// Search answers from an index proved current before the notes are read
+/// (at launch on an unchanged folder; `index-ready` follows once they are).
+pub const SEARCH_READY: &str = "search-ready";
 /// The index is built and search answers (an `IndexReport`).
 pub const INDEX_READY: &str = "index-ready";
 /// The notes could not be read or indexed (a message).

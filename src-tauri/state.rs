@@ -70,13 +70,13 @@ impl AppState {
     /// they could not be read, the folder stays as it is, empty), unless
     /// the user switched folders meanwhile (then returns false). Either way
     /// the commands waiting for the notes go on.
-    pub fn set_read(&self, library: Option<Library>, generation: u64) -> bool {
+    pub fn set_read(&self, notes: Option<Corpus>, generation: u64) -> bool {
         let installed = self.write(|lib| {
             if self.generation() != generation {
                 return false;
             }
-            if let Some(library) = library {
-                *lib = library;
+            if let Some(notes) = notes {
+                lib.set_notes(notes);
             }
             true
         });

@@ -184,6 +184,39 @@ fn find_index(app: &App) -> Option<std::path::PathBuf> {
 /// Whether the app's index holds a committed checkpoint: a state record
 /// that says `partial`, named by `meta.json` (the record is written before
 /// the commit that names it).
+/// Threads spinning on every core until dropped (see the killed-build test).
+struct Busy {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Busy {
+    fn on_every_core() -> Busy {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let threads = (0..cores)
+            .map(|_| {
+                let stop = stop.clone();
+                std::thread::spawn(move || {
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        std::hint::spin_loop();
+                    }
+                })
+            })
+            .collect();
+        Busy { stop, threads }
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
+        }
+    }
+}
+
 fn holds_checkpoint(app: &App) -> bool {
     let Some(dir) = find_index(app) else {
         return false;
@@ -226,7 +259,11 @@ async fn killed_while_indexing_it_leaves_a_usable_index() {
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    // Search answers from the checkpoint meanwhile, and says so.
+    // Search answers from the checkpoint meanwhile, and says so. Both cores
+    // are kept busy at normal priority while the window is looked at: the
+    // build runs at nice 10 and is all but paused, so it cannot end before
+    // the look (it did, on a quiet machine, while the page built its lists).
+    let busy = Busy::on_every_core();
     assert!(!app.search("taint").await.is_empty());
     let partial = app.wait_css("[data-testid='partial']:not([hidden])").await;
     let said = partial.text().await.expect("text");
@@ -246,6 +283,7 @@ async fn killed_while_indexing_it_leaves_a_usable_index() {
     let app = {
         let mut app = app;
         app.stop();
+        drop(busy);
         let left = SearchIndex::open(&dir).expect("the killed app's index opens");
         assert_eq!(left.notice(), None, "it needed no repair");
         let partial = left.partial().expect("a checkpoint, not a finished build");

@@ -27,6 +27,7 @@ export const openExternal = (url) => call('open_external', { url });
  *  checks that both lists agree). */
 export const APP_EVENTS = Object.freeze({
   INDEX_PROGRESS: 'index-progress',
+  SEARCH_READY: 'search-ready',
   INDEX_READY: 'index-ready',
   INDEX_FAILED: 'index-failed',
   NOTES_CHANGED: 'notes-changed',

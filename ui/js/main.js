@@ -59,6 +59,7 @@ async function boot() {
   listen(EVENTS.OPEN, async ({ id, query }) => {
     await openSection(id, query ?? get(STATE.QUERY));
   });
+  on(APP_EVENTS.SEARCH_READY, indexReady);
   on(APP_EVENTS.INDEX_READY, indexReady);
   on(APP_EVENTS.BOOKMARKS_CHANGED, () => {
     refreshBookmarks();

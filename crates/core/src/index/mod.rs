@@ -273,7 +273,7 @@ const DAMAGED: &str = "its files are damaged";
 /// segment underflows a slice length). The index is only a cache, so such
 /// a panic becomes an error the callers recover from, and the panic
 /// message is not printed while it is caught.
-fn catch_damage<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub(crate) fn catch_damage<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));

@@ -13,7 +13,7 @@ mod change;
 mod quick_search;
 
 pub use change::Change;
-pub use quick_search::{quick_search, quick_search_reporting, QuickSearch};
+pub use quick_search::{current_index, quick_search, quick_search_reporting, QuickSearch};
 
 use crate::corpus::Corpus;
 use crate::index::{rebuild_if_damaged, IndexReport, SearchIndex, SearchResults};
@@ -58,6 +58,18 @@ impl std::fmt::Debug for Library {
     }
 }
 
+/// A notes folder that does not exist is an error (bad files inside one
+/// are not: they are listed in [`Corpus::skipped`]).
+fn must_exist(locations: &Locations) -> Result<()> {
+    if locations.notes.is_dir() {
+        return Ok(());
+    }
+    Err(Error::NotFound(format!(
+        "notes folder {} does not exist",
+        locations.notes.display()
+    )))
+}
+
 impl Library {
     /// Opens the notes folder named by `locations` and reads every note.
     /// A folder that does not exist is an error; bad files inside it are not
@@ -68,21 +80,26 @@ impl Library {
 
     /// [`Library::open`], telling `progress` after each file read.
     pub fn open_reporting(locations: Locations, progress: Report<'_>) -> Result<Library> {
+        let corpus = Library::read_notes(&locations, progress)?;
         let mut library = Library::unread(locations)?;
-        library.set_notes(Corpus::load_reporting(&library.locations.notes, progress));
+        library.set_notes(corpus);
         Ok(library)
+    }
+
+    /// Reads every note of the folder at `locations`, telling `progress`
+    /// after each file; [`Library::set_notes`] installs them. Takes no
+    /// library: the app reads a big vault for seconds without holding its
+    /// open one. A folder that does not exist is an error.
+    pub fn read_notes(locations: &Locations, progress: Report<'_>) -> Result<Corpus> {
+        must_exist(locations)?;
+        Ok(Corpus::load_reporting(&locations.notes, progress))
     }
 
     /// The library of the notes folder at `locations` before a note is
     /// read (the app paints its window meanwhile and reads them in the
     /// background): an error if the folder does not exist.
     pub fn unread(locations: Locations) -> Result<Library> {
-        if !locations.notes.is_dir() {
-            return Err(Error::NotFound(format!(
-                "notes folder {} does not exist",
-                locations.notes.display()
-            )));
-        }
+        must_exist(&locations)?;
         Ok(Library {
             locations,
             corpus: Corpus::default(),
@@ -185,6 +202,17 @@ impl Library {
         rebuild_if_damaged(&self.locations.index, open_and_sync, |done, why| {
             done.1.rebuilt = Some(why)
         })
+    }
+
+    /// Opens the folder's index for search before any note is read, when
+    /// it holds the folder exactly as it is now ([`current_index`]); says
+    /// whether it did. [`Library::build_index`] opens it the full way later.
+    pub fn open_current_index(&self) -> bool {
+        let Some(index) = current_index(&self.locations) else {
+            return false;
+        };
+        *self.index.lock().unwrap_or_else(|e| e.into_inner()) = Some(index);
+        true
     }
 
     /// The best `limit` sections for `query`; [`Error::Indexing`] until the

@@ -4,7 +4,7 @@
 use crate::corpus::Corpus;
 use crate::index::schema::SCHEMA_VERSION;
 use crate::index::writer::Payload;
-use crate::index::{rebuild_if_damaged, IndexReport, SearchIndex, SearchResults};
+use crate::index::{catch_damage, rebuild_if_damaged, IndexReport, SearchIndex, SearchResults};
 use crate::paths::Locations;
 use crate::progress::Report;
 use crate::scan::{natural_cmp, natural_order, scan, FileStat, Found, Skipped};
@@ -73,13 +73,8 @@ fn quick_search_once(
     limit: usize,
     progress: Report<'_>,
 ) -> Result<QuickSearch> {
+    super::must_exist(locations)?;
     let notes = &locations.notes;
-    if !notes.is_dir() {
-        return Err(Error::NotFound(format!(
-            "notes folder {} does not exist",
-            notes.display()
-        )));
-    }
     if let Some(quick) = search_vouched(locations, query, limit)? {
         return Ok(quick);
     }
@@ -137,21 +132,77 @@ type Scanned = (Vec<Found>, Vec<Skipped>);
 /// repair), to take the slow path that handles every case. Returns what
 /// was scanned either way.
 ///
-/// Why the scan runs on a thread of its own: at 5 000 files it is half of
-/// a search (a `statx` per file), and nothing else here needs it until the
-/// end. The record is read, the index opened and the query answered
-/// meanwhile, on the other core; the answer is kept only if the scan then
-/// proves the index current, so no hit from a changed folder is shown.
-///
-/// Long (~95 lines): the record is parsed borrowed from its bytes (owning
-/// 5 000 paths was a sixth of a search), so it is read, checked and used in
-/// the one function that holds those bytes.
+/// Why the search runs before the scan is joined: at 5 000 files the scan
+/// is half of a search (a `statx` per file). The answer is kept only if the
+/// scan then proves the index current, so no hit from a changed folder is
+/// shown.
 fn search_unchanged(
     dir: &Path,
     scanning: ScopedJoinHandle<'_, Scanned>,
     query: &str,
     limit: usize,
 ) -> (Scanned, Result<Option<QuickSearch>>) {
+    let (scanned, unchanged) = open_unchanged(dir, scanning, |index| index.search(query, limit));
+    let quick = unchanged.map(|u| {
+        u.done.map(|results| QuickSearch {
+            results,
+            skipped: u.skipped,
+            warnings: u.warnings,
+            notice: None,
+            synced: None,
+            busy: false,
+            vouched: false,
+        })
+    });
+    (scanned, quick.transpose())
+}
+
+/// The index of a notes folder when it holds the folder exactly as it is
+/// now, proved by a scan (`stat`, no reads) against the index's record of
+/// the folder; `None` when anything differs or the index needs any repair
+/// (opening it the full way, [`crate::Library::build_index`], does that).
+///
+/// Why: the app searches with it at launch while it reads the notes for
+/// its other views, so a vault of 100k sections is searchable in
+/// milliseconds instead of after seconds of reading. A damaged index is
+/// `None` too, not a panic.
+pub fn current_index(locations: &Locations) -> Option<SearchIndex> {
+    let open = || {
+        Ok(std::thread::scope(|s| {
+            let scanning = s.spawn(|| scan(&locations.notes));
+            let (_, unchanged) = open_unchanged(&locations.index, scanning, |_| ());
+            unchanged.map(|u| u.index)
+        }))
+    };
+    catch_damage(open).ok().flatten()
+}
+
+/// The index proved current by [`open_unchanged`], with what it recorded
+/// of the folder's other files.
+struct Unchanged<T> {
+    index: SearchIndex,
+    /// What the caller's work on the index gave.
+    done: T,
+    /// Files not read as notes, with reasons (as [`Corpus::skipped`]).
+    skipped: Vec<Skipped>,
+    /// `(file, warning)` of notes read with problems.
+    warnings: Vec<(String, String)>,
+}
+
+/// Opens the index in `dir` and runs `work` on it while the folder is
+/// scanned on the thread `scanning` (the record is read, the index opened
+/// and `work` done meanwhile, on the other core); the index and `work`'s
+/// answer are given only if the scan then matches the index's record
+/// exactly. Returns what was scanned either way.
+///
+/// Long (~80 lines): the record is parsed borrowed from its bytes (owning
+/// 5 000 paths was a sixth of a search), so it is read, checked and used in
+/// the one function that holds those bytes.
+fn open_unchanged<T>(
+    dir: &Path,
+    scanning: ScopedJoinHandle<'_, Scanned>,
+    work: impl FnOnce(&SearchIndex) -> T,
+) -> (Scanned, Option<Unchanged<T>>) {
     /// What the check needs of the payload, borrowed from its bytes: not
     /// the content hashes (parsing 5 000 of them into owned maps was a
     /// sixth of a search).
@@ -172,16 +223,17 @@ fn search_unchanged(
         .as_ref()
         .and_then(|r| serde_json::from_slice::<Folder>(r.bytes()).ok())
         .filter(|payload| payload.version == SCHEMA_VERSION);
-    // Opened and searched before the scan is known to agree: see above.
-    let searched = payload.as_ref().and_then(|_| {
+    // Opened and worked on before the scan is known to agree: see above.
+    let opened = payload.as_ref().and_then(|_| {
         let index = SearchIndex::open_as_is(dir)?;
-        Some(index.search(query, limit))
+        let done = work(&index);
+        Some((index, done))
     });
     let (found, skipped) = scanning
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    let (Some(payload), Some(results)) = (payload, searched) else {
-        return ((found, skipped), Ok(None));
+    let (Some(payload), Some((index, done))) = (payload, opened) else {
+        return ((found, skipped), None);
     };
     let unchanged = payload.stats.len() == found.len()
         // Every indexed file must still be there, including files whose
@@ -193,7 +245,7 @@ fn search_unchanged(
                 && (payload.files.contains_key(&rel) || payload.unreadable.contains_key(&f.rel))
         });
     if !unchanged {
-        return ((found, skipped), Ok(None));
+        return ((found, skipped), None);
     }
     // Every file the payload names was found (checked above).
     let mut all_skipped = skipped.clone();
@@ -210,18 +262,13 @@ fn search_unchanged(
         .flat_map(|(file, ws)| ws.into_iter().map(move |w| (file.clone(), w)))
         .collect();
     warnings.sort_by(|a, b| natural_cmp(&a.0, &b.0));
-    let quick = results.map(|results| {
-        Some(QuickSearch {
-            results,
-            skipped: all_skipped,
-            warnings,
-            notice: None,
-            synced: None,
-            busy: false,
-            vouched: false,
-        })
-    });
-    ((found, skipped), quick)
+    let unchanged = Unchanged {
+        index,
+        done,
+        skipped: all_skipped,
+        warnings,
+    };
+    ((found, skipped), Some(unchanged))
 }
 
 /// The index's record of the folder it holds, as bytes: read straight from
@@ -300,7 +347,7 @@ fn search_vouched(locations: &Locations, query: &str, limit: usize) -> Result<Op
 
 #[cfg(test)]
 mod tests {
-    use super::quick_search;
+    use super::{current_index, quick_search};
     use crate::testing::{folder, write_aged, NAMESPACES as B, PODS as A};
 
     #[test]
@@ -364,5 +411,51 @@ mod tests {
         let lib = crate::Library::open(at.clone()).expect("library");
         let (_, report) = lib.build_index(&mut |_| {}).expect("index");
         assert_eq!(report.sections, 0);
+    }
+
+    #[test]
+    fn the_index_is_current_only_while_no_file_changed() {
+        let (_tmp, at) = folder();
+        write_aged(&at.notes, "a.txt", A.as_bytes(), 60);
+        write_aged(&at.notes, "b.txt", B.as_bytes(), 60);
+        assert!(current_index(&at).is_none(), "no index yet");
+        let lib = crate::Library::open(at.clone()).expect("library");
+        lib.build_index(&mut |_| {}).expect("index");
+        drop(lib);
+
+        // Before a note is read, a library searches the index it proved current.
+        let unread = crate::Library::unread(at.clone()).expect("unread");
+        assert!(unread.corpus().notes.is_empty());
+        assert!(unread.open_current_index());
+        let hits = unread.search("namespaces", 5).expect("search").hits;
+        assert_eq!(hits[0].section.title, "Namespaces");
+
+        // One file touched, one added, one removed: not current any more.
+        write_aged(&at.notes, "a.txt", A.as_bytes(), 30);
+        assert!(current_index(&at).is_none(), "touched");
+        let lib = crate::Library::open(at.clone()).expect("library");
+        lib.build_index(&mut |_| {}).expect("index");
+        assert!(current_index(&at).is_some(), "synced again");
+        write_aged(&at.notes, "c.txt", B.as_bytes(), 60);
+        assert!(current_index(&at).is_none(), "added");
+        std::fs::remove_file(at.notes.join("c.txt")).expect("rm");
+        assert!(current_index(&at).is_some(), "as recorded again");
+        std::fs::remove_file(at.notes.join("b.txt")).expect("rm");
+        assert!(current_index(&at).is_none(), "removed");
+        write_aged(&at.notes, "b.txt", B.as_bytes(), 60);
+        lib.build_index(&mut |_| {}).expect("index");
+        drop(lib);
+
+        // Damaged segment files: no index, no panic (the full open repairs it).
+        for entry in std::fs::read_dir(&at.index).expect("index dir") {
+            let path = entry.expect("entry").path();
+            if path
+                .extension()
+                .is_some_and(|e| e == "store" || e == "term")
+            {
+                std::fs::write(&path, b"short").expect("damage");
+            }
+        }
+        assert!(current_index(&at).is_none(), "damaged");
     }
 }
