@@ -7,6 +7,8 @@ mod args;
 mod cmd;
 mod output;
 mod progress;
+#[cfg(unix)]
+mod truncated_index;
 
 use clap::{Parser, Subcommand};
 use output::Out;
@@ -56,6 +58,8 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    truncated_index::exit_cleanly_on_sigbus();
     let args = args::hoist_options::<Cli>(std::env::args_os().collect());
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,

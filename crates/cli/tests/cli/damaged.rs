@@ -168,7 +168,8 @@ fn index_damaged_while_pilgi_runs_never_panics_and_heals() {
             assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
             assert!(
                 out.status.signal().is_none(),
-                "{args:?} killed by a signal (timeout?): {stderr}"
+                "{args:?} killed by signal {:?} (timeout?): {stderr}",
+                out.status.signal()
             );
             match out.status.code() {
                 Some(0) | Some(1) => ok += 1,
