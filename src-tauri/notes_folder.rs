@@ -39,11 +39,7 @@ pub fn open(app: &AppHandle, locations: Locations) -> pilgi_core::Result<()> {
         .name("pilgi-index".into())
         .spawn(move || {
             yield_to_the_ui();
-            let started = Instant::now();
             let ready = search_at_once(&app);
-            if ready {
-                eprintln!("pilgi: search ready ({} ms)", started.elapsed().as_millis());
-            }
             if read_notes(&app, &locations) {
                 build_index(&app, lease.as_deref().zip(ticket), !ready);
             }
@@ -63,13 +59,16 @@ fn yield_to_the_ui() {
 
 /// Searches the index as it is when a scan proves it holds the folder
 /// exactly as it is now, before any note is read (the page hears
-/// `search-ready`): on a vault of 100k sections that is milliseconds,
-/// reading the notes for the other views seconds. False when it does not.
+/// `search-ready`, stderr "search ready"): on a vault of 100k sections
+/// that is milliseconds, reading the notes for the other views seconds.
+/// False when it does not.
 fn search_at_once(app: &AppHandle) -> bool {
+    let started = Instant::now();
     let state = app.state::<AppState>();
     let generation = state.generation();
     let ready = state.read(|lib| state.generation() == generation && lib.open_current_index());
     if ready {
+        eprintln!("pilgi: search ready ({} ms)", started.elapsed().as_millis());
         let _ = app.emit(events::SEARCH_READY, ());
     }
     ready

@@ -184,6 +184,22 @@ fn find_index(app: &App) -> Option<std::path::PathBuf> {
 /// Whether the app's index holds a committed checkpoint: a state record
 /// that says `partial`, named by `meta.json` (the record is written before
 /// the commit that names it).
+fn holds_checkpoint(app: &App) -> bool {
+    let Some(dir) = find_index(app) else {
+        return false;
+    };
+    let meta = std::fs::read_to_string(dir.join("meta.json")).unwrap_or_default();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.starts_with("pilgi-state-")
+            && meta.contains(&name)
+            && std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("\"partial\""))
+    })
+}
+
 /// Threads spinning on every core until dropped (see the killed-build test).
 struct Busy {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -215,22 +231,6 @@ impl Drop for Busy {
             let _ = thread.join();
         }
     }
-}
-
-fn holds_checkpoint(app: &App) -> bool {
-    let Some(dir) = find_index(app) else {
-        return false;
-    };
-    let meta = std::fs::read_to_string(dir.join("meta.json")).unwrap_or_default();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return false;
-    };
-    entries.flatten().any(|e| {
-        let name = e.file_name().to_string_lossy().into_owned();
-        name.starts_with("pilgi-state-")
-            && meta.contains(&name)
-            && std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("\"partial\""))
-    })
 }
 
 /// SIGKILLed while it builds the first index of a big vault (past its first

@@ -80,9 +80,8 @@ impl Library {
 
     /// [`Library::open`], telling `progress` after each file read.
     pub fn open_reporting(locations: Locations, progress: Report<'_>) -> Result<Library> {
-        let corpus = Library::read_notes(&locations, progress)?;
         let mut library = Library::unread(locations)?;
-        library.set_notes(corpus);
+        library.set_notes(Corpus::load_reporting(&library.locations.notes, progress));
         Ok(library)
     }
 
