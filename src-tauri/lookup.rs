@@ -1,15 +1,14 @@
-//! The quick-lookup window: a global shortcut (default Ctrl+Shift+K) shows a
-//! small always-on-top search box over whatever the user is doing (a lab
-//! terminal); Esc or focus loss hides it again.
+//! The quick-lookup window: a global shortcut (default Ctrl+Shift+K, see
+//! `hotkey/`) or `pilgi-app --lookup` shows a small always-on-top search
+//! box over whatever the user is doing (a lab terminal); Esc or focus loss
+//! hides it again.
 //!
 //! The window is created on the first press, not at launch: every webview
 //! costs a WebKit web process, and most sessions never open it. After that
 //! it is only hidden and shown, so later presses are instant.
 
 use crate::events;
-use crate::hotkey::{Hotkey, Shortcut};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
 use std::time::Duration;
 use tauri::webview::PageLoadEvent;
 use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
@@ -21,9 +20,6 @@ pub const LABEL: &str = "lookup";
 /// The main window's label (tauri.conf.json).
 pub const MAIN: &str = "main";
 
-/// The shortcut when the settings name none.
-pub const DEFAULT_SHORTCUT: &str = "Ctrl+Shift+K";
-
 /// Whether the lookup window had focus since it was last shown: window
 /// managers (and Xvfb, which has none) may report a focus loss before the
 /// first focus, which must not hide the window at once.
@@ -33,106 +29,21 @@ static FOCUSED: AtomicBool = AtomicBool::new(false);
 /// window makes GTK report focus in, out and in again within a millisecond.
 const BLUR_SETTLE: Duration = Duration::from_millis(200);
 
-/// Registers `text` as the lookup shortcut at launch, from a thread:
-/// connecting to X takes a few round trips the main thread need not wait
-/// for. A shortcut the user saves meanwhile wins. If `text` is refused
-/// (another program holds it, or an older Pilgi accepted what this one
-/// does not), the default takes its place and the settings say why.
-pub fn register_at_launch(app: &AppHandle, text: String) {
-    let app = app.clone();
-    std::thread::spawn(move || {
-        let mut shortcut = lock(&SHORTCUT);
-        if shortcut.current.is_some() {
-            return;
-        }
-        if let Err(e) = register_locked(&mut shortcut, &app, &text) {
-            eprintln!("pilgi: no lookup shortcut: {e}");
-            if text != DEFAULT_SHORTCUT && grab(&mut shortcut, &app, DEFAULT_SHORTCUT).is_ok() {
-                shortcut.current = Some(DEFAULT_SHORTCUT.to_owned());
-                eprintln!("pilgi: using {DEFAULT_SHORTCUT} instead");
-            }
-        }
-    });
-}
-
-/// Makes `text` (e.g. `Ctrl+Shift+K`) the lookup shortcut, replacing the
-/// previous one. On error the previous shortcut stays in effect and the
-/// error is kept for the settings to show ([`status`]).
-pub fn register(app: &AppHandle, text: &str) -> Result<(), String> {
-    register_locked(&mut lock(&SHORTCUT), app, text)
-}
-
-fn register_locked(
-    shortcut: &mut LookupShortcut,
-    app: &AppHandle,
-    text: &str,
-) -> Result<(), String> {
-    let result = grab(shortcut, app, text);
-    match &result {
-        Ok(()) => {
-            shortcut.current = Some(text.to_owned());
-            shortcut.error = None;
-        }
-        Err(e) => shortcut.error = Some(e.clone()),
-    }
-    result
-}
-
-fn grab(shortcut: &mut LookupShortcut, app: &AppHandle, text: &str) -> Result<(), String> {
-    let parsed: Shortcut = text
-        .parse()
-        .map_err(|e| format!("“{text}” is not a shortcut: {e} (write it like Ctrl+Shift+K)."))?;
-    let refused = |e: String| format!("could not register {text}: {e}.");
-    // Connected on first use, and again if the connection was lost (a
-    // failure is not kept: the next attempt retries).
-    if !shortcut.hotkey.as_ref().is_some_and(Hotkey::is_alive) {
-        let app = app.clone();
-        shortcut.hotkey = Some(Hotkey::connect(move || toggle(&app)).map_err(refused)?);
-    }
-    let hotkey = shortcut.hotkey.as_ref().expect("connected above");
-    hotkey.grab(parsed).map_err(refused)
-}
-
-/// The shortcut in effect (as the user wrote it) and the last error.
-pub fn status() -> (Option<String>, Option<String>) {
-    let shortcut = lock(&SHORTCUT);
-    (shortcut.current.clone(), shortcut.error.clone())
-}
-
-/// The lookup shortcut: the X connection holding it (once connected), the
-/// shortcut as the user wrote it, and why the last attempt to change it
-/// failed.
-struct LookupShortcut {
-    hotkey: Option<Hotkey>,
-    current: Option<String>,
-    error: Option<String>,
-}
-
-static SHORTCUT: Mutex<LookupShortcut> = Mutex::new(LookupShortcut {
-    hotkey: None,
-    current: None,
-    error: None,
-});
-
-/// The lock guards plain values: poisoned by a panic elsewhere, it is
-/// still usable.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 /// Shows the lookup window (creating it on first use) or hides it when it
-/// is already showing.
-pub fn toggle(app: &AppHandle) {
+/// is already showing. `activation` is the XDG activation token of the key
+/// press that asked, when the desktop passed one: on Wayland a window gets
+/// the keyboard focus only by showing the token of a user's action.
+pub fn toggle(app: &AppHandle, activation: Option<String>) {
     match app.get_webview_window(LABEL) {
         Some(window) if window.is_visible().unwrap_or(false) => hide(&window),
-        Some(window) => show(&window),
+        Some(window) => show(&window, activation.as_deref()),
         None => {
             // Created on the async runtime, not on the shortcut's thread.
             // It shows itself once its page has loaded, so no keystroke
             // goes to a blank window.
             let app = app.clone();
             tauri::async_runtime::spawn(async move {
-                if let Err(e) = create(&app) {
+                if let Err(e) = create(&app, activation) {
                     eprintln!("pilgi: could not open the lookup window: {e}");
                 }
             });
@@ -140,7 +51,7 @@ pub fn toggle(app: &AppHandle) {
     }
 }
 
-fn create(app: &AppHandle) -> tauri::Result<WebviewWindow> {
+fn create(app: &AppHandle, activation: Option<String>) -> tauri::Result<WebviewWindow> {
     let window = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App("lookup.html".into()))
         .title("Pilgi lookup")
         .inner_size(640.0, 420.0)
@@ -150,11 +61,12 @@ fn create(app: &AppHandle) -> tauri::Result<WebviewWindow> {
         .skip_taskbar(true)
         .center()
         .visible(false)
-        .on_page_load(|webview, load| {
+        .on_page_load(move |webview, load| {
             if load.event() == PageLoadEvent::Finished {
                 // Not from inside the GTK callback: the window must be
                 // mapped before it can take the keyboard focus.
-                tauri::async_runtime::spawn(async move { show(&webview) });
+                let activation = activation.clone();
+                tauri::async_runtime::spawn(async move { show(&webview, activation.as_deref()) });
             }
         })
         .build()?;
@@ -177,12 +89,33 @@ fn create(app: &AppHandle) -> tauri::Result<WebviewWindow> {
     Ok(window)
 }
 
-fn show(window: &WebviewWindow) {
+fn show(window: &WebviewWindow, activation: Option<&str>) {
     FOCUSED.store(false, Ordering::SeqCst);
+    if let Some(token) = activation {
+        present_with(window, token);
+    }
     let _ = window.show();
     let _ = window.set_focus();
     let _ = window.emit_to(LABEL, events::LOOKUP_SHOWN, ());
 }
+
+/// Hands GTK the activation token before the window is shown: GTK then
+/// presents it through Wayland's xdg-activation, so the compositor gives
+/// it the focus instead of only marking it as wanting attention.
+#[cfg(target_os = "linux")]
+fn present_with(window: &WebviewWindow, token: &str) {
+    use gtk::prelude::GtkWindowExt;
+    let (window, token) = (window.clone(), token.to_owned());
+    let on_main = window.clone();
+    let _ = on_main.run_on_main_thread(move || {
+        if let Ok(gtk) = window.gtk_window() {
+            gtk.set_startup_id(&token);
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn present_with(_window: &WebviewWindow, _token: &str) {}
 
 /// Hides the lookup window (it stays loaded for the next press).
 pub fn hide(window: &WebviewWindow) {

@@ -10,6 +10,7 @@ mod ipc;
 mod ipc_error;
 #[cfg(test)]
 mod ipc_listed;
+mod launch;
 mod lookup;
 mod note_files;
 mod notes_folder;
@@ -17,25 +18,32 @@ mod renderer;
 mod state;
 mod watcher;
 
+use launch::Launch;
 use pilgi_core::{Locations, Settings};
-use tauri::Manager;
+use tauri::{Manager, WebviewWindowBuilder, WindowEvent};
+use tauri_plugin_window_state::StateFlags;
 
 fn main() {
+    let launch = Launch::from_args();
     renderer::choose();
     display::open_or_exit();
     tauri::Builder::default()
-        // First: a second launch only brings the running Pilgi forward.
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            lookup::focus_main(app)
+        // First: a second launch hands its arguments to the running Pilgi
+        // and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
+            Launch::handed_over(argv).apply(app)
         }))
         .plugin(
             tauri_plugin_window_state::Builder::default()
                 .with_denylist(&[lookup::LABEL])
+                // Whether the main window shows is this launch's choice
+                // (`--lookup` starts it hidden), never the last session's.
+                .with_state_flags(StateFlags::all() - StateFlags::VISIBLE)
                 .build(),
         )
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
+        .setup(move |app| {
             let handle = app.handle();
             let locations = Locations::resolve(None, &notes_folder::bundled(handle));
             let data = locations.data.clone();
@@ -44,12 +52,25 @@ fn main() {
                 .ok();
             app.manage(watcher::Watchers::new(bookmarks));
             let shortcut = Settings::load(&locations.config).lookup_shortcut;
+            let config = app.config().app.windows.iter();
+            let main = config.clone().find(|w| w.label == lookup::MAIN);
+            let main = main.ok_or("tauri.conf.json has no main window")?;
+            WebviewWindowBuilder::from_config(handle, main)?
+                .visible(!launch.lookup)
+                .build()?;
             notes_folder::open(handle, locations)?;
-            lookup::register_at_launch(
-                handle,
-                shortcut.unwrap_or_else(|| lookup::DEFAULT_SHORTCUT.into()),
-            );
+            hotkey::start(handle, shortcut);
+            if launch.lookup {
+                launch.apply(handle);
+            }
             Ok(())
+        })
+        // The app lives as long as its main window, shown or hidden (a
+        // hidden lookup window alone would keep it running unseen).
+        .on_window_event(|window, event| {
+            if window.label() == lookup::MAIN && matches!(event, WindowEvent::Destroyed) {
+                window.app_handle().exit(0);
+            }
         })
         .invoke_handler(tauri::generate_handler![
             ipc::notes::get_timeline,

@@ -1,255 +1,298 @@
-//! A global shortcut on X11: the key is grabbed on the root window, and one
-//! thread sleeps on the X connection until the key is let go.
+//! How a key press reaches the quick-lookup window. The mechanism is chosen
+//! once at launch, from the session the app's window opens in:
+//! - **X11**: Pilgi grabs the key on the root window itself ([`x11`]).
+//! - **Wayland with the desktop portal's GlobalShortcuts**: the desktop
+//!   holds the key, asks the user once to confirm it, and signals each
+//!   press ([`portal`]).
+//! - **Anything else** (a Wayland desktop without that portal, other
+//!   platforms): no key is claimed. The settings show the command to bind
+//!   in the desktop's own keyboard settings, `pilgi-app --lookup`, which
+//!   works on every desktop (see `main.rs`).
 //!
-//! Not tauri-plugin-global-shortcut: its global-hotkey crate looks at its X
-//! connection every 50 ms, which woke Pilgi 20 times a second while it sat
-//! idle (the empty Tauri window: never), made every press wait ~25 ms on
-//! average, and held the main thread for up to 50 ms per registration.
+//! An X11 grab is never tried in a Wayland session: XWayland passes a
+//! grabbed key on only while an X11 window has the focus, so Pilgi would
+//! claim a shortcut that does nothing from the user's terminal.
 
+#[cfg(target_os = "linux")]
+mod portal;
 mod shortcut;
+#[cfg(target_os = "linux")]
+mod x11;
 
 pub use shortcut::Shortcut;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use x11rb::connection::Connection;
-use x11rb::errors::ReplyError;
-use x11rb::protocol::xkb::{self, ConnectionExt as _};
-use x11rb::protocol::xproto::{ConnectionExt as _, GrabMode, Keycode, ModMask, Window};
-use x11rb::protocol::{ErrorKind, Event};
-use x11rb::rust_connection::RustConnection;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use tauri::AppHandle;
 
-/// Lock keys X counts as modifiers while they are on: each grab is made
-/// with every combination of them, or Caps Lock would disable the shortcut.
-const LOCKS: [u16; 4] = [0, LOCK, NUM_LOCK, LOCK | NUM_LOCK];
-const LOCK: u16 = 1 << 1;
-/// Num Lock (X's Mod2).
-const NUM_LOCK: u16 = 1 << 4;
-/// The modifiers a shortcut may use (see [`shortcut`]).
-const MODIFIERS: u16 = shortcut::SHIFT | shortcut::CONTROL | shortcut::ALT | shortcut::SUPER;
+/// The shortcut when the settings name none.
+pub const DEFAULT_SHORTCUT: &str = "Ctrl+Shift+K";
 
-/// The grabbed key, shared with the event thread.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Grab {
-    keycode: Keycode,
-    modifiers: u16,
+/// The mechanism in effect, as the settings name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mechanism {
+    X11,
+    Portal,
+    Manual,
 }
 
-/// An X connection holding (at most) one global shortcut.
-pub struct Hotkey {
-    conn: Arc<RustConnection>,
-    root: Window,
-    grab: Arc<Mutex<Option<Grab>>>,
-    /// Cleared when the event thread ends (the X connection broke).
-    alive: Arc<AtomicBool>,
+/// What the settings show of the lookup shortcut.
+#[derive(Clone, Debug, Serialize)]
+pub struct Status {
+    /// Which mechanism delivers the key.
+    #[serde(rename = "lookup_mechanism")]
+    pub mechanism: Mechanism,
+    /// The shortcut in effect: as the user wrote it (X11), or as the
+    /// desktop describes the key it bound (portal). `None` when no key is
+    /// registered.
+    #[serde(rename = "lookup_shortcut")]
+    pub shortcut: Option<String>,
+    /// Why the shortcut asked for is not in effect.
+    #[serde(rename = "shortcut_error")]
+    pub error: Option<String>,
+    /// The command a desktop's own shortcut can run.
+    #[serde(rename = "lookup_command")]
+    pub command: String,
 }
 
-impl Hotkey {
-    /// Connects to the X server and starts the thread that calls
-    /// `on_release` each time the grabbed shortcut is let go (not pressed:
-    /// while its key is down X holds a keyboard grab, and a window focused
-    /// during the grab loses the focus when it ends).
-    pub fn connect(on_release: impl Fn() + Send + 'static) -> Result<Hotkey, String> {
-        let (conn, screen) = RustConnection::connect(None)
-            .map_err(|e| format!("no X display ({e}); Wayland has no global shortcuts for apps"))?;
-        // Holding the key down repeats only its press, not release+press
-        // pairs that would toggle the window on and off. Without XKB the
-        // shortcut still works, and a held key flickers the window.
-        let repeat = xkb::PerClientFlag::DETECTABLE_AUTO_REPEAT;
-        let detectable = conn
-            .xkb_use_extension(1, 0)
-            .ok()
-            .and_then(|c| c.reply().ok())
-            .filter(|r| r.supported)
-            .and_then(|_| {
-                let flags = conn.xkb_per_client_flags(
-                    xkb::ID::USE_CORE_KBD.into(),
-                    repeat,
-                    repeat,
-                    0u32.into(),
-                    0u32.into(),
-                    0u32.into(),
-                );
-                flags.ok()?.reply().ok()
-            })
-            .is_some_and(|r| r.supported.contains(repeat));
-        if !detectable {
-            eprintln!("pilgi: the X server cannot tell a held key from repeated presses");
-        }
-        let root = conn.setup().roots[screen].root;
-        let hotkey = Hotkey {
-            conn: Arc::new(conn),
-            root,
-            grab: Arc::default(),
-            alive: Arc::new(AtomicBool::new(true)),
-        };
-        let (conn, grab, alive) = (
-            hotkey.conn.clone(),
-            hotkey.grab.clone(),
-            hotkey.alive.clone(),
-        );
-        std::thread::Builder::new()
-            .name("pilgi-hotkey".into())
-            .spawn(move || {
-                listen(&conn, &grab, on_release);
-                alive.store(false, Ordering::SeqCst);
-                eprintln!("pilgi: lost the X connection; the lookup shortcut is off until it is set again");
-            })
-            .map_err(|e| e.to_string())?;
-        Ok(hotkey)
-    }
+/// The mechanism and what it holds.
+struct State {
+    mechanism: Mechanism,
+    /// The X connection holding the grab (X11 only, once connected).
+    #[cfg(target_os = "linux")]
+    x11: Option<x11::Hotkey>,
+    shortcut: Option<String>,
+    error: Option<String>,
+}
 
-    /// Whether the event thread still listens (the connection holds).
-    pub fn is_alive(&self) -> bool {
-        self.alive.load(Ordering::SeqCst)
-    }
+static STATE: Mutex<State> = Mutex::new(State {
+    mechanism: Mechanism::Manual,
+    #[cfg(target_os = "linux")]
+    x11: None,
+    shortcut: None,
+    error: None,
+});
 
-    /// Makes `shortcut` the one grabbed key, releasing the previous one
-    /// only once the new one is held (on error the previous one stays).
-    pub fn grab(&self, shortcut: Shortcut) -> Result<(), String> {
-        let (keycode, shifted) = self
-            .keycode(shortcut.keysym)?
-            .ok_or("this keyboard has no such key")?;
-        // `Ctrl+!` is Ctrl+Shift on the `1` key.
-        let shift = if shifted { shortcut::SHIFT } else { 0 };
-        let new = Grab {
-            keycode,
-            modifiers: shortcut.modifiers | shift,
-        };
-        let mut grab = self.grab.lock().unwrap_or_else(|e| e.into_inner());
-        if *grab == Some(new) {
-            return Ok(());
-        }
-        for (i, locks) in LOCKS.iter().enumerate() {
-            let held = self
-                .conn
-                .grab_key(
-                    false,
-                    self.root,
-                    ModMask::from(new.modifiers | locks),
-                    keycode,
-                    GrabMode::ASYNC,
-                    GrabMode::ASYNC,
-                )
-                .map_err(x_error)?
-                .check();
-            if let Err(e) = held {
-                self.ungrab(new, &LOCKS[..i]);
-                return Err(match e {
-                    ReplyError::X11Error(e) if e.error_kind == ErrorKind::Access => {
-                        "another program already uses it".into()
-                    }
-                    e => x_error(e),
-                });
-            }
-        }
-        if let Some(old) = grab.replace(new) {
-            self.ungrab(old, &LOCKS);
-        }
-        Ok(())
-    }
+/// The lock guards plain values: poisoned by a panic elsewhere, it is
+/// still usable.
+fn lock() -> MutexGuard<'static, State> {
+    STATE.lock().unwrap_or_else(|e| e.into_inner())
+}
 
-    fn ungrab(&self, grab: Grab, locks: &[u16]) {
-        for locks in locks {
-            let mask = ModMask::from(grab.modifiers | locks);
-            if let Ok(cookie) = self.conn.ungrab_key(grab.keycode, self.root, mask) {
-                cookie.ignore_error();
-            }
-        }
-        let _ = self.conn.flush();
-    }
+/// The kind of session the window opens in, read from the environment the
+/// way GDK picks its backend (`GDK_BACKEND` first, then Wayland before X11).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Session {
+    X11,
+    Wayland,
+    Other,
+}
 
-    /// The key that types `keysym`, and whether it takes Shift: the first
-    /// layout's plain keys first, then its shifted ones, then other layouts'
-    /// (a `de,us` keyboard has `y` on two keys; `<` may sit on the comma's
-    /// Shift level).
-    fn keycode(&self, keysym: u32) -> Result<Option<(Keycode, bool)>, String> {
-        let setup = self.conn.setup();
-        let (first, last) = (setup.min_keycode, setup.max_keycode);
-        let map = self
-            .conn
-            .get_keyboard_mapping(first, last - first + 1)
-            .map_err(x_error)?
-            .reply()
-            .map_err(x_error)?;
-        let per_key = usize::from(map.keysyms_per_keycode.max(1));
-        let keys: Vec<&[u32]> = map.keysyms.chunks(per_key).collect();
-        Ok((0..per_key).find_map(|level| {
-            let key = keys.iter().position(|syms| syms[level] == keysym)?;
-            Some((first + key as u8, level % 2 == 1))
-        }))
+fn session_of(var: impl Fn(&str) -> Option<String>) -> Session {
+    let set = |name| var(name).filter(|value| !value.is_empty());
+    if cfg!(not(target_os = "linux")) {
+        return Session::Other;
+    }
+    let backend = set("GDK_BACKEND");
+    match backend.as_deref().and_then(|b| b.split(',').next()) {
+        Some("x11") => Session::X11,
+        Some("wayland") => Session::Wayland,
+        _ if set("WAYLAND_DISPLAY").is_some() => Session::Wayland,
+        _ if set("DISPLAY").is_some() => Session::X11,
+        _ => Session::Other,
     }
 }
 
-/// The event thread: blocks until X sends an event; ends if the
-/// connection breaks (the X server went away). It lives as long as the
-/// app: the connection it holds is the one keeping the grab.
-fn listen(conn: &RustConnection, grab: &Mutex<Option<Grab>>, on_release: impl Fn()) {
-    let current = || *grab.lock().unwrap_or_else(|e| e.into_inner());
-    let mut pressed = false;
-    while let Ok(event) = conn.wait_for_event() {
-        match (event, current()) {
-            (Event::KeyPress(e), Some(g)) => {
-                pressed = e.detail == g.keycode && u16::from(e.state) & MODIFIERS == g.modifiers;
+/// Chooses the mechanism and registers `text` (the saved shortcut, else
+/// the default) with it, from a thread: connecting to X or to the portal
+/// takes round trips the main thread need not wait for, and the portal
+/// waits for the user's confirmation.
+#[cfg_attr(not(target_os = "linux"), allow(unused_variables))]
+pub fn start(app: &AppHandle, text: Option<String>) {
+    let text = text.unwrap_or_else(|| DEFAULT_SHORTCUT.to_owned());
+    let session = session_of(|name| std::env::var(name).ok());
+    lock().mechanism = match session {
+        Session::X11 => Mechanism::X11,
+        Session::Wayland => Mechanism::Portal,
+        Session::Other => Mechanism::Manual,
+    };
+    match session {
+        #[cfg(target_os = "linux")]
+        Session::X11 => {
+            let app = app.clone();
+            std::thread::spawn(move || x11_at_launch(&app, &text));
+        }
+        #[cfg(target_os = "linux")]
+        Session::Wayland => {
+            tauri::async_runtime::spawn(portal_at_launch(app.clone(), text));
+        }
+        _ => {}
+    }
+}
+
+/// Makes `text` (e.g. `Ctrl+Shift+K`) the lookup shortcut, from the
+/// settings. Only an X11 grab is Pilgi's to change: a portal's key is the
+/// desktop's, and without a mechanism the user binds the command. On error
+/// the previous shortcut stays in effect and the error is kept for
+/// [`status`].
+#[cfg_attr(not(target_os = "linux"), allow(unused_variables))]
+pub fn register(app: &AppHandle, text: &str) -> Result<(), String> {
+    let mut state = lock();
+    let result = match state.mechanism {
+        #[cfg(target_os = "linux")]
+        Mechanism::X11 => grab(&mut state, app, text),
+        Mechanism::Portal => Err(format!(
+            "your desktop holds the lookup shortcut: change it in its keyboard settings, \
+             or bind `{}` to a key there.",
+            command()
+        )),
+        _ => Err(manual_hint()),
+    };
+    match &result {
+        Ok(()) => {
+            state.shortcut = Some(text.to_owned());
+            state.error = None;
+        }
+        Err(e) => state.error = Some(e.clone()),
+    }
+    result
+}
+
+/// The mechanism, the shortcut in effect and the last error.
+pub fn status() -> Status {
+    let state = lock();
+    Status {
+        mechanism: state.mechanism,
+        shortcut: state.shortcut.clone(),
+        error: state.error.clone(),
+        command: command(),
+    }
+}
+
+fn manual_hint() -> String {
+    format!(
+        "this desktop lets no app claim a global shortcut: bind `{}` to a key in its keyboard settings.",
+        command()
+    )
+}
+
+/// The command that shows or hides the lookup window: `pilgi-app --lookup`
+/// when `pilgi-app` on the `PATH` is this program, else its full path.
+pub fn command() -> String {
+    let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("pilgi-app"));
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let on_path = exe.file_name().is_some_and(|name| {
+        std::env::split_paths(&path).any(|dir| same_file(&dir.join(name), &exe))
+    });
+    let program = match (on_path, exe.file_name()) {
+        (true, Some(name)) => name.to_string_lossy().into_owned(),
+        _ => exe.display().to_string(),
+    };
+    format!("{program} --lookup")
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// At launch on X11: the saved shortcut, else the default in its place if
+/// the saved one is refused (another program holds it, or an older Pilgi
+/// accepted what this one does not); the settings say why. A shortcut the
+/// user saves meanwhile wins.
+#[cfg(target_os = "linux")]
+fn x11_at_launch(app: &AppHandle, text: &str) {
+    let mut state = lock();
+    if state.shortcut.is_some() {
+        return;
+    }
+    match grab(&mut state, app, text) {
+        Ok(()) => state.shortcut = Some(text.to_owned()),
+        Err(e) => {
+            eprintln!("pilgi: no lookup shortcut: {e}");
+            state.error = Some(e);
+            if text != DEFAULT_SHORTCUT && grab(&mut state, app, DEFAULT_SHORTCUT).is_ok() {
+                state.shortcut = Some(DEFAULT_SHORTCUT.to_owned());
+                eprintln!("pilgi: using {DEFAULT_SHORTCUT} instead");
             }
-            (Event::KeyRelease(e), Some(g)) if pressed && e.detail == g.keycode => {
-                pressed = false;
-                on_release();
-            }
-            _ => {}
         }
     }
 }
 
-fn x_error(e: impl std::fmt::Display) -> String {
-    format!("X server: {e}")
+#[cfg(target_os = "linux")]
+fn grab(state: &mut State, app: &AppHandle, text: &str) -> Result<(), String> {
+    let parsed: Shortcut = text
+        .parse()
+        .map_err(|e| format!("“{text}” is not a shortcut: {e} (write it like Ctrl+Shift+K)."))?;
+    let refused = |e: String| format!("could not register {text}: {e}.");
+    // Connected on first use, and again if the connection was lost (a
+    // failure is not kept: the next attempt retries).
+    if !state.x11.as_ref().is_some_and(x11::Hotkey::is_alive) {
+        let app = app.clone();
+        let hotkey = x11::Hotkey::connect(move || crate::lookup::toggle(&app, None));
+        state.x11 = Some(hotkey.map_err(refused)?);
+    }
+    let hotkey = state.x11.as_ref().expect("connected above");
+    hotkey.grab(parsed).map_err(refused)
+}
+
+/// At launch on Wayland: asks the portal for the shortcut, then listens
+/// for its presses for as long as the app runs. Without the portal (or
+/// when the user declines) the mechanism becomes manual, saying why.
+#[cfg(target_os = "linux")]
+async fn portal_at_launch(app: AppHandle, text: String) {
+    let trigger = text.parse::<Shortcut>().ok().and_then(|s| s.xdg_trigger());
+    let bound = |result: Result<String, String>| {
+        let mut state = lock();
+        match result {
+            Ok(described) => state.shortcut = Some(described),
+            Err(e) => {
+                eprintln!("pilgi: no lookup shortcut from the desktop portal: {e}");
+                state.mechanism = Mechanism::Manual;
+                state.error = Some(format!("{e}; {}", manual_hint()));
+            }
+        }
+    };
+    let pressed = move |token: Option<String>| crate::lookup::toggle(&app, token);
+    portal::listen_on_session_bus(trigger.as_deref(), bound, pressed).await;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Needs an X display, like the app (`scripts/test` runs it under Xvfb).
-    fn connect() -> Hotkey {
-        Hotkey::connect(|| {}).expect("an X display (run under xvfb-run)")
+    fn session(vars: &[(&str, &str)]) -> Session {
+        session_of(|name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        })
     }
 
     #[test]
-    fn a_key_another_client_holds_is_refused_and_the_old_one_kept() {
-        let (first, second) = (connect(), connect());
-        let f12: Shortcut = "Ctrl+Alt+F12".parse().expect("shortcut");
-        let f11: Shortcut = "Ctrl+Alt+F11".parse().expect("shortcut");
-        first.grab(f12).expect("a free key");
-        second.grab(f11).expect("a free key");
-        let refused = second.grab(f12).expect_err("F12 is taken");
-        assert!(refused.contains("another program"), "{refused}");
-        // Still holding F11, so the first connection cannot take it…
-        let refused = first.grab(f11).expect_err("F11 is still held");
-        assert!(refused.contains("another program"), "{refused}");
-        // …until it moves on to another key.
-        second
-            .grab("Ctrl+Alt+F10".parse().expect("shortcut"))
-            .expect("a free key");
-        first.grab(f11).expect("F11 was released");
-    }
-
-    #[test]
-    fn a_shifted_symbol_is_its_key_with_shift() {
-        let hotkey = connect();
-        let one = hotkey
-            .keycode('1' as u32)
-            .expect("keyboard map")
-            .expect("a 1 key");
-        let bang = hotkey
-            .keycode('!' as u32)
-            .expect("keyboard map")
-            .expect("a ! key");
-        assert_eq!(one, (bang.0, false), "US layout (Xvfb's): ! is Shift+1");
-        assert!(bang.1, "! takes Shift");
-        let k = hotkey
-            .keycode('k' as u32)
-            .expect("keyboard map")
-            .expect("a k key");
-        assert!(!k.1, "k is a plain key");
+    fn the_session_is_read_the_way_gdk_picks_its_backend() {
+        assert_eq!(session(&[("DISPLAY", ":0")]), Session::X11);
+        assert_eq!(
+            session(&[("DISPLAY", ":0"), ("WAYLAND_DISPLAY", "wayland-0")]),
+            Session::Wayland,
+            "GDK prefers Wayland, so XWayland's DISPLAY does not make it X11"
+        );
+        assert_eq!(
+            session(&[("GDK_BACKEND", "x11"), ("WAYLAND_DISPLAY", "wayland-0")]),
+            Session::X11
+        );
+        assert_eq!(
+            session(&[("GDK_BACKEND", "wayland,x11"), ("DISPLAY", ":0")]),
+            Session::Wayland
+        );
+        assert_eq!(
+            session(&[("WAYLAND_DISPLAY", ""), ("DISPLAY", "")]),
+            Session::Other
+        );
+        assert_eq!(session(&[]), Session::Other);
     }
 }

@@ -71,6 +71,36 @@ impl FromStr for Shortcut {
     }
 }
 
+impl Shortcut {
+    /// The shortcut as the XDG "shortcuts" specification writes a trigger
+    /// (`CTRL+SHIFT+k`), for the portal's preferred trigger. `None` for a
+    /// key beyond letters, digits, F keys and Space: the portal then lets
+    /// the user pick one, which beats proposing a misnamed key.
+    pub fn xdg_trigger(&self) -> Option<String> {
+        let key = match self.keysym {
+            k if char::from_u32(k).is_some_and(|c| c.is_ascii_alphanumeric()) => {
+                char::from_u32(k)?.to_string()
+            }
+            k if (F1..F1 + 24).contains(&k) => format!("F{}", k - F1 + 1),
+            0x20 => "space".to_owned(),
+            _ => return None,
+        };
+        let names = [
+            (CONTROL, "CTRL"),
+            (ALT, "ALT"),
+            (SHIFT, "SHIFT"),
+            (SUPER, "LOGO"),
+        ];
+        let mut trigger: String = names
+            .iter()
+            .filter(|(bit, _)| self.modifiers & bit != 0)
+            .map(|(_, name)| format!("{name}+"))
+            .collect();
+        trigger.push_str(&key);
+        Some(trigger)
+    }
+}
+
 fn modifier(name: &str) -> Option<u16> {
     Some(match name.to_ascii_lowercase().as_str() {
         "ctrl" | "control" | "cmdorctrl" | "commandorcontrol" => CONTROL,
@@ -171,6 +201,16 @@ mod tests {
             })
         );
         assert_eq!(parse("Shift+F24").map(|s| s.keysym), Ok(0xffd5));
+    }
+
+    #[test]
+    fn the_portal_is_offered_the_specification_s_spelling() {
+        let trigger = |text: &str| parse(text).expect("a shortcut").xdg_trigger();
+        assert_eq!(trigger("Ctrl+Shift+K").as_deref(), Some("CTRL+SHIFT+k"));
+        assert_eq!(trigger("Super+Space").as_deref(), Some("LOGO+space"));
+        assert_eq!(trigger("Alt+F9").as_deref(), Some("ALT+F9"));
+        assert_eq!(trigger("Ctrl+Alt+1").as_deref(), Some("CTRL+ALT+1"));
+        assert_eq!(trigger("Ctrl+/"), None, "not guessed: the user picks it");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::ipc_error::{IpcError, IpcResult};
 use crate::state::AppState;
-use crate::{lookup, notes_folder};
+use crate::{hotkey, notes_folder};
 use pilgi_core::{Locations, Settings};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -22,10 +22,10 @@ pub struct SettingsView {
     /// Set when `PILGI_NOTES` chooses the folder at launch (it wins over
     /// the saved choice).
     env_override: Option<String>,
-    /// The lookup shortcut in effect, if one could be registered.
-    lookup_shortcut: Option<String>,
-    /// Why the saved shortcut is not in effect.
-    shortcut_error: Option<String>,
+    /// The lookup shortcut: its mechanism, the key in effect, why the one
+    /// asked for is not, and the command a desktop's shortcut can run.
+    #[serde(flatten)]
+    lookup: hotkey::Status,
     /// The exam date (`2026-12-20`), if one is set and reads as a date.
     exam_date: Option<String>,
 }
@@ -82,7 +82,7 @@ pub async fn set_lookup_shortcut(
     if text.len() > 64 {
         return Err(IpcError::new("invalid", "that shortcut is too long".into()));
     }
-    lookup::register(&app, text).map_err(|e| IpcError::new("invalid", e))?;
+    hotkey::register(&app, text).map_err(|e| IpcError::new("invalid", e))?;
     update(&state, |s| s.lookup_shortcut = Some(text.to_owned()))?;
     Ok(view(&app, &state))
 }
@@ -134,13 +134,11 @@ fn view(app: &AppHandle, state: &AppState) -> SettingsView {
     let exam = Settings::load(&config).exam().ok().flatten();
     let bundled = std::fs::canonicalize(&notes_dir).ok()
         == std::fs::canonicalize(notes_folder::bundled(app)).ok();
-    let (lookup_shortcut, shortcut_error) = lookup::status();
     SettingsView {
         notes_dir,
         bundled,
         env_override: std::env::var("PILGI_NOTES").ok().filter(|v| !v.is_empty()),
-        lookup_shortcut,
-        shortcut_error,
+        lookup: hotkey::status(),
         exam_date: exam.map(|d| d.to_string()),
     }
 }

@@ -47,6 +47,8 @@ enum Command {
     Commands(cmd::commands::Args),
     /// Review confusing topics until they stick (spaced repetition).
     Review(cmd::review::Args),
+    /// Show or hide the desktop app's quick-lookup window (bind `pilgi-app --lookup` to a key).
+    Lookup(cmd::lookup::Args),
 }
 
 /// What a subcommand reports besides its output.
@@ -84,6 +86,7 @@ fn main() -> ExitCode {
         Command::Bookmark(a) => cmd::bookmark::run(a, &ctx),
         Command::Commands(a) => cmd::commands::run(a, &ctx),
         Command::Review(a) => cmd::review::run(a, &ctx),
+        Command::Lookup(a) => cmd::lookup::run(a, &ctx),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 pub mod bookmark;
 pub mod commands;
 pub mod index;
+pub mod lookup;
 pub mod render;
 pub mod review;
 pub mod search;
