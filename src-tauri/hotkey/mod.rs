@@ -253,7 +253,7 @@ async fn portal_at_launch(app: AppHandle, text: String) {
             Err(e) => {
                 eprintln!("pilgi: no lookup shortcut from the desktop portal: {e}");
                 state.mechanism = Mechanism::Manual;
-                state.error = Some(format!("{e}; {}", manual_hint()));
+                state.error = Some(e);
             }
         }
     };

@@ -110,11 +110,7 @@ impl App {
                 "--native-port",
                 &native_port.to_string(),
             ])
-            .env("PILGI_NOTES", &notes)
-            .env("XDG_DATA_HOME", root.path().join("data"))
-            .env("XDG_CACHE_HOME", root.path().join("cache"))
-            .env("XDG_CONFIG_HOME", root.path().join("config"))
-            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+            .envs(app_env(root.path(), &bus))
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -395,6 +391,19 @@ impl Drop for App {
     }
 }
 
+/// The environment of an app whose notes, data, cache and config live in
+/// `root` and whose session bus is `bus`: the one a launch through
+/// WebDriver gets, and the one a second launch needs to meet it.
+pub fn app_env(root: &Path, bus: &SessionBus) -> [(&'static str, std::ffi::OsString); 5] {
+    [
+        ("PILGI_NOTES", root.join("notes").into()),
+        ("XDG_DATA_HOME", root.join("data").into()),
+        ("XDG_CACHE_HOME", root.join("cache").into()),
+        ("XDG_CONFIG_HOME", root.join("config").into()),
+        ("DBUS_SESSION_BUS_ADDRESS", bus.address.clone().into()),
+    ]
+}
+
 /// The repo's bundled notes.
 pub fn bundled_notes() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("notes")
@@ -428,7 +437,7 @@ fn wait_for_port(port: u16) {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create notes copy");
     for entry in std::fs::read_dir(from).expect("read notes").flatten() {
         let target = to.join(entry.file_name());

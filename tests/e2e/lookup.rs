@@ -3,8 +3,10 @@
 //! events through the X server, as a keyboard would), and the results are
 //! typed the same way into the lookup window.
 
-use crate::app::{bundled_notes, window_visible as visible, xdotool, App};
-use std::process::Command;
+use crate::app::{app_env, bundled_notes, window_visible as visible, xdotool, App};
+use crate::bus::SessionBus;
+use std::os::unix::process::CommandExt;
+use std::process::{Command, ExitStatus};
 use std::time::{Duration, Instant};
 
 const LOOKUP: &str = "Pilgi lookup";
@@ -16,6 +18,21 @@ fn clipboard() -> String {
         .output()
         .expect("xclip (scripts/setup installs it)");
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Puts `text` on the clipboard (xclip holds it until another program
+/// copies), so an earlier test's copy cannot pass for this one's.
+fn set_clipboard(text: &str) {
+    use std::io::Write;
+    let mut xclip = Command::new("xclip")
+        .args(["-selection", "clipboard"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("xclip (scripts/setup installs it)");
+    let mut stdin = xclip.stdin.take().expect("xclip stdin");
+    stdin.write_all(text.as_bytes()).expect("to xclip");
+    drop(stdin);
+    let _ = xclip.wait();
 }
 
 async fn until(app: &App, what: &str, check: impl Fn() -> bool) {
@@ -162,31 +179,115 @@ async fn a_second_launch_hands_over_to_the_running_app() {
     };
     assert_eq!(windows(), 1);
 
-    let mut second = Command::new(env!("CARGO_BIN_EXE_pilgi-app"))
-        .env("DBUS_SESSION_BUS_ADDRESS", &app.bus.address)
-        .env("PILGI_NOTES", &app.notes)
-        .env("XDG_DATA_HOME", app.root.path().join("data"))
-        .env("XDG_CACHE_HOME", app.root.path().join("cache"))
-        .env("XDG_CONFIG_HOME", app.root.path().join("config"))
-        .spawn()
-        .expect("second launch");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = second.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > crate::app::PATIENCE {
-            let _ = second.kill();
-            panic!("the second launch kept running instead of handing over");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let status = launch_again(&app, &[]).await;
     assert!(status.success(), "second launch: {status}");
     assert_eq!(windows(), 1, "no second window");
     // The first app still answers.
     let ids = app.search("etcd").await;
     assert!(!ids.is_empty());
     app.close().await;
+}
+
+/// Runs `pilgi-app ARGS` beside the running `app`, as a user or a desktop
+/// shortcut would, and waits for it to hand over and exit.
+async fn launch_again(app: &App, args: &[&str]) -> ExitStatus {
+    let mut second = Command::new(env!("CARGO_BIN_EXE_pilgi-app"))
+        .args(args)
+        .envs(app_env(app.root.path(), &app.bus))
+        .spawn()
+        .expect("second launch");
+    let start = Instant::now();
+    loop {
+        if let Some(status) = second.try_wait().expect("wait") {
+            return status;
+        }
+        if start.elapsed() > crate::app::PATIENCE {
+            let _ = second.kill();
+            panic!("pilgi-app {args:?} kept running instead of handing over");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_lookup_command_shows_and_hides_the_running_app_s_lookup() {
+    let app = App::launch("lookup-command", &bundled_notes()).await;
+    shortcut_registered(&app).await;
+    // The settings name the mechanism and the command to bind.
+    app.click("[data-testid='open-settings']").await;
+    let command = app.wait_css("[data-testid='bind-command']").await;
+    let command = command.text().await.expect("command text");
+    assert!(command.ends_with("pilgi-app --lookup"), "{command}");
+    app.shot("settings-lookup-command").await;
+    app.click("[data-testid='close-settings']").await;
+
+    assert!(launch_again(&app, &["--lookup"]).await.success());
+    until(&app, "pilgi-app --lookup shows the lookup window", || {
+        visible(LOOKUP)
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["type", "--delay", "40", "daemonset"]);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    shot_screen("lookup-command-typed");
+    assert!(launch_again(&app, &["--lookup"]).await.success());
+    until(&app, "pilgi-app --lookup again hides it", || {
+        !visible(LOOKUP)
+    })
+    .await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn the_lookup_command_starts_pilgi_with_only_the_lookup_open() {
+    let root = tempfile::tempdir().expect("temp dir");
+    crate::app::copy_dir(&bundled_notes(), &root.path().join("notes"));
+    let bus = SessionBus::start();
+    let mut pilgi = Command::new(env!("CARGO_BIN_EXE_pilgi-app"))
+        .arg("--lookup")
+        .envs(app_env(root.path(), &bus))
+        .process_group(0)
+        .spawn()
+        .expect("pilgi-app --lookup");
+    let stop = |pilgi: &mut std::process::Child| {
+        // SAFETY: kill only reads its integer arguments; -pid names the
+        // group started above.
+        unsafe { libc::kill(-(pilgi.id() as i32), libc::SIGKILL) };
+        let _ = pilgi.wait();
+    };
+    let start = Instant::now();
+    while !visible(LOOKUP) {
+        if start.elapsed() > crate::app::PATIENCE {
+            stop(&mut pilgi);
+            panic!("no lookup window after {:?}", crate::app::PATIENCE);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let main_shown = visible("Pilgi — 필기");
+    set_clipboard("nothing copied yet");
+    // Typed with the real keyboard: the lookup box has the focus.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["type", "--delay", "40", "daemonset"]);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    shot_screen("lookup-cold-start");
+    let start = Instant::now();
+    let copied = loop {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(&["key", "Return"]);
+        let text = clipboard();
+        if text.contains("daemonset") || start.elapsed() > crate::app::PATIENCE {
+            break text;
+        }
+    };
+    stop(&mut pilgi);
+    assert!(
+        !main_shown,
+        "a --lookup launch keeps the main window hidden"
+    );
+    assert!(
+        copied.contains("daemonset"),
+        "typing reached the lookup box: {copied:?}"
+    );
 }
 
 /// Saves the whole X screen (the lookup window is not the WebDriver

@@ -20,3 +20,4 @@ mod smoke;
 mod synth;
 mod theme;
 mod views;
+mod wayland;

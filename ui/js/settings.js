@@ -2,7 +2,7 @@
 // dialog on the Rust side; no path is typed or sent from here), the
 // quick-lookup shortcut and the exam date the review schedule respects.
 // Opened with the gear button or Ctrl+,.
-import { chooseNotesFolder, getSettings, setExamDate, setLookupShortcut, useBundledNotes } from './api.js';
+import { chooseNotesFolder, copyText, getSettings, setExamDate, setLookupShortcut, useBundledNotes } from './api.js';
 import { composing, el } from './dom.js';
 
 const sheet = () => document.getElementById('settings');
@@ -36,6 +36,38 @@ function closeSettings() {
   returnFocus?.focus();
 }
 
+/** The lookup shortcut as this desktop delivers it (`lookup_mechanism`):
+ *  a key Pilgi grabs itself (X11: typed and saved here), a key the desktop
+ *  holds (the Wayland portal: described, changed in the desktop's
+ *  settings), or none (the command to bind in the desktop's settings). The
+ *  command is shown in all three: any desktop can bind it. */
+function lookupShortcut(settings, input, save) {
+  const command = settings.lookup_command;
+  const copy = el('button', { type: 'button', 'data-testid': 'copy-bind-command' }, 'Copy');
+  copy.addEventListener('click', () => copyText(command).then(() => { copy.textContent = 'Copied'; }, () => {}));
+  const bind = el('div', { class: 'row' }, el('code', { class: 'path', 'data-testid': 'bind-command' }, command), copy);
+  const where = el('p', { class: 'hint' },
+    'GNOME: Settings › Keyboard › View and Customize Shortcuts › Custom Shortcuts. ',
+    'KDE: System Settings › Shortcuts › Add New › Command or Script.');
+  switch (settings.lookup_mechanism) {
+    case 'x11':
+      return [el('div', { class: 'row' }, input, save),
+        el('p', { class: 'hint' }, 'Works from any app, e.g. Ctrl+Shift+K or Alt+Space. Or bind a key to this command yourself:'),
+        bind];
+    case 'portal':
+      return [el('p', { 'data-testid': 'shortcut-portal' },
+        settings.lookup_shortcut
+          ? ['Registered with your desktop: ', el('kbd', {}, settings.lookup_shortcut), '. Change it in the desktop’s keyboard settings.']
+          : 'Waiting for your desktop to confirm the shortcut…'),
+      el('p', { class: 'hint' }, 'Or bind a key to this command:'), bind];
+    default:
+      return [el('p', { 'data-testid': 'shortcut-manual' },
+        'This desktop lets no app claim a global shortcut. Bind a key to this command in its keyboard settings:'),
+      bind, where,
+      settings.shortcut_error ? el('p', { class: 'hint', 'data-testid': 'shortcut-why' }, `Why: ${settings.shortcut_error}`) : null];
+  }
+}
+
 /** Draws the sheet; `typed` is a shortcut the user typed that was refused
  *  (kept in the box to be fixed, with the one still in effect named). */
 function draw(settings, message, kind = 'error', typed = null) {
@@ -52,7 +84,9 @@ function draw(settings, message, kind = 'error', typed = null) {
   });
   const saveExam = el('button', { type: 'button', 'data-testid': 'exam-save' }, 'Save');
   const close = el('button', { type: 'button', class: 'close', 'data-testid': 'close-settings' }, 'Done');
-  const error = settings.shortcut_error ?? '';
+  // Only a key Pilgi grabs can fail on a user's action; the other
+  // mechanisms say why within their own section.
+  const error = settings.lookup_mechanism === 'x11' ? settings.shortcut_error ?? '' : '';
   sheet().replaceChildren(el('div', { class: 'sheet' },
     el('h2', {}, 'Settings'),
     el('h3', {}, 'Notes folder'),
@@ -64,8 +98,7 @@ function draw(settings, message, kind = 'error', typed = null) {
     el('div', { class: 'row' }, folder, bundled),
     el('p', { class: 'hint' }, 'Pilgi only reads this folder; bookmarks live in your data folder.'),
     el('h3', {}, 'Quick lookup shortcut'),
-    el('div', { class: 'row' }, shortcut, save),
-    el('p', { class: 'hint' }, 'Works from any app, e.g. Ctrl+Shift+K or Alt+Space.'),
+    ...lookupShortcut(settings, shortcut, save),
     el('h3', {}, 'Exam date'),
     el('div', { class: 'row' }, exam, saveExam),
     el('p', { class: 'hint' }, 'Reviews are scheduled before it, never on or after it. Leave it empty for none.'),
