@@ -24,9 +24,6 @@ pub struct Launch {
     pub activation_token: Option<String>,
 }
 
-/// Where a launcher puts the activation token of the user's action.
-const TOKEN_VAR: &str = "XDG_ACTIVATION_TOKEN";
-
 impl Launch {
     /// This process's arguments (`--help`, `--version` and a wrong argument
     /// end it here, as clap does).
@@ -60,6 +57,8 @@ impl Launch {
     #[cfg(unix)]
     fn carry_token(&self) {
         use std::os::unix::process::CommandExt;
+        /// Where a launcher puts the activation token of the user's action.
+        const TOKEN_VAR: &str = "XDG_ACTIVATION_TOKEN";
         if !self.lookup || self.activation_token.is_some() {
             return;
         }

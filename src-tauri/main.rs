@@ -14,6 +14,7 @@ mod launch;
 mod lookup;
 mod note_files;
 mod notes_folder;
+#[cfg(target_os = "linux")]
 mod renderer;
 mod state;
 mod watcher;
@@ -25,6 +26,7 @@ use tauri_plugin_window_state::StateFlags;
 
 fn main() {
     let launch = Launch::from_args();
+    #[cfg(target_os = "linux")]
     renderer::choose();
     display::open_or_exit();
     tauri::Builder::default()

@@ -54,6 +54,7 @@ pub fn open(app: &AppHandle, locations: Locations) -> pilgi_core::Result<()> {
 fn yield_to_the_ui() {
     // SAFETY: setpriority only reads its integer arguments; `who` 0 is the
     // calling thread on Linux.
+    #[cfg(target_os = "linux")]
     let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) };
 }
 
@@ -167,7 +168,10 @@ fn build_index(app: &AppHandle, lease: Option<(&WatchLease, u64)>, announce: boo
 /// resident at its launch peak for as long as it runs.
 fn give_back_memory() {
     // SAFETY: malloc_trim only walks glibc's own arenas; it takes no pointers.
-    unsafe { libc::malloc_trim(0) };
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    unsafe {
+        libc::malloc_trim(0)
+    };
 }
 
 /// The notes shipped with the app: the bundle's resources when installed,

@@ -1,4 +1,5 @@
-//! Chooses how WebKit rasterizes the page, before the first webview exists.
+//! Chooses how WebKitGTK rasterizes the page, before the first webview
+//! exists (Linux only: other platforms' webviews are not WebKitGTK).
 //!
 //! WebKitGTK paints with Skia on the GPU through OpenGL. Without a GPU, Mesa
 //! answers that OpenGL with llvmpipe, a software rasterizer, and painting

@@ -15,11 +15,13 @@
 
 #[cfg(target_os = "linux")]
 mod portal;
+#[cfg(target_os = "linux")]
 mod shortcut;
 #[cfg(target_os = "linux")]
 mod x11;
 
-pub use shortcut::Shortcut;
+#[cfg(target_os = "linux")]
+use shortcut::Shortcut;
 
 use serde::Serialize;
 use std::path::{Path, PathBuf};
