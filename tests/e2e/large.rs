@@ -109,11 +109,20 @@ async fn long_lists_hold_every_row_and_draw_a_window() {
         serde_json::Value::from(first.id.as_str())
     ))
     .await;
-    app.wait_css(&format!(
+    let current = format!(
         "[data-testid='section-item'][data-id='{}'].current",
         first.id
-    ))
-    .await;
+    );
+    app.wait_css(&current).await;
+    // Opening it marks it as read, and the study marks that then arrive
+    // redraw the tree: the row must stay in view, not give way to the row
+    // that still has the keyboard focus (the last one).
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(
+        app.all(&current).await.len(),
+        1,
+        "the opened row stays shown"
+    );
 
     // Timeline: every timed section, in order.
     app.click("[data-testid='nav-timeline']").await;

@@ -17,17 +17,22 @@ import { opened } from './study.js';
 const reader = () => document.getElementById('reader');
 const LAST_KEY = 'pilgi.lastSection';
 let current = null;
+// The latest open asked for wins: an earlier one that answers later (a
+// bigger note, or a live reload's re-open) must not replace it.
+let latestOpen = 0;
 
 /** Opens a section (and sets the OPEN state); `keepScroll` keeps the
  *  reader's position (live reload). */
 export async function openSection(id, query, { keepScroll = false } = {}) {
+  const ticket = ++latestOpen;
   let view;
   try {
     view = await getSection(id, query);
   } catch (e) {
-    status(e.message);
+    if (ticket === latestOpen) status(e.message);
     return false;
   }
+  if (ticket !== latestOpen) return false;
   const scroll = reader().scrollTop;
   current = view;
   const s = view.section;

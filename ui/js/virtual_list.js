@@ -81,19 +81,31 @@ export class VirtualList {
   get element() { return this.box; }
 
   /** Replaces the rows, keeping the scroll position; every drawn row is
-   *  drawn again. */
+   *  drawn again. The row the keys move from stays the same row (found by
+   *  its key when it has one: rows may have been added above it), and if
+   *  it had the focus it keeps it without scrolling to it: new rows (a
+   *  reload, the study marks arriving) must not undo a `reveal` made
+   *  meanwhile, such as the tree showing the section just opened. */
   show(rows) {
     const focused = this.inner.contains(document.activeElement);
+    const key = this.options.key;
+    const was = this.rows[this.active];
+    const named = was === undefined || !key ? undefined : key(was);
     this.rows = rows;
     this.layout = new Layout(rows.map((r) => this.options.height(r)));
     this.inner.style.height = `${this.layout.total}px`;
     this.box.dataset.count = String(rows.length);
-    this.active = Math.min(this.active, Math.max(0, rows.length - 1));
+    const same = named === undefined ? -1 : rows.findIndex((r) => key(r) === named);
+    this.active = same >= 0 ? same : Math.min(this.active, Math.max(0, rows.length - 1));
     for (const element of this.drawn.values()) element.remove();
     this.drawn.clear();
     this.byKey.clear();
     this.#draw();
-    if (focused) this.focus(this.active);
+    if (focused && rows.length) {
+      // Drawn even out of view, as #draw keeps a focused row.
+      if (!this.drawn.has(this.active)) this.inner.append(this.#row(this.active));
+      this.drawn.get(this.active).focus({ preventScroll: true });
+    }
   }
 
   /** The drawn element of the row named `key`, if it is drawn. */

@@ -7,6 +7,7 @@ mod crash;
 mod damaged;
 mod encodings;
 mod hostile;
+mod lookup;
 mod markdown;
 mod progress;
 mod review;
