@@ -47,6 +47,14 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let handle = app.handle();
+            // Built here, first, not by Tauri from tauri.conf.json
+            // (`"create": false`): a `--lookup` launch starts with it hidden.
+            let windows = &app.config().app.windows;
+            let main = windows.iter().find(|w| w.label == lookup::MAIN);
+            let main = main.ok_or("tauri.conf.json has no main window")?;
+            WebviewWindowBuilder::from_config(handle, main)?
+                .visible(!launch.lookup)
+                .build()?;
             let locations = Locations::resolve(None, &notes_folder::bundled(handle));
             let data = locations.data.clone();
             let bookmarks = watcher::watch_bookmarks(handle.clone(), &data)
@@ -54,12 +62,6 @@ fn main() {
                 .ok();
             app.manage(watcher::Watchers::new(bookmarks));
             let shortcut = Settings::load(&locations.config).lookup_shortcut;
-            let config = app.config().app.windows.iter();
-            let main = config.clone().find(|w| w.label == lookup::MAIN);
-            let main = main.ok_or("tauri.conf.json has no main window")?;
-            WebviewWindowBuilder::from_config(handle, main)?
-                .visible(!launch.lookup)
-                .build()?;
             notes_folder::open(handle, locations)?;
             hotkey::start(handle, shortcut);
             if launch.lookup {
