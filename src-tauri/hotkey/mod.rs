@@ -261,6 +261,15 @@ async fn portal_at_launch(app: AppHandle, text: String) {
     };
     let pressed = move |token: Option<String>| crate::lookup::toggle(&app, token);
     portal::listen_on_session_bus(trigger.as_deref(), bound, pressed).await;
+    // Listening ends only when the portal or the bus goes away: the key no
+    // longer reaches Pilgi, so it is not claimed any more.
+    let mut state = lock();
+    if state.mechanism == Mechanism::Portal {
+        eprintln!("pilgi: the desktop portal stopped delivering the lookup shortcut");
+        state.mechanism = Mechanism::Manual;
+        state.shortcut = None;
+        state.error = Some("the desktop portal stopped delivering the shortcut".to_owned());
+    }
 }
 
 #[cfg(test)]

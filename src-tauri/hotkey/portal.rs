@@ -35,7 +35,7 @@ pub async fn listen_on_session_bus(
 /// the desktop describes the key it bound, or why there is none. Then calls
 /// `pressed` on every press, with the activation token the portal passes
 /// (Wayland gives the keyboard focus only to a window that shows one),
-/// for as long as the connection lasts.
+/// for as long as the connection lasts; returns when it ends.
 pub async fn listen(
     connection: zbus::Connection,
     trigger: Option<&str>,
@@ -257,15 +257,16 @@ mod tests {
     ) -> (
         mpsc::UnboundedReceiver<Result<String, String>>,
         mpsc::UnboundedReceiver<Option<String>>,
+        tokio::task::JoinHandle<()>,
     ) {
         let (bound_tx, bound) = mpsc::unbounded_channel();
         let (press_tx, presses) = mpsc::unbounded_channel();
-        tokio::spawn(async move {
+        let listening = tokio::spawn(async move {
             let bound = move |result| drop(bound_tx.send(result));
             let pressed = move |token| drop(press_tx.send(token));
             listen(pilgi, trigger, bound, pressed).await;
         });
-        (bound, presses)
+        (bound, presses, listening)
     }
 
     async fn press(server: &zbus::Connection, id: &str, token: Option<&str>) {
@@ -288,8 +289,8 @@ mod tests {
 
     #[tokio::test]
     async fn the_desktop_binds_the_key_and_each_press_reaches_pilgi_with_its_token() {
-        let (_bus, server, desktop, pilgi) = desktop(User::Confirms("Ctrl+Shift+K")).await;
-        let (mut bound, mut presses) = listening(pilgi, Some("CTRL+SHIFT+k"));
+        let (bus, server, desktop, pilgi) = desktop(User::Confirms("Ctrl+Shift+K")).await;
+        let (mut bound, mut presses, listening) = listening(pilgi, Some("CTRL+SHIFT+k"));
         assert_eq!(next(&mut bound).await, Ok("Ctrl+Shift+K".to_owned()));
         let proposed = desktop.proposed.lock().unwrap().clone();
         assert_eq!(proposed, [Some("CTRL+SHIFT+k".to_owned())]);
@@ -303,12 +304,18 @@ mod tests {
             "another id is not ours"
         );
         assert_eq!(next(&mut presses).await, None);
+
+        // The bus goes away: listening ends, so the caller stops claiming
+        // the key.
+        drop(bus);
+        let ended = tokio::time::timeout(std::time::Duration::from_secs(10), listening).await;
+        assert!(ended.is_ok(), "listening ended with the bus");
     }
 
     #[tokio::test]
     async fn a_declined_dialog_or_no_portal_is_said_and_claims_no_key() {
         let (_bus, _server, _desktop, pilgi) = desktop(User::Declines).await;
-        let (mut bound, _) = listening(pilgi, None);
+        let (mut bound, _, _) = listening(pilgi, None);
         let declined = next(&mut bound).await.expect_err("declined");
         assert!(declined.contains("not confirmed"), "{declined}");
 
@@ -318,7 +325,7 @@ mod tests {
             .build()
             .await
             .expect("Pilgi on the bus");
-        let (mut bound, _) = listening(pilgi, Some("CTRL+SHIFT+k"));
+        let (mut bound, _, _) = listening(pilgi, Some("CTRL+SHIFT+k"));
         let missing = next(&mut bound).await.expect_err("no portal");
         assert!(missing.contains("offers no global shortcuts"), "{missing}");
     }
