@@ -250,23 +250,27 @@ mod tests {
         (bus, server, seen, pilgi)
     }
 
-    /// Starts [`listen`]; gives what it reports as it reports it.
-    fn listening(
-        pilgi: zbus::Connection,
-        trigger: Option<&'static str>,
-    ) -> (
-        mpsc::UnboundedReceiver<Result<String, String>>,
-        mpsc::UnboundedReceiver<Option<String>>,
-        tokio::task::JoinHandle<()>,
-    ) {
+    /// What [`listening`] hears from [`listen`], as it reports it.
+    struct Listening {
+        bound: mpsc::UnboundedReceiver<Result<String, String>>,
+        presses: mpsc::UnboundedReceiver<Option<String>>,
+        task: tokio::task::JoinHandle<()>,
+    }
+
+    /// Starts [`listen`].
+    fn listening(pilgi: zbus::Connection, trigger: Option<&'static str>) -> Listening {
         let (bound_tx, bound) = mpsc::unbounded_channel();
         let (press_tx, presses) = mpsc::unbounded_channel();
-        let listening = tokio::spawn(async move {
+        let task = tokio::spawn(async move {
             let bound = move |result| drop(bound_tx.send(result));
             let pressed = move |token| drop(press_tx.send(token));
             listen(pilgi, trigger, bound, pressed).await;
         });
-        (bound, presses, listening)
+        Listening {
+            bound,
+            presses,
+            task,
+        }
     }
 
     async fn press(server: &zbus::Connection, id: &str, token: Option<&str>) {
@@ -290,8 +294,8 @@ mod tests {
     #[tokio::test]
     async fn the_desktop_binds_the_key_and_each_press_reaches_pilgi_with_its_token() {
         let (bus, server, desktop, pilgi) = desktop(User::Confirms("Ctrl+Shift+K")).await;
-        let (mut bound, mut presses, listening) = listening(pilgi, Some("CTRL+SHIFT+k"));
-        assert_eq!(next(&mut bound).await, Ok("Ctrl+Shift+K".to_owned()));
+        let mut heard = listening(pilgi, Some("CTRL+SHIFT+k"));
+        assert_eq!(next(&mut heard.bound).await, Ok("Ctrl+Shift+K".to_owned()));
         let proposed = desktop.proposed.lock().unwrap().clone();
         assert_eq!(proposed, [Some("CTRL+SHIFT+k".to_owned())]);
 
@@ -299,24 +303,24 @@ mod tests {
         press(&server, ID, Some("token-1")).await;
         press(&server, ID, None).await;
         assert_eq!(
-            next(&mut presses).await,
+            next(&mut heard.presses).await,
             Some("token-1".to_owned()),
             "another id is not ours"
         );
-        assert_eq!(next(&mut presses).await, None);
+        assert_eq!(next(&mut heard.presses).await, None);
 
         // The bus goes away: listening ends, so the caller stops claiming
         // the key.
         drop(bus);
-        let ended = tokio::time::timeout(std::time::Duration::from_secs(10), listening).await;
+        let ended = tokio::time::timeout(std::time::Duration::from_secs(10), heard.task).await;
         assert!(ended.is_ok(), "listening ended with the bus");
     }
 
     #[tokio::test]
     async fn a_declined_dialog_or_no_portal_is_said_and_claims_no_key() {
         let (_bus, _server, _desktop, pilgi) = desktop(User::Declines).await;
-        let (mut bound, _, _) = listening(pilgi, None);
-        let declined = next(&mut bound).await.expect_err("declined");
+        let declined = next(&mut listening(pilgi, None).bound).await;
+        let declined = declined.expect_err("declined");
         assert!(declined.contains("not confirmed"), "{declined}");
 
         let bare = bus::SessionBus::start();
@@ -325,8 +329,8 @@ mod tests {
             .build()
             .await
             .expect("Pilgi on the bus");
-        let (mut bound, _, _) = listening(pilgi, Some("CTRL+SHIFT+k"));
-        let missing = next(&mut bound).await.expect_err("no portal");
+        let missing = next(&mut listening(pilgi, Some("CTRL+SHIFT+k")).bound).await;
+        let missing = missing.expect_err("no portal");
         assert!(missing.contains("offers no global shortcuts"), "{missing}");
     }
 }
