@@ -20,8 +20,17 @@ pub struct Launch {
     /// The XDG activation token of the key press that asked for the lookup
     /// (taken from $XDG_ACTIVATION_TOKEN): on Wayland it lets the window
     /// take the keyboard focus.
-    #[arg(long, hide = true, value_name = "TOKEN", requires = "lookup")]
+    #[arg(long, hide = true, value_name = "TOKEN", requires = "lookup", value_parser = token)]
     pub activation_token: Option<String>,
+}
+
+/// An activation token as compositors make them (printable ASCII, short).
+/// Anything else is refused: it is handed to GTK, and the arguments of a
+/// handover come from whoever called the single-instance method.
+fn token(text: &str) -> Result<String, String> {
+    let fits = !text.is_empty() && text.len() <= 256 && text.chars().all(|c| c.is_ascii_graphic());
+    fits.then(|| text.to_owned())
+        .ok_or_else(|| "not an activation token".to_owned())
 }
 
 impl Launch {
@@ -33,9 +42,9 @@ impl Launch {
         launch
     }
 
-    /// The arguments a second launch handed over. They were checked by that
-    /// launch before it handed them over; anything unreadable still brings
-    /// the main window forward.
+    /// The arguments a second launch handed over, read by the same rules
+    /// (any process on the session bus can hand some over); anything
+    /// unreadable only brings the main window forward.
     pub fn handed_over(argv: Vec<String>) -> Launch {
         Launch::try_parse_from(argv).unwrap_or_default()
     }
@@ -105,5 +114,10 @@ mod tests {
             Launch::default(),
             "a token alone asks for nothing"
         );
+        let long = "x".repeat(257);
+        for bad in ["", "two words", "\u{1b}[2J", long.as_str()] {
+            let launch = handed(&["pilgi-app", "--lookup", "--activation-token", bad]);
+            assert_eq!(launch, Launch::default(), "{bad:?} is no token");
+        }
     }
 }

@@ -91,7 +91,9 @@ fn create(app: &AppHandle, activation: Option<String>) -> tauri::Result<WebviewW
 
 fn show(window: &WebviewWindow, activation: Option<&str>) {
     FOCUSED.store(false, Ordering::SeqCst);
-    if let Some(token) = activation {
+    // A token means something only to a Wayland compositor (X11 would
+    // read a `_TIME…` one as a timestamp to raise the window with).
+    if let Some(token) = activation.filter(|_| crate::hotkey::wayland()) {
         present_with(window, token);
     }
     let _ = window.show();

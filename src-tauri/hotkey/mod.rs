@@ -1,6 +1,6 @@
 //! How a key press reaches the quick-lookup window. The mechanism is chosen
 //! once at launch, from the session the app's window opens in:
-//! - **X11**: Pilgi grabs the key on the root window itself ([`x11`]).
+//! - **X11**: Pilgi grabs the key on the root window itself (`x11.rs`).
 //! - **Wayland with the desktop portal's GlobalShortcuts**: the desktop
 //!   holds the key, asks the user once to confirm it, and signals each
 //!   press ([`portal`]).
@@ -83,8 +83,10 @@ fn lock() -> MutexGuard<'static, State> {
     STATE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The kind of session the window opens in, read from the environment the
-/// way GDK picks its backend (`GDK_BACKEND` first, then Wayland before X11).
+/// The kind of desktop session: `XDG_SESSION_TYPE` when the session
+/// says, else whether a Wayland socket is there. Not GDK's backend: an app
+/// forced onto XWayland (`GDK_BACKEND=x11`, a common WebKitGTK workaround)
+/// still sits in a Wayland session, where an X11 grab reaches nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Session {
     X11,
@@ -97,14 +99,18 @@ fn session_of(var: impl Fn(&str) -> Option<String>) -> Session {
     if cfg!(not(target_os = "linux")) {
         return Session::Other;
     }
-    let backend = set("GDK_BACKEND");
-    match backend.as_deref().and_then(|b| b.split(',').next()) {
-        Some("x11") => Session::X11,
+    match set("XDG_SESSION_TYPE").as_deref() {
         Some("wayland") => Session::Wayland,
+        Some("x11") => Session::X11,
         _ if set("WAYLAND_DISPLAY").is_some() => Session::Wayland,
         _ if set("DISPLAY").is_some() => Session::X11,
         _ => Session::Other,
     }
+}
+
+/// Whether the app runs in a Wayland session (see [`Session`]).
+pub fn wayland() -> bool {
+    session_of(|name| std::env::var(name).ok()) == Session::Wayland
 }
 
 /// Chooses the mechanism and registers `text` (the saved shortcut, else
@@ -175,7 +181,7 @@ pub fn status() -> Status {
 
 fn manual_hint() -> String {
     format!(
-        "this desktop lets no app claim a global shortcut: bind `{}` to a key in its keyboard settings.",
+        "Pilgi holds no global shortcut on this desktop: bind `{}` to a key in its keyboard settings.",
         command()
     )
 }
@@ -192,7 +198,13 @@ pub fn command() -> String {
         (true, Some(name)) => name.to_string_lossy().into_owned(),
         _ => exe.display().to_string(),
     };
-    format!("{program} --lookup")
+    // Desktops split a bound command at spaces, as a shell does.
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._+-".contains(c);
+    if program.chars().all(plain) {
+        format!("{program} --lookup")
+    } else {
+        format!("'{}' --lookup", program.replace('\'', "'\\''"))
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -259,8 +271,9 @@ async fn portal_at_launch(app: AppHandle, text: String) {
             }
         }
     };
+    let app_id = app.config().identifier.clone();
     let pressed = move |token: Option<String>| crate::lookup::toggle(&app, token);
-    portal::listen_on_session_bus(trigger.as_deref(), bound, pressed).await;
+    portal::listen_on_session_bus(&app_id, trigger.as_deref(), bound, pressed).await;
     // Listening ends only when the portal or the bus goes away: the key no
     // longer reaches Pilgi, so it is not claimed any more.
     let mut state = lock();
@@ -285,20 +298,29 @@ mod tests {
     }
 
     #[test]
-    fn the_session_is_read_the_way_gdk_picks_its_backend() {
+    fn the_session_is_the_desktop_s_not_gdk_s_backend() {
         assert_eq!(session(&[("DISPLAY", ":0")]), Session::X11);
         assert_eq!(
             session(&[("DISPLAY", ":0"), ("WAYLAND_DISPLAY", "wayland-0")]),
             Session::Wayland,
-            "GDK prefers Wayland, so XWayland's DISPLAY does not make it X11"
+            "XWayland's DISPLAY does not make a Wayland session X11"
         );
         assert_eq!(
-            session(&[("GDK_BACKEND", "x11"), ("WAYLAND_DISPLAY", "wayland-0")]),
-            Session::X11
+            session(&[
+                ("XDG_SESSION_TYPE", "wayland"),
+                ("GDK_BACKEND", "x11"),
+                ("DISPLAY", ":0")
+            ]),
+            Session::Wayland,
+            "an app forced onto XWayland is still in a Wayland session"
         );
         assert_eq!(
-            session(&[("GDK_BACKEND", "wayland,x11"), ("DISPLAY", ":0")]),
-            Session::Wayland
+            session(&[
+                ("XDG_SESSION_TYPE", "x11"),
+                ("WAYLAND_DISPLAY", "wayland-0")
+            ]),
+            Session::X11,
+            "a Wayland socket left over in an X11 session"
         );
         assert_eq!(
             session(&[("WAYLAND_DISPLAY", ""), ("DISPLAY", "")]),

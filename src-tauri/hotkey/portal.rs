@@ -20,29 +20,39 @@ const DESCRIPTION: &str = "Show or hide Pilgi's quick lookup";
 
 /// Connects to the session bus and [`listen`]s there.
 pub async fn listen_on_session_bus(
+    app_id: &str,
     trigger: Option<&str>,
     bound: impl FnOnce(Result<String, String>),
     pressed: impl Fn(Option<String>),
 ) {
     match zbus::Connection::session().await {
-        Ok(connection) => listen(connection, trigger, bound, pressed).await,
+        Ok(connection) => listen(connection, app_id, trigger, bound, pressed).await,
         Err(e) => bound(Err(format!("no session bus ({e})"))),
     }
 }
 
-/// Binds the lookup shortcut (proposing `trigger`, in the XDG shortcuts
-/// specification's spelling, when there is one) and calls `bound` with how
-/// the desktop describes the key it bound, or why there is none. Then calls
-/// `pressed` on every press, with the activation token the portal passes
-/// (Wayland gives the keyboard focus only to a window that shows one),
-/// for as long as the connection lasts; returns when it ends.
+/// Registers Pilgi as `app_id`, binds the lookup shortcut (proposing
+/// `trigger`, in the XDG shortcuts specification's spelling, when there is
+/// one) and calls `bound` with how the desktop describes the key it bound,
+/// or why there is none. Then calls `pressed` on every press, with the
+/// activation token the portal passes (Wayland gives the keyboard focus
+/// only to a window that shows one), until the portal closes the session
+/// or the connection ends; then returns.
 pub async fn listen(
     connection: zbus::Connection,
+    app_id: &str,
     trigger: Option<&str>,
     bound: impl FnOnce(Result<String, String>),
     pressed: impl Fn(Option<String>),
 ) {
     let setup = async {
+        // Since xdg-desktop-portal 1.21 a session needs the caller's app
+        // id, which an app outside a sandbox has only once it registers
+        // it. Older portals have no registry: that error is not theirs to
+        // report, the session's creation says whether the portal works.
+        if let Ok(id) = ashpd::AppID::try_from(app_id) {
+            let _ = ashpd::register_host_app_with_connection(connection.clone(), id).await;
+        }
         let portal = GlobalShortcuts::with_connection(connection)
             .await
             .map_err(unavailable)?;
@@ -76,12 +86,20 @@ pub async fn listen(
         // The session lives as long as its proxy: it is kept with the presses.
         Ok::<_, String>((session, presses, described))
     };
-    let (_session, mut presses, described) = match setup.await {
+    let (session, presses, described) = match setup.await {
         Ok(ready) => ready,
         Err(e) => return bound(Err(e)),
     };
+    let closed = match session.receive_closed().await {
+        Ok(closed) => closed,
+        Err(e) => return bound(Err(unavailable(e))),
+    };
     bound(Ok(described));
-    while let Some(press) = presses.next().await {
+    // `None`: the portal closed the session (it restarted, or the user
+    // revoked the shortcut).
+    let events = futures_util::stream::select(presses.map(Some), closed.map(|_| None));
+    let mut events = std::pin::pin!(events);
+    while let Some(Some(press)) = events.next().await {
         if press.shortcut_id() == ID {
             let token = press.options().get("activation_token");
             pressed(token.and_then(|v| String::try_from(v.clone()).ok()));
@@ -116,6 +134,7 @@ mod tests {
     use zbus::zvariant::{ObjectPath, OwnedObjectPath, OwnedValue, Value};
 
     const DESKTOP: &str = "/org/freedesktop/portal/desktop";
+    const APP_ID: &str = "dev.pilgi.test";
 
     /// What the stand-in's user does in the confirmation dialog.
     #[derive(Clone)]
@@ -128,6 +147,23 @@ mod tests {
         user: User,
         /// The preferred triggers Pilgi proposed.
         proposed: Arc<Mutex<Vec<Option<String>>>>,
+        /// The callers that registered an app id (a current portal gives
+        /// no session to one that did not).
+        registered: Arc<Mutex<Vec<String>>>,
+        /// The session made, once there is one.
+        session: Arc<Mutex<Option<String>>>,
+    }
+
+    /// The host app registry of xdg-desktop-portal ≥ 1.21.
+    struct Registry(Arc<Mutex<Vec<String>>>);
+
+    #[zbus::interface(name = "org.freedesktop.host.portal.Registry")]
+    impl Registry {
+        fn register(&self, app_id: String, _options: Options, #[zbus(header)] header: Header<'_>) {
+            assert_eq!(app_id, APP_ID);
+            let caller = header.sender().expect("a sender").to_string();
+            self.0.lock().unwrap().push(caller);
+        }
     }
 
     type Options = HashMap<String, OwnedValue>;
@@ -144,10 +180,15 @@ mod tests {
             options: Options,
             #[zbus(header)] header: Header<'_>,
             #[zbus(connection)] bus: &zbus::Connection,
-        ) -> OwnedObjectPath {
+        ) -> zbus::fdo::Result<OwnedObjectPath> {
+            let caller = header.sender().expect("a sender").to_string();
+            if !self.registered.lock().unwrap().contains(&caller) {
+                return Err(zbus::fdo::Error::AccessDenied("no app id".into()));
+            }
             let session = object("session", &header, &options, "session_handle_token");
+            *self.session.lock().unwrap() = Some(session.clone());
             let results = HashMap::from([("session_handle", Value::from(session.as_str()))]);
-            respond(bus, &header, &options, 0, results).await
+            Ok(respond(bus, &header, &options, 0, results).await)
         }
 
         async fn bind_shortcuts(
@@ -227,17 +268,26 @@ mod tests {
     /// A bus with the stand-in desktop on it, and Pilgi's connection.
     async fn desktop(user: User) -> (bus::SessionBus, zbus::Connection, Desktop, zbus::Connection) {
         let bus = bus::SessionBus::start();
-        let proposed = Arc::default();
-        let stand_in = Desktop { user, proposed };
+        let stand_in = Desktop {
+            user,
+            proposed: Arc::default(),
+            registered: Arc::default(),
+            session: Arc::default(),
+        };
         let seen = Desktop {
             user: stand_in.user.clone(),
             proposed: stand_in.proposed.clone(),
+            registered: stand_in.registered.clone(),
+            session: stand_in.session.clone(),
         };
+        let registry = Registry(stand_in.registered.clone());
         let server = zbus::connection::Builder::address(bus.address.as_str())
             .expect("address")
             .name("org.freedesktop.portal.Desktop")
             .expect("name")
             .serve_at(DESKTOP, stand_in)
+            .expect("served")
+            .serve_at(DESKTOP, registry)
             .expect("served")
             .build()
             .await
@@ -264,7 +314,7 @@ mod tests {
         let task = tokio::spawn(async move {
             let bound = move |result| drop(bound_tx.send(result));
             let pressed = move |token| drop(press_tx.send(token));
-            listen(pilgi, trigger, bound, pressed).await;
+            listen(pilgi, APP_ID, trigger, bound, pressed).await;
         });
         Listening {
             bound,
@@ -309,11 +359,30 @@ mod tests {
         );
         assert_eq!(next(&mut heard.presses).await, None);
 
-        // The bus goes away: listening ends, so the caller stops claiming
-        // the key.
-        drop(bus);
+        assert_eq!(
+            desktop.registered.lock().unwrap().len(),
+            1,
+            "registered once"
+        );
+
+        // The portal closes the session (it restarted, or the user revoked
+        // the key): listening ends, so the caller stops claiming the key.
+        let session = desktop.session.lock().unwrap().clone().expect("a session");
+        let path = ObjectPath::try_from(session.as_str()).expect("a path");
+        let no_details: HashMap<&str, Value> = HashMap::new();
+        server
+            .emit_signal(
+                None::<&str>,
+                &path,
+                "org.freedesktop.portal.Session",
+                "Closed",
+                &(no_details,),
+            )
+            .await
+            .expect("Closed sent");
         let ended = tokio::time::timeout(std::time::Duration::from_secs(10), heard.task).await;
-        assert!(ended.is_ok(), "listening ended with the bus");
+        assert!(ended.is_ok(), "listening ended with the session");
+        drop(bus);
     }
 
     #[tokio::test]

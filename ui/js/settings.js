@@ -62,7 +62,7 @@ function lookupShortcut(settings, input, save) {
       el('p', { class: 'hint' }, 'Or bind a key to this command:'), bind];
     default:
       return [el('p', { 'data-testid': 'shortcut-manual' },
-        'This desktop lets no app claim a global shortcut. Bind a key to this command in its keyboard settings:'),
+        'Pilgi holds no global shortcut on this desktop. Bind a key to this command in its keyboard settings:'),
       bind, where,
       settings.shortcut_error ? el('p', { class: 'hint', 'data-testid': 'shortcut-why' }, `Why: ${settings.shortcut_error}`) : null];
   }

@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 #[derive(clap::Args)]
 pub struct Args {}
 
-/// A handover to a running app ends within this; a launch that is still
-/// running after it is the app itself, started with the lookup open.
+/// A handover to a running app ends within this (tens of milliseconds
+/// here); a launch still running after it is taken to be the app itself,
+/// started with the lookup open, and is said so with that caveat.
 const HANDOVER: Duration = Duration::from_millis(1500);
 
 /// Runs `pilgi-app --lookup` and says what it did.
@@ -51,7 +52,12 @@ pub fn run(_args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    said(ctx, "started", "Started Pilgi with the lookup window open.")
+    said(
+        ctx,
+        "started",
+        "pilgi-app did not hand over within 1.5 s, so it is taken to be a new Pilgi \
+         with the lookup window open.",
+    )
 }
 
 /// Says what happened: `{"lookup": kind}` with `--json`, else `text`.

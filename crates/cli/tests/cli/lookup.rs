@@ -53,7 +53,7 @@ fn it_hands_over_to_a_running_app_or_starts_one() {
     // Still running after the handover's time: it is the app itself.
     let (code, out, _) = run(beside_an_app(dir.path(), "sleep 4"));
     assert_eq!(code, 0);
-    assert!(out.contains("Started Pilgi"), "{out}");
+    assert!(out.contains("a new Pilgi"), "{out}");
 }
 
 #[test]
