@@ -107,10 +107,9 @@ fn show(window: &WebviewWindow, activation: Option<&str>) {
 #[cfg(target_os = "linux")]
 fn present_with(window: &WebviewWindow, token: &str) {
     use gtk::prelude::GtkWindowExt;
-    let (window, token) = (window.clone(), token.to_owned());
-    let on_main = window.clone();
-    let _ = on_main.run_on_main_thread(move || {
-        if let Ok(gtk) = window.gtk_window() {
+    let (shown, token) = (window.clone(), token.to_owned());
+    let _ = window.run_on_main_thread(move || {
+        if let Ok(gtk) = shown.gtk_window() {
             gtk.set_startup_id(&token);
         }
     });

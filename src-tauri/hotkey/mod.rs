@@ -108,9 +108,14 @@ fn session_of(var: impl Fn(&str) -> Option<String>) -> Session {
     }
 }
 
+/// This process's session.
+fn session() -> Session {
+    session_of(|name| std::env::var(name).ok())
+}
+
 /// Whether the app runs in a Wayland session (see [`Session`]).
 pub fn wayland() -> bool {
-    session_of(|name| std::env::var(name).ok()) == Session::Wayland
+    session() == Session::Wayland
 }
 
 /// Chooses the mechanism and registers `text` (the saved shortcut, else
@@ -120,7 +125,7 @@ pub fn wayland() -> bool {
 #[cfg_attr(not(target_os = "linux"), allow(unused_variables))]
 pub fn start(app: &AppHandle, text: Option<String>) {
     let text = text.unwrap_or_else(|| DEFAULT_SHORTCUT.to_owned());
-    let session = session_of(|name| std::env::var(name).ok());
+    let session = session();
     lock().mechanism = match session {
         Session::X11 => Mechanism::X11,
         Session::Wayland => Mechanism::Portal,

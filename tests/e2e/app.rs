@@ -8,7 +8,7 @@ use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 /// How long a UI condition may take before the test fails.
@@ -372,16 +372,55 @@ impl App {
     /// which kept the test's output pipe open (`scripts/bench-desktop`
     /// waited on it forever).
     pub fn stop(&mut self) {
-        if let Ok(Some(_)) = self.driver.try_wait() {
-            return; // already stopped (close, then drop)
-        }
-        if let Ok(pid) = i32::try_from(self.driver.id()) {
-            // SAFETY: kill only reads its integer arguments; -pid names
-            // the group this App started.
-            unsafe { libc::kill(-pid, libc::SIGKILL) };
-        }
-        let _ = self.driver.wait();
+        kill_group(&mut self.driver);
     }
+
+    /// The app's settings as the page gets them (`get_settings`).
+    pub async fn settings(&self) -> serde_json::Value {
+        let settings = "const done = arguments[arguments.length - 1];
+            window.__TAURI_INTERNALS__.invoke('get_settings').then(done, (e) => done(String(e)));";
+        self.client
+            .execute_async(settings, vec![])
+            .await
+            .expect("settings")
+    }
+
+    /// Runs `pilgi-app ARGS` beside this app (with `env` besides its own),
+    /// as a user or a desktop shortcut would, and waits for it to hand
+    /// over and exit.
+    pub async fn launch_again(&self, args: &[&str], env: &[(&str, &str)]) -> ExitStatus {
+        let mut second = Command::new(env!("CARGO_BIN_EXE_pilgi-app"))
+            .args(args)
+            .envs(app_env(self.root.path(), &self.bus))
+            .envs(env.iter().copied())
+            .spawn()
+            .expect("second launch");
+        let start = Instant::now();
+        loop {
+            if let Some(status) = second.try_wait().expect("wait") {
+                return status;
+            }
+            if start.elapsed() > PATIENCE {
+                let _ = second.kill();
+                panic!("pilgi-app {args:?} kept running instead of handing over");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+/// Kills the process group `leader` started (it was spawned with
+/// `process_group(0)`) by SIGKILL, and reaps the leader.
+pub fn kill_group(leader: &mut Child) {
+    if let Ok(Some(_)) = leader.try_wait() {
+        return; // already stopped (close, then drop)
+    }
+    if let Ok(pid) = i32::try_from(leader.id()) {
+        // SAFETY: kill only reads its integer arguments; -pid names the
+        // group the leader started.
+        unsafe { libc::kill(-pid, libc::SIGKILL) };
+    }
+    let _ = leader.wait();
 }
 
 impl Drop for App {

@@ -3,10 +3,10 @@
 //! events through the X server, as a keyboard would), and the results are
 //! typed the same way into the lookup window.
 
-use crate::app::{app_env, bundled_notes, window_visible as visible, xdotool, App};
+use crate::app::{app_env, bundled_notes, kill_group, window_visible as visible, xdotool, App};
 use crate::bus::SessionBus;
 use std::os::unix::process::CommandExt;
-use std::process::{Command, ExitStatus};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const LOOKUP: &str = "Pilgi lookup";
@@ -46,14 +46,8 @@ async fn until(app: &App, what: &str, check: impl Fn() -> bool) {
 /// Waits until the app has registered its lookup shortcut: it does so
 /// once its page has loaded, not before the window paints.
 async fn shortcut_registered(app: &App) {
-    let registered = "const done = arguments[arguments.length - 1];
-        window.__TAURI_INTERNALS__.invoke('get_settings')
-          .then((s) => done(s.lookup_shortcut ?? null), () => done(null));";
     app.eventually("the lookup shortcut is registered", || async {
-        app.client
-            .execute_async(registered, vec![])
-            .await
-            .is_ok_and(|shortcut| !shortcut.is_null())
+        !app.settings().await["lookup_shortcut"].is_null()
     })
     .await;
 }
@@ -179,34 +173,13 @@ async fn a_second_launch_hands_over_to_the_running_app() {
     };
     assert_eq!(windows(), 1);
 
-    let status = launch_again(&app, &[]).await;
+    let status = app.launch_again(&[], &[]).await;
     assert!(status.success(), "second launch: {status}");
     assert_eq!(windows(), 1, "no second window");
     // The first app still answers.
     let ids = app.search("etcd").await;
     assert!(!ids.is_empty());
     app.close().await;
-}
-
-/// Runs `pilgi-app ARGS` beside the running `app`, as a user or a desktop
-/// shortcut would, and waits for it to hand over and exit.
-async fn launch_again(app: &App, args: &[&str]) -> ExitStatus {
-    let mut second = Command::new(env!("CARGO_BIN_EXE_pilgi-app"))
-        .args(args)
-        .envs(app_env(app.root.path(), &app.bus))
-        .spawn()
-        .expect("second launch");
-    let start = Instant::now();
-    loop {
-        if let Some(status) = second.try_wait().expect("wait") {
-            return status;
-        }
-        if start.elapsed() > crate::app::PATIENCE {
-            let _ = second.kill();
-            panic!("pilgi-app {args:?} kept running instead of handing over");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 #[tokio::test]
@@ -221,7 +194,7 @@ async fn the_lookup_command_shows_and_hides_the_running_app_s_lookup() {
     app.shot("settings-lookup-command").await;
     app.click("[data-testid='close-settings']").await;
 
-    assert!(launch_again(&app, &["--lookup"]).await.success());
+    assert!(app.launch_again(&["--lookup"], &[]).await.success());
     until(&app, "pilgi-app --lookup shows the lookup window", || {
         visible(LOOKUP)
     })
@@ -230,7 +203,7 @@ async fn the_lookup_command_shows_and_hides_the_running_app_s_lookup() {
     xdotool(&["type", "--delay", "40", "daemonset"]);
     tokio::time::sleep(Duration::from_millis(500)).await;
     shot_screen("lookup-command-typed");
-    assert!(launch_again(&app, &["--lookup"]).await.success());
+    assert!(app.launch_again(&["--lookup"], &[]).await.success());
     until(&app, "pilgi-app --lookup again hides it", || {
         !visible(LOOKUP)
     })
@@ -249,16 +222,10 @@ async fn the_lookup_command_starts_pilgi_with_only_the_lookup_open() {
         .process_group(0)
         .spawn()
         .expect("pilgi-app --lookup");
-    let stop = |pilgi: &mut std::process::Child| {
-        // SAFETY: kill only reads its integer arguments; -pid names the
-        // group started above.
-        unsafe { libc::kill(-(pilgi.id() as i32), libc::SIGKILL) };
-        let _ = pilgi.wait();
-    };
     let start = Instant::now();
     while !visible(LOOKUP) {
         if start.elapsed() > crate::app::PATIENCE {
-            stop(&mut pilgi);
+            kill_group(&mut pilgi);
             panic!("no lookup window after {:?}", crate::app::PATIENCE);
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -279,7 +246,7 @@ async fn the_lookup_command_starts_pilgi_with_only_the_lookup_open() {
             break text;
         }
     };
-    stop(&mut pilgi);
+    kill_group(&mut pilgi);
     assert!(
         !main_shown,
         "a --lookup launch keeps the main window hidden"

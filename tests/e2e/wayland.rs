@@ -7,7 +7,7 @@
 //! Headless Weston has no seat (no keyboard), so the typing is WebDriver's,
 //! delivered by WebKit itself; the X11 tests type with XTEST instead.
 
-use crate::app::{app_env, bundled_notes, App, PATIENCE};
+use crate::app::{bundled_notes, App, PATIENCE};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -65,12 +65,9 @@ async fn on_wayland_the_lookup_command_opens_a_lookup_that_takes_typing() {
     let app = App::launch_with("wayland", &bundled_notes(), &wayland).await;
 
     // No key is claimed: the settings say to bind the command.
-    let settings = "const done = arguments[arguments.length - 1];
-        window.__TAURI_INTERNALS__.invoke('get_settings').then(done, (e) => done(String(e)));";
     let start = Instant::now();
     let shown = loop {
-        let shown = app.client.execute_async(settings, vec![]).await;
-        let shown = shown.expect("settings");
+        let shown = app.settings().await;
         if shown["lookup_mechanism"] == "manual" {
             break shown;
         }
@@ -89,12 +86,7 @@ async fn on_wayland_the_lookup_command_opens_a_lookup_that_takes_typing() {
     app.click("[data-testid='close-settings']").await;
 
     let main = app.client.window().await.expect("main window");
-    let status = Command::new(env!("CARGO_BIN_EXE_pilgi-app"))
-        .arg("--lookup")
-        .envs(app_env(app.root.path(), &app.bus))
-        .envs(wayland)
-        .status()
-        .expect("pilgi-app --lookup");
+    let status = app.launch_again(&["--lookup"], &wayland).await;
     assert!(status.success(), "the second launch handed over: {status}");
 
     let start = Instant::now();
