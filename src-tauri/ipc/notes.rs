@@ -107,7 +107,9 @@ pub async fn get_section(
             note_title: note.map_or_else(|| section.title.clone(), |n| n.title.clone()),
             outline: whole.map_or_else(Vec::new, |n| n.sections.iter().map(entry).collect()),
             backlinks,
-            warnings: note.map_or_else(Vec::new, |n| n.warnings.clone()),
+            warnings: note.map_or_else(Vec::new, |n| {
+                n.warnings.iter().map(ToString::to_string).collect()
+            }),
             section: section.clone(),
             prev: prev.map(|s| s.id.to_string()),
             next: next.map(|s| s.id.to_string()),

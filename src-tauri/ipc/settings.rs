@@ -100,7 +100,9 @@ pub async fn set_exam_date(
         exam_date: (!date.is_empty()).then(|| date.to_owned()),
         ..Settings::default()
     };
-    wanted.exam().map_err(|e| IpcError::new("invalid", e))?;
+    wanted
+        .exam()
+        .map_err(|e| IpcError::new("invalid", e.to_string()))?;
     update(&state, |s| s.exam_date = wanted.exam_date)?;
     Ok(view(&app, &state))
 }

@@ -5,24 +5,23 @@
 
 mod args;
 mod cmd;
+mod help;
 mod output;
 mod progress;
 #[cfg(unix)]
 mod truncated_index;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use output::Out;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Read, search and bookmark bilingual study notes.
+/// The command line. Its `--help` texts are in the catalogs (`help.rs`).
 #[derive(Parser)]
-#[command(name = "pilgi", version, about)]
+#[command(name = "pilgi", version)]
 struct Cli {
-    /// Notes folder (default: $PILGI_NOTES, then the config file, then the bundled notes).
     #[arg(long, global = true, value_name = "DIR")]
     notes: Option<PathBuf>,
-    /// Print JSON instead of text.
     #[arg(long, global = true)]
     json: bool,
     #[command(subcommand)]
@@ -31,23 +30,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// The course as a timeline: sections, durations, start times.
     Timeline(cmd::timeline::Args),
-    /// Show one section by id.
     Show(cmd::show::Args),
-    /// Render a whole note file (HTML with --html).
     Render(cmd::render::Args),
-    /// Search the notes (Korean, English, 초성, wrong keyboard layout).
     Search(cmd::search::Args),
-    /// Build or refresh the search index.
     Index(cmd::index::Args),
-    /// Bookmarks: add, rm, ls, suggest, dismiss, export, import.
     Bookmark(cmd::bookmark::Args),
-    /// Shell commands in the notes, best match first.
     Commands(cmd::commands::Args),
-    /// Review confusing topics until they stick (spaced repetition).
     Review(cmd::review::Args),
-    /// Show or hide the desktop app's quick-lookup window (bind `pilgi-app --lookup` to a key).
     Lookup(cmd::lookup::Args),
 }
 
@@ -60,10 +50,15 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    let config = pilgi_core::paths::config_dir();
+    pilgi_i18n::set(pilgi_core::Settings::load(&config).interface_language());
     #[cfg(unix)]
     truncated_index::exit_cleanly_on_sigbus();
     let args = args::hoist_options::<Cli>(std::env::args_os().collect());
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = help::localized(Cli::command())
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

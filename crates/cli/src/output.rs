@@ -2,6 +2,7 @@
 //! never when NO_COLOR is set).
 
 use pilgi_core::index::snippet::Span;
+use pilgi_i18n::{Lang, Message};
 use serde::Serialize;
 use std::io::IsTerminal;
 
@@ -76,14 +77,18 @@ impl Out {
         spans.iter().map(paint).collect()
     }
 
-    /// A one-line error on stderr (JSON on stdout with `--json`).
+    /// A one-line error on stderr (JSON on stdout with `--json`, said in
+    /// English whatever the language, so a script reads the same words).
     pub fn error(&self, e: &anyhow::Error) {
         if self.json {
-            let kind = e
-                .downcast_ref::<pilgi_core::Error>()
-                .map_or("error", pilgi_core::Error::kind);
-            let _ =
-                self.json(&serde_json::json!({"error": {"kind": kind, "message": e.to_string()}}));
+            let core = e.downcast_ref::<pilgi_core::Error>();
+            let kind = core.map_or("error", pilgi_core::Error::kind);
+            let message = match (e.downcast_ref::<Message>(), core) {
+                (Some(message), _) => message.say(Lang::En),
+                (None, Some(core)) => core.message().say(Lang::En),
+                (None, None) => e.to_string(),
+            };
+            let _ = self.json(&serde_json::json!({"error": {"kind": kind, "message": message}}));
         }
         eprintln!("pilgi: {e:#}");
     }

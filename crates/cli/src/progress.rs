@@ -5,6 +5,7 @@
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pilgi_core::progress::{Progress, Stage};
+use pilgi_i18n::t;
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
@@ -42,12 +43,14 @@ impl Bar {
         };
         bar.set_position(p.files_done as u64);
         bar.set_message(match p.stage {
-            Stage::Reading => format!("{} sections · {}", p.sections_done, p.file),
-            Stage::Indexing => format!(
-                "{}/{} sections · {}",
-                p.sections_done, p.sections_total, p.file
+            Stage::Reading => t!("progress-read", sections = p.sections_done, file = p.file),
+            Stage::Indexing => t!(
+                "progress-indexed",
+                sections = p.sections_done,
+                total = p.sections_total,
+                file = p.file,
             ),
-            Stage::Saving => format!("{} sections", p.sections_total),
+            Stage::Saving => t!("progress-saving", sections = p.sections_total),
         });
     }
 
@@ -68,12 +71,16 @@ impl Drop for Bar {
 
 fn new_bar(p: &Progress<'_>) -> ProgressBar {
     let what = match p.stage {
-        Stage::Reading => "reading notes",
-        Stage::Indexing => "indexing    ",
-        Stage::Saving => "saving index",
+        Stage::Reading => t!("progress-stage-reading"),
+        Stage::Indexing => t!("progress-stage-indexing"),
+        Stage::Saving => t!("progress-stage-saving"),
     };
+    // The stage names are padded to one width, so the bar stays put when
+    // the stage changes.
+    let files = t!("progress-files");
     let style = ProgressStyle::with_template(&format!(
-        "pilgi: {what} {{bar:24}} {{pos}}/{{len}} files · {{wide_msg}}"
+        "pilgi: {} {{bar:24}} {{pos}}/{{len}} {files} · {{wide_msg}}",
+        crate::output::pad(&what, 12)
     ))
     .unwrap_or_else(|_| ProgressStyle::default_bar())
     .progress_chars("█▌ ");

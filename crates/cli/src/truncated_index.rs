@@ -10,18 +10,26 @@
 //! with status 2, like any other error. The next run finds the damage and
 //! rebuilds the index (it is only a cache; the notes are never touched).
 
-/// What the handler writes: a fixed string (a signal handler may only call
-/// async-signal-safe functions, so nothing is formatted there).
-const MESSAGE: &[u8] = b"pilgi: the search index was cut short while it was being read \
-(another program changed its files); run the command again to rebuild it\n";
+use std::sync::OnceLock;
 
-/// Installs the handler for the rest of the process.
+/// What the handler writes, said in the user's language before it is
+/// installed (a signal handler may only call async-signal-safe functions,
+/// so nothing is formatted there; reading a set `OnceLock` is one atomic
+/// load).
+static MESSAGE: OnceLock<Box<[u8]>> = OnceLock::new();
+
+/// Installs the handler for the rest of the process (after the language is
+/// decided).
 pub fn exit_cleanly_on_sigbus() {
+    let said = format!("pilgi: {}\n", pilgi_i18n::t!("cli-index-cut-short"));
+    MESSAGE.get_or_init(|| said.into_bytes().into_boxed_slice());
     extern "C" fn on_sigbus(_: libc::c_int) {
-        // SAFETY: write(2) and _exit(2) are async-signal-safe; MESSAGE is a
-        // static byte string.
+        // SAFETY: write(2) and _exit(2) are async-signal-safe; MESSAGE was
+        // set before the handler was installed and is never freed.
         unsafe {
-            libc::write(libc::STDERR_FILENO, MESSAGE.as_ptr().cast(), MESSAGE.len());
+            if let Some(message) = MESSAGE.get() {
+                libc::write(libc::STDERR_FILENO, message.as_ptr().cast(), message.len());
+            }
             libc::_exit(2);
         }
     }

@@ -3,6 +3,7 @@
 use crate::note::{decode, parse, Note, Rejected, Section, SectionId};
 use crate::progress::{Progress, Report, Stage};
 use crate::scan::{natural_cmp, natural_order, scan, FileStat, Found, Skipped};
+use pilgi_i18n::Message;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -235,25 +236,22 @@ impl Corpus {
     }
 
     /// Warnings of notes that were read but not cleanly (e.g. invalid UTF-8).
-    pub fn warnings(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.notes.iter().flat_map(|n| {
-            n.note
-                .warnings
-                .iter()
-                .map(|w| (n.note.file.as_str(), w.as_str()))
-        })
+    pub fn warnings(&self) -> impl Iterator<Item = (&str, &Message)> {
+        self.notes
+            .iter()
+            .flat_map(|n| n.note.warnings.iter().map(|w| (n.note.file.as_str(), w)))
     }
 }
 
 /// Reads one found file; the error is the reason it was skipped.
-pub fn load_file(found: &Found) -> Result<LoadedNote, String> {
+pub fn load_file(found: &Found) -> Result<LoadedNote, Message> {
     let bytes = std::fs::read(&found.path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "vanished while reading".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => format!("cannot read: {e}"),
+        std::io::ErrorKind::NotFound => Message::new("skip-vanished"),
+        std::io::ErrorKind::PermissionDenied => Message::new("skip-permission-denied"),
+        _ => Message::new("skip-cannot-read").arg("error", e.to_string()),
     })?;
     let decoded = decode(&bytes).map_err(|r| match r {
-        Rejected::Binary => "binary file (contains NUL bytes)".to_owned(),
+        Rejected::Binary => Message::new("skip-binary"),
     })?;
     let mut note = parse(&found.rel, &decoded.text);
     note.warnings = decoded.warnings;

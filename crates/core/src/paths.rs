@@ -22,7 +22,7 @@ impl Locations {
     /// `--notes` flag, `PILGI_NOTES`, `notes_dir` in the config file, then
     /// `bundled` (the notes shipped with the app).
     pub fn resolve(flag: Option<PathBuf>, bundled: &Path) -> Locations {
-        let config = xdg("XDG_CONFIG_HOME", ".config");
+        let config = config_dir();
         let notes = flag
             .or_else(|| {
                 std::env::var_os("PILGI_NOTES")
@@ -67,6 +67,11 @@ pub fn bundled_notes(installed: Option<PathBuf>) -> PathBuf {
     installed
         .filter(|p| p.is_dir())
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../notes")))
+}
+
+/// The settings folder (`$XDG_CONFIG_HOME/pilgi`).
+pub fn config_dir() -> PathBuf {
+    xdg("XDG_CONFIG_HOME", ".config")
 }
 
 /// `$VAR/pilgi`, else `$HOME/<fallback>/pilgi`, else a temp folder.

@@ -1,6 +1,7 @@
 //! Finding note files in a folder: hidden entries skipped, symlink loops cut,
 //! every file that is not read as a note reported with its reason.
 
+use pilgi_i18n::Message;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ const NOTE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "note", "not
 
 /// Files above this size are skipped: no study note is 64 MiB of text.
 pub const MAX_NOTE_BYTES: u64 = 64 * 1024 * 1024;
+/// Bytes in a MiB, for the size a skip reason names.
+const MIB: u64 = 1024 * 1024;
 
 /// A file or folder that was not read as a note, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,7 +26,7 @@ pub struct Skipped {
     /// Path relative to the notes folder (or the folder itself).
     pub file: String,
     /// A short reason a user can act on.
-    pub reason: String,
+    pub reason: Message,
 }
 
 /// What `stat` says about a file: enough to tell, without reading it,
@@ -257,7 +260,7 @@ fn list(
     subfolders: &mut Vec<Subfolder>,
 ) {
     let display = if prefix.is_empty() { "." } else { prefix };
-    let skip = |skipped: &mut Vec<Skipped>, file: &str, reason: String| {
+    let skip = |skipped: &mut Vec<Skipped>, file: &str, reason: Message| {
         skipped.push(Skipped {
             file: file.to_owned(),
             reason,
@@ -266,18 +269,20 @@ fn list(
     match dir.canonicalize() {
         Ok(real) => {
             if !lock(visited).insert(real) {
-                return skip(
-                    skipped,
-                    display,
-                    "folder already visited (symlink loop)".into(),
-                );
+                return skip(skipped, display, Message::new("skip-symlink-loop"));
             }
         }
-        Err(e) => return skip(skipped, display, format!("cannot open folder: {e}")),
+        Err(e) => {
+            let reason = Message::new("skip-cannot-open-folder").arg("error", e.to_string());
+            return skip(skipped, display, reason);
+        }
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => return skip(skipped, display, format!("cannot list folder: {e}")),
+        Err(e) => {
+            let reason = Message::new("skip-cannot-list-folder").arg("error", e.to_string());
+            return skip(skipped, display, reason);
+        }
     };
     for entry in entries.flatten() {
         let raw = entry.file_name();
@@ -309,33 +314,24 @@ fn list(
         let meta = match meta {
             Ok(m) => m,
             Err(e) => {
-                skip(skipped, &rel, format!("cannot read: {e}"));
+                let reason = Message::new("skip-cannot-read").arg("error", e.to_string());
+                skip(skipped, &rel, reason);
                 continue;
             }
         };
         if meta.is_dir() {
             subfolders.push(Subfolder { path, rel, linked });
         } else if !is_note_name(&name) {
-            skip(
-                skipped,
-                &rel,
-                "not a note file (only .txt and .md are read)".into(),
-            );
+            skip(skipped, &rel, Message::new("skip-not-note"));
         } else if !meta.is_file() {
             // Reading a FIFO waits for a writer forever; a socket or a
             // device is no note either.
-            skip(
-                skipped,
-                &rel,
-                "not a regular file (a FIFO, socket or device)".into(),
-            );
+            skip(skipped, &rel, Message::new("skip-not-regular"));
         } else if meta.len() > MAX_NOTE_BYTES {
-            let mib = meta.len() / (1024 * 1024);
-            skip(
-                skipped,
-                &rel,
-                format!("too large ({mib} MiB; the limit is 64 MiB)"),
-            );
+            let reason = Message::new("skip-too-large")
+                .arg("mib", meta.len() / MIB)
+                .arg("limit", MAX_NOTE_BYTES / MIB);
+            skip(skipped, &rel, reason);
         } else {
             found.push(Found {
                 rel,

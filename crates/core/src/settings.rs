@@ -2,6 +2,7 @@
 
 use crate::atomic::write_atomic;
 use crate::{Error, Result};
+use pilgi_i18n::{Lang, Message};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -16,20 +17,26 @@ pub struct Settings {
     pub lookup_shortcut: Option<String>,
     /// The exam date (`2026-12-20`): no review is scheduled on or after it.
     pub exam_date: Option<String>,
+    /// The interface language chosen in the app (`None`: the system's).
+    pub language: Option<Lang>,
 }
 
 impl Settings {
+    /// The language to speak: `PILGI_LANG`, else the one chosen here, else
+    /// the system locale's ([`Lang::from_env`]).
+    pub fn interface_language(&self) -> Lang {
+        Lang::from_env(self.language)
+    }
+
     /// The exam date, if one is set; a date that does not read as
     /// `YYYY-MM-DD` is an error that says so (the other settings stand).
-    pub fn exam(&self) -> std::result::Result<Option<chrono::NaiveDate>, String> {
+    pub fn exam(&self) -> std::result::Result<Option<chrono::NaiveDate>, Message> {
         let Some(text) = self.exam_date.as_deref().map(str::trim) else {
             return Ok(None);
         };
         chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| {
-                format!("exam_date {text:?} in the settings is not a date like 2026-12-20; ignored")
-            })
+            .map_err(|_| Message::new("settings-bad-exam-date").arg("date", text))
     }
 
     /// The settings file inside a config folder.
@@ -75,6 +82,7 @@ mod tests {
             notes_dir: Some("/n".into()),
             lookup_shortcut: None,
             exam_date: Some("2026-12-20".into()),
+            language: Some(Lang::Ko),
         };
         s.save(dir.path()).unwrap();
         assert_eq!(Settings::read(dir.path()).unwrap(), s);
@@ -100,6 +108,6 @@ mod tests {
         assert_eq!(with(" 2026-12-20 ").exam(), Ok(date));
         assert_eq!(Settings::default().exam(), Ok(None));
         let bad = with("20/12/2026").exam().unwrap_err();
-        assert!(bad.contains("2026-12-20"), "{bad}");
+        assert!(bad.to_string().contains("2026-12-20"), "{bad}");
     }
 }

@@ -29,6 +29,7 @@ use crate::atomic::write_atomic;
 use crate::corpus::Corpus;
 use crate::index::IndexReport;
 use crate::scan::{unix_nanos, FileStat, Skipped};
+use pilgi_i18n::Message;
 use serde::{Deserialize, Serialize};
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
@@ -59,7 +60,7 @@ pub struct Vouched {
     /// What the read did not take as notes (as [`Corpus::skipped`]).
     pub skipped: Vec<Skipped>,
     /// `(file, warning)` of notes read with problems.
-    pub warnings: Vec<(String, String)>,
+    pub warnings: Vec<(String, Message)>,
 }
 
 impl Vouched {

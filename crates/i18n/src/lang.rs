@@ -96,9 +96,16 @@ mod tests {
         let overridden = [("LANG", "en_US.UTF-8"), ("PILGI_LANG", "ko")];
         assert_eq!(resolve(Some(Lang::En), &overridden), Lang::Ko);
         // An empty variable is no answer: the next one decides.
-        let empty = [("LC_ALL", ""), ("LC_MESSAGES", "ko_KR.UTF-8"), ("LANG", "C")];
+        let empty = [
+            ("LC_ALL", ""),
+            ("LC_MESSAGES", "ko_KR.UTF-8"),
+            ("LANG", "C"),
+        ];
         assert_eq!(resolve(None, &empty), Lang::Ko);
-        assert_eq!(resolve(None, &[("LANGUAGE", "ko:en"), ("LANG", "C")]), Lang::Ko);
+        assert_eq!(
+            resolve(None, &[("LANGUAGE", "ko:en"), ("LANG", "C")]),
+            Lang::Ko
+        );
         assert_eq!(resolve(None, &[]), Lang::En);
     }
 }

@@ -10,7 +10,7 @@ use std::fmt;
 /// current language by `Display` ([`crate::set`]), in another by
 /// [`Message::say`], and stored or printed as JSON as its id and arguments,
 /// the same whatever the language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Message {
     /// The catalog id (`skip-not-note`): stable, what a script matches on.
     pub id: Cow<'static, str>,
@@ -21,11 +21,11 @@ pub struct Message {
 
 /// A placeable's value: a number picks plural forms and is read aloud by
 /// the Korean particle rule (`3개`, `1이`/`2가`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Arg {
-    /// A number.
-    Number(f64),
+    /// A whole number (counts, line numbers, sizes).
+    Number(i64),
     /// Text, as it is (a file name, a key, an OS error).
     Text(String),
 }
@@ -62,6 +62,10 @@ impl fmt::Display for Message {
     }
 }
 
+/// A message can be an error itself (`anyhow::Error::new(message)`), so a
+/// front end's own errors are said in the user's language too.
+impl std::error::Error for Message {}
+
 impl From<String> for Arg {
     fn from(s: String) -> Arg {
         Arg::Text(s)
@@ -86,6 +90,12 @@ impl From<Cow<'_, str>> for Arg {
     }
 }
 
+impl From<&Message> for Arg {
+    fn from(m: &Message) -> Arg {
+        Arg::Text(m.to_string())
+    }
+}
+
 impl From<&std::path::Path> for Arg {
     fn from(p: &std::path::Path) -> Arg {
         Arg::Text(p.display().to_string())
@@ -102,9 +112,14 @@ macro_rules! numbers {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg {
             fn from(n: $t) -> Arg {
-                Arg::Number(n as f64)
+                Arg::Number(n as i64)
+            }
+        }
+        impl From<&$t> for Arg {
+            fn from(n: &$t) -> Arg {
+                Arg::Number(*n as i64)
             }
         }
     )*};
 }
-numbers!(usize, u64, u32, i64, i32, f64);
+numbers!(usize, u64, u32, i64, i32);

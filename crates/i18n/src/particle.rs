@@ -3,7 +3,7 @@
 //! ㄹ. A placeholder's value is only known when the message is said, so
 //! the catalogs write `{ $name }{ PARTICLE($name, "을/를") }`.
 //!
-//! The same rule runs in the web UI (`ui/js/i18n.js`); both are tested
+//! The same rule runs in the web UI (`ui/js/l10n.js`); both are tested
 //! against `tests/particles.tsv`.
 
 /// How a word ends, as far as a particle cares.

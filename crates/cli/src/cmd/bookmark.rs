@@ -9,6 +9,7 @@ use anyhow::Context as _;
 use pilgi_core::bookmarks::{Edit, Label, Listed, Status, Store};
 use pilgi_core::note::numbered;
 use pilgi_core::{Corpus, Library};
+use pilgi_i18n::{t, Message};
 use std::path::PathBuf;
 
 /// Arguments of `pilgi bookmark`.
@@ -20,48 +21,31 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum Action {
-    /// Bookmark a section; on a bookmarked one, change its label and memo.
-    /// The verbs are the app's and the core's (save, remove, list); the
-    /// short ones stay as aliases.
     #[command(visible_alias = "add")]
     Save {
-        /// Section id, e.g. `cka-course-notes#44` (see `pilgi timeline`).
         id: String,
-        /// confusing (default), review, exam-tip, or a word of your own.
         #[arg(long, short)]
         label: Option<String>,
-        /// A memo, in any language.
         #[arg(long, short, value_name = "TEXT", alias = "note", short_alias = 'n')]
         memo: Option<String>,
     },
-    /// Remove a section's bookmark (also an orphaned one, by its old id).
     #[command(visible_alias = "rm")]
     Remove {
-        /// Section id.
         id: String,
     },
-    /// List bookmarks in course order, orphaned ones last.
     #[command(visible_alias = "ls")]
     List {
-        /// Only bookmarks with this label.
         #[arg(long, short)]
         label: Option<String>,
     },
-    /// Sections whose notes say you struggled (헷갈, 몰랐, ??, TODO, …).
     Suggest,
-    /// Stop suggesting a section (until a new confusion line appears in it).
     Dismiss {
-        /// Section id.
         id: String,
     },
-    /// Write all bookmarks to a JSON file.
     Export {
-        /// The file to write.
         file: PathBuf,
     },
-    /// Merge bookmarks from a JSON file (an export or a bookmarks.json).
     Import {
-        /// The file to read.
         file: PathBuf,
     },
 }
@@ -84,16 +68,15 @@ fn act(
             let label = label.as_deref().map(Label::parse).transpose()?;
             let done = store
                 .save(corpus, &id, Edit { label, memo })
-                .with_context(|| format!("cannot bookmark {id} (see `pilgi timeline` for ids)"))?;
+                .with_context(|| Message::new("bookmark-cannot-save").arg("id", &id))?;
             if out.json {
                 out.json(&done)?;
             } else {
-                let verb = if done.created {
-                    "bookmarked"
-                } else {
-                    "updated"
-                };
-                out.line(format!("{verb} {}", describe(ctx, &done.bookmark)));
+                let said = describe(ctx, &done.bookmark);
+                out.line(match done.created {
+                    true => t!("bookmark-saved", bookmark = said),
+                    false => t!("bookmark-updated", bookmark = said),
+                });
             }
             Ok(Outcome::Found)
         }
@@ -102,7 +85,7 @@ fn act(
                 if out.json {
                     out.json(&serde_json::json!({ "removed": removed }))?;
                 } else {
-                    out.line(format!("removed the bookmark of {id}"));
+                    out.line(t!("bookmark-removed", id = &id));
                 }
                 Ok(Outcome::Found)
             }
@@ -110,7 +93,7 @@ fn act(
                 if out.json {
                     out.json(&serde_json::json!({ "removed": null }))?;
                 }
-                out.warn(&format!("{id} is not bookmarked"));
+                out.warn(&t!("bookmark-not-bookmarked", id = &id));
                 Ok(Outcome::Nothing)
             }
         },
@@ -121,7 +104,7 @@ fn act(
             if out.json {
                 out.json(&serde_json::json!({ "dismissed": s }))?;
             } else {
-                out.line(format!("dismissed the suggestion for {id}: {}", s.line));
+                out.line(t!("bookmark-dismissed", id = &id, line = &s.line));
             }
             Ok(Outcome::Found)
         }
@@ -130,7 +113,7 @@ fn act(
             if out.json {
                 out.json(&serde_json::json!({ "exported": n, "file": file }))?;
             } else {
-                out.line(format!("exported {n} bookmarks to {}", file.display()));
+                out.line(t!("bookmark-exported", count = n, file = &file));
             }
             Ok(Outcome::Found)
         }
@@ -139,12 +122,12 @@ fn act(
             if out.json {
                 out.json(&report)?;
             } else {
-                out.line(format!(
-                    "imported from {}: {} new, {} updated, {} unchanged",
-                    file.display(),
-                    report.added,
-                    report.updated,
-                    report.unchanged
+                out.line(t!(
+                    "bookmark-imported",
+                    file = &file,
+                    added = report.added,
+                    updated = report.updated,
+                    unchanged = report.unchanged,
                 ));
             }
             Ok(Outcome::Found)
@@ -189,7 +172,7 @@ fn list(
     }
     // Moves were shown once; save them so anchors stay fresh.
     if let Err(e) = store.reanchor(corpus) {
-        out.warn(&format!("could not save re-anchored bookmarks: {e}"));
+        out.warn(&t!("bookmark-reanchor-failed", error = e.to_string()));
     }
     Ok(found(!listed.is_empty()))
 }
@@ -209,10 +192,7 @@ fn suggest(store: &Store, corpus: &Corpus, out: &Out) -> anyhow::Result<Outcome>
             out.line(format!("    {}: {}", s.line_number, s.line));
         }
         if !suggestions.is_empty() {
-            out.line(out.paint(
-                Style::Dim,
-                "accept: pilgi bookmark save ID    dismiss: pilgi bookmark dismiss ID",
-            ));
+            out.line(out.paint(Style::Dim, &t!("bookmark-suggest-hint")));
         }
     }
     Ok(found(!suggestions.is_empty()))
@@ -232,7 +212,8 @@ fn describe(ctx: &Context, l: &Listed) -> String {
     match (&l.section, l.status) {
         (Some(s), status) => {
             let moved = if status == Status::Moved {
-                out.paint(Style::Warn, &format!("  (moved from {})", l.id))
+                let moved = t!("bookmark-moved-from", id = l.id.as_str());
+                out.paint(Style::Warn, &format!("  {moved}"))
             } else {
                 String::new()
             };
@@ -246,10 +227,7 @@ fn describe(ctx: &Context, l: &Listed) -> String {
             "{}  {}  {}",
             out.paint(Style::Dim, l.id.as_str()),
             l.anchor.title,
-            out.paint(
-                Style::Warn,
-                &format!("(orphaned: no longer in {})", l.anchor.file)
-            )
+            out.paint(Style::Warn, &t!("bookmark-orphaned", file = &l.anchor.file))
         ),
     }
 }

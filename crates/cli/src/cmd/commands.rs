@@ -9,29 +9,18 @@
 use super::Context;
 use crate::Outcome;
 use pilgi_core::shell::CommandHit;
+use pilgi_i18n::t;
 use serde_json::json;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 /// Arguments of `pilgi commands`.
 #[derive(clap::Args)]
-#[command(
-    after_help = "Stdout holds only the commands, one per line, ready to paste \
-(a command continued with `\\` spans several lines). A command written in several places \
-(`kubectl` or `k`, any spacing) is listed once. Use --json for each command's section, \
-tool, the line before it, and every place it is written (`places`, best first).\n\nExit codes: 0 found, 1 nothing found, 2 usage or input error."
-)]
 pub struct Args {
-    /// What the command is about: a tool (`etcdctl`), a word in Korean or
-    /// English (`taint`, `테인트`), 초성, or typed in the wrong keyboard
-    /// layout, or a command with its flags (`rollout undo --to-revision`).
-    /// Without a query, every command in course order.
     #[arg(allow_hyphen_values = true, value_name = "QUERY")]
     pub query: Vec<String>,
-    /// At most this many commands (default: 10 for a query, all without).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: Option<u64>,
-    /// Also put the first command on the clipboard (wl-copy, xclip or xsel).
     #[arg(long)]
     pub copy: bool,
 }
@@ -58,9 +47,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     if args.copy {
         if let Some(first) = hits.first() {
             if let Err(why) = copy(&first.command.text) {
-                out.warn(&format!(
-                    "--copy: no clipboard ({why}); the command is on stdout"
-                ));
+                out.warn(&t!("commands-no-clipboard", why = why));
             }
         }
     }
@@ -122,7 +109,7 @@ fn run_copy(tool: &str, args: &[&str], text: &str) -> Result<(), String> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "not installed".to_owned(),
+            std::io::ErrorKind::NotFound => t!("commands-tool-missing"),
             _ => e.to_string(),
         })?;
     if let Some(mut stdin) = child.stdin.take() {
@@ -134,6 +121,6 @@ fn run_copy(tool: &str, args: &[&str], text: &str) -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
-        Err(format!("failed ({status})"))
+        Err(t!("commands-tool-failed", status = status.to_string()))
     }
 }

@@ -3,6 +3,7 @@
 use super::Context;
 use crate::output::Style;
 use crate::Outcome;
+use pilgi_i18n::{t, Lang};
 
 /// Arguments of `pilgi index`.
 #[derive(clap::Args)]
@@ -23,36 +24,38 @@ pub fn run(_args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         let warnings: Vec<_> = library
             .corpus()
             .warnings()
-            .map(|(file, message)| serde_json::json!({ "file": file, "message": message }))
+            .map(|(file, message)| {
+                serde_json::json!({ "file": file, "id": message.id, "message": message.say(Lang::En) })
+            })
             .collect();
         out.json(&serde_json::json!({
             "index": library.locations().index,
             "report": report,
             "total_sections": index.num_sections(),
-            "skipped": library.corpus().skipped,
+            "skipped": library.corpus().skipped.iter().map(|s| serde_json::json!({
+                "file": s.file, "id": s.reason.id, "reason": s.reason.say(Lang::En),
+            })).collect::<Vec<_>>(),
             "warnings": warnings,
         }))?;
     } else {
         if let Some(notice) = &report.rebuilt {
             out.warn(notice);
         }
-        out.line(format!(
-            "{} added, {} updated, {} removed, {} unchanged files; {} sections written in {} ms",
-            report.added,
-            report.updated,
-            report.removed,
-            report.unchanged,
-            report.sections,
-            report.millis
+        out.line(t!(
+            "index-report",
+            added = report.added,
+            updated = report.updated,
+            removed = report.removed,
+            unchanged = report.unchanged,
+            sections = report.sections,
+            millis = report.millis,
         ));
-        out.line(out.paint(
-            Style::Dim,
-            &format!(
-                "{} sections in {}",
-                index.num_sections(),
-                library.locations().index.display()
-            ),
-        ));
+        let total = t!(
+            "index-total",
+            sections = index.num_sections(),
+            index = &library.locations().index,
+        );
+        out.line(out.paint(Style::Dim, &total));
     }
     Ok(Outcome::Found)
 }

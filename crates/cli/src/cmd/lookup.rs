@@ -6,6 +6,7 @@
 use super::Context;
 use crate::Outcome;
 use anyhow::{bail, Context as _};
+use pilgi_i18n::{t, Message};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -34,30 +35,21 @@ pub fn run(_args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     std::os::unix::process::CommandExt::process_group(&mut launch, 0);
     let mut child = launch
         .spawn()
-        .with_context(|| format!("cannot run {}", app.display()))?;
+        .with_context(|| Message::new("lookup-cannot-run").arg("app", &app))?;
     let start = Instant::now();
     while start.elapsed() < HANDOVER {
         if let Some(status) = child.try_wait()? {
             if !status.success() {
-                bail!(
-                    "{} --lookup failed ({status}); run it yourself to see why",
-                    app.display()
-                );
+                bail!(Message::new("lookup-failed")
+                    .arg("app", &app)
+                    .arg("status", status.to_string()));
             }
-            return said(
-                ctx,
-                "handed_over",
-                "Pilgi's lookup window was shown or hidden.",
-            );
+            return said(ctx, "handed_over", &t!("lookup-handed-over"));
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    said(
-        ctx,
-        "started",
-        "pilgi-app did not hand over within 1.5 s, so it is taken to be a new Pilgi \
-         with the lookup window open.",
-    )
+    let waited = HANDOVER.as_secs_f64().to_string();
+    said(ctx, "started", &t!("lookup-started", seconds = waited))
 }
 
 /// Says what happened: `{"lookup": kind}` with `--json`, else `text`.

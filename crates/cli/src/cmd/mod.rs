@@ -16,6 +16,7 @@ use anyhow::Context as _;
 use pilgi_core::bookmarks::Store;
 use pilgi_core::progress::Progress;
 use pilgi_core::{Library, Locations, Skipped};
+use pilgi_i18n::{t, Message};
 use std::cell::RefCell;
 use std::path::PathBuf;
 
@@ -47,7 +48,7 @@ impl Context {
         let locations = self.locations();
         let notes = locations.notes.clone();
         let library = Library::open_reporting(locations, &mut self.progress())
-            .with_context(|| format!("cannot open notes folder {}", notes.display()));
+            .with_context(|| Message::new("cli-cannot-open-notes").arg("dir", &notes));
         self.bar.borrow_mut().clear();
         let library = library?;
         self.report_unread(&library.corpus().skipped, library.corpus().warnings());
@@ -59,13 +60,15 @@ impl Context {
     pub fn report_unread<'a>(
         &self,
         skipped: &[Skipped],
-        warnings: impl Iterator<Item = (&'a str, &'a str)>,
+        warnings: impl Iterator<Item = (&'a str, &'a Message)>,
     ) {
         for s in skipped {
-            self.out.warn(&format!("skipped {}: {}", s.file, s.reason));
+            self.out
+                .warn(&t!("cli-skipped", file = &s.file, reason = &s.reason));
         }
         for (file, warning) in warnings {
-            self.out.warn(&format!("{file}: {warning}"));
+            self.out
+                .warn(&t!("cli-note-warning", file = file, warning = warning));
         }
     }
 
@@ -80,7 +83,7 @@ impl Context {
         let library = self.library()?;
         let data = &library.locations().data;
         let mut store = Store::open(data)
-            .with_context(|| format!("cannot open the bookmarks in {}", data.display()))?;
+            .with_context(|| Message::new("cli-cannot-open-bookmarks").arg("dir", data))?;
         let result = act(&mut store, &library);
         self.report_recoveries(&store);
         result
@@ -88,18 +91,19 @@ impl Context {
 
     fn report_recoveries(&self, store: &Store) {
         for r in store.notices() {
-            let kept = r.set_aside.as_deref().map_or(String::new(), |p| {
-                format!("; the unreadable file was kept as {p}")
-            });
-            let restored = if r.restored_from_backup {
-                "restored the previous version from the backup"
-            } else {
-                "no usable backup, started an empty store"
+            let done = match r.restored_from_backup {
+                true => t!("cli-bookmarks-restored"),
+                false => t!("cli-bookmarks-emptied"),
             };
-            self.out.warn(&format!(
-                "bookmarks could not be read ({}): {restored}{kept}",
-                r.reason
-            ));
+            self.out.warn(&match r.set_aside.as_deref() {
+                Some(kept) => t!(
+                    "cli-bookmarks-unreadable-kept",
+                    reason = &r.reason,
+                    done = done,
+                    kept = kept
+                ),
+                None => t!("cli-bookmarks-unreadable", reason = &r.reason, done = done),
+            });
         }
     }
 

@@ -17,17 +17,15 @@ use pilgi_core::note::{decode, parse, Rejected};
 use pilgi_core::render::{render_note, RenderOptions};
 use pilgi_core::shell::detect;
 use pilgi_core::{format_duration, Note};
+use pilgi_i18n::{t, Message};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `pilgi render`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The note file to render (inside the notes folder or not).
     pub file: PathBuf,
-    /// Print HTML instead of the terminal rendering.
     #[arg(long)]
     pub html: bool,
-    /// Treat `# Title` lines as headings (always on for .md files).
     #[arg(long)]
     pub markdown: bool,
 }
@@ -35,12 +33,14 @@ pub struct Args {
 /// Renders the file to stdout.
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
+        .with_context(|| Message::new("render-cannot-read").arg("file", &args.file))?;
     let decoded = decode(&bytes).map_err(|r| match r {
-        Rejected::Binary => anyhow::anyhow!("{} is a binary file", args.file.display()),
+        Rejected::Binary => Message::new("render-binary").arg("file", &args.file),
     })?;
     for w in &decoded.warnings {
-        ctx.out.warn(&format!("{}: {w}", args.file.display()));
+        let file = args.file.display().to_string();
+        ctx.out
+            .warn(&t!("cli-note-warning", file = file, warning = w));
     }
     let note = parse(&note_name(&args.file, ctx), &decoded.text);
     let opts = RenderOptions {

@@ -16,6 +16,7 @@ use pilgi_core::bookmarks::Store;
 use pilgi_core::note::numbered;
 use pilgi_core::review::{self, end_of_today, schedule, Item};
 use pilgi_core::{Library, Settings};
+use pilgi_i18n::{t, Message};
 use std::io::IsTerminal;
 
 /// Arguments of `pilgi review`.
@@ -27,33 +28,20 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum Action {
-    /// Grade one review item: again, hard, good, easy (or 1–4).
     Grade {
-        /// The item: the section id of a bookmark labelled confusing or
-        /// review, or a card's id.
         id: String,
-        /// again, hard, good or easy (1–4).
         #[arg(value_parser = |t: &str| t.parse::<Grade>().map_err(|e| e.to_string()))]
         grade: Grade,
     },
-    /// The cloze cards a section's definition lines offer (✓: made);
-    /// `--add`/`--remove` make or delete them by their number.
     Cards {
-        /// The section id.
         id: String,
-        /// Make the cards with these numbers.
         #[arg(long, value_delimiter = ',')]
         add: Vec<usize>,
-        /// Delete the cards with these numbers.
         #[arg(long, value_delimiter = ',')]
         remove: Vec<usize>,
     },
-    /// Reviews per day and retention.
     Stats,
-    /// The review items as a TSV file Anki imports as it is (front, back,
-    /// tags); on stdout without a file.
     Export {
-        /// Where to write it.
         file: Option<std::path::PathBuf>,
     },
 }
@@ -74,11 +62,11 @@ fn act(
     match action {
         Some(Action::Grade { id, grade }) => {
             let graded = review::grade(store, library.corpus(), &id, grade, Utc::now(), exam)
-                .with_context(|| format!("cannot grade {id} (see `pilgi review` for the items)"))?;
+                .with_context(|| Message::new("review-cannot-grade").arg("id", &id))?;
             if out.json {
                 out.json(&graded)?;
             } else {
-                out.line(format!("{}: next {}", graded.id, when(&graded.due)));
+                out.line(t!("review-next", id = &graded.id, when = when(&graded.due)));
             }
             Ok(Outcome::Found)
         }
@@ -88,17 +76,17 @@ fn act(
                 out.json(&stats)?;
             } else {
                 for (day, d) in &stats.per_day {
-                    out.line(format!(
-                        "{day}  {:>4} reviews  {:>4} again",
-                        d.reviews, d.again
-                    ));
+                    let counts = t!("review-day", reviews = d.reviews, again = d.again);
+                    out.line(format!("{day}  {counts}"));
                 }
                 let retention = stats
                     .retention
-                    .map_or("no learnt item graded yet".into(), |r| {
-                        format!("{:.0} %", r * 100.0)
-                    });
-                out.line(format!("{} reviews; retention {retention}", stats.reviews));
+                    .map_or(t!("review-no-retention"), |r| format!("{:.0} %", r * 100.0));
+                out.line(t!(
+                    "review-stats",
+                    reviews = stats.reviews,
+                    retention = retention
+                ));
             }
             Ok(if stats.reviews == 0 {
                 Outcome::Nothing
@@ -113,7 +101,7 @@ fn act(
             match file {
                 Some(path) => {
                     pilgi_core::atomic::write_atomic(&path, tsv.as_bytes())?;
-                    out.line(format!("wrote {rows} cards to {}", path.display()));
+                    out.line(t!("review-exported", count = rows, file = &path));
                 }
                 None => out.line(tsv.trim_end()),
             }
@@ -144,11 +132,14 @@ fn cards(
 ) -> anyhow::Result<Outcome> {
     let corpus = library.corpus();
     let offers = review::cards::offers(store, corpus, id)
-        .with_context(|| format!("cannot list the cards of {id} (see `pilgi timeline` for ids)"))?;
+        .with_context(|| Message::new("review-cannot-list-cards").arg("id", id))?;
     let pick = |n: usize| {
-        offers
-            .get(n.wrapping_sub(1))
-            .with_context(|| format!("{id} offers {} cards; there is no card {n}", offers.len()))
+        offers.get(n.wrapping_sub(1)).with_context(|| {
+            Message::new("review-no-such-card")
+                .arg("id", id)
+                .arg("count", offers.len())
+                .arg("card", n)
+        })
     };
     for &n in add {
         review::cards::add(store, corpus, id, &pick(n)?.cloze)?;
@@ -163,7 +154,7 @@ fn cards(
     if out.json {
         out.json(&offers)?;
     } else if offers.is_empty() {
-        out.line(format!("{id} has no definition lines to make cards of"));
+        out.line(t!("review-no-cards", id = id));
     } else {
         for (k, o) in offers.iter().enumerate() {
             let made = if o.card.is_some() { "✓" } else { " " };
@@ -187,9 +178,19 @@ fn exam(library: &Library, ctx: &Context) -> Option<chrono::NaiveDate> {
     Settings::load(&library.locations().config)
         .exam()
         .unwrap_or_else(|problem| {
-            ctx.out.warn(&problem);
+            ctx.out.warn(&problem.to_string());
             None
         })
+}
+
+/// A grade as the keys name it (`1 again` … `4 easy`).
+fn grade_name(grade: Grade) -> String {
+    match grade {
+        Grade::Again => t!("review-grade-again"),
+        Grade::Hard => t!("review-grade-hard"),
+        Grade::Good => t!("review-grade-good"),
+        Grade::Easy => t!("review-grade-easy"),
+    }
 }
 
 /// A due time in local time, as people read it.
@@ -210,11 +211,13 @@ fn list(store: &Store, library: &Library, ctx: &Context) -> anyhow::Result<Outco
     if out.json {
         out.json(&serde_json::json!({ "due": due, "later": later }))?;
     } else {
-        for (heading, items) in [("due today", &due), ("later", &later)] {
+        let due_today = t!("review-due-today", count = due.len());
+        let due_later = t!("review-later", count = later.len());
+        for (heading, items) in [(due_today, &due), (due_later, &later)] {
             if items.is_empty() {
                 continue;
             }
-            out.line(out.paint(Style::Dim, &format!("{heading} ({})", items.len())));
+            out.line(out.paint(Style::Dim, &heading));
             for i in items {
                 let mut name = numbered(i.section.number, &i.section.title);
                 if let Some(cloze) = &i.cloze {
@@ -247,7 +250,7 @@ fn session(
     let corpus = library.corpus();
     let due = review::due(store, corpus, Utc::now(), end_of_today());
     if due.is_empty() {
-        out.line("Nothing to review today. Bookmark a section as confusing or review, or make cards of its definitions, to add it.");
+        out.line(t!("review-nothing-due"));
         return Ok(Outcome::Nothing);
     }
     let mut graded = 0;
@@ -258,32 +261,30 @@ fn session(
             &numbered(item.section.number, &item.section.title),
         ));
         if !item.memo.is_empty() {
-            out.line(format!("memo: {}", item.memo));
+            out.line(t!("review-memo", memo = &item.memo));
         }
         match &item.cloze {
-            Some(cloze) => out.line(format!("card: {}", cloze.front)),
+            Some(cloze) => out.line(t!("review-card", front = &cloze.front)),
             None => {
                 if let Some(prompt) = &item.prompt {
                     out.line(format!("> {prompt}"));
                 }
             }
         }
-        out.line(out.paint(
-            Style::Dim,
-            "Space show · 1 again · 2 hard · 3 good · 4 easy · q stop",
-        ));
+        out.line(out.paint(Style::Dim, &t!("review-keys")));
         let grade = loop {
             match term
                 .read_key()
-                .context("cannot read a key from the terminal")?
+                .context(Message::new("review-no-terminal"))?
             {
                 Key::Char(' ') => {
                     if let Some(cloze) = &item.cloze {
-                        out.line(out.paint(Style::Bold, &format!("answer: {}", cloze.back)));
+                        let answer = t!("review-answer", back = &cloze.back);
+                        out.line(out.paint(Style::Bold, &answer));
                     }
                     match corpus.section(item.section.id.as_str()) {
                         Some(section) => show::print(section, out),
-                        None => out.warn("the section is gone from the notes"),
+                        None => out.warn(&t!("review-section-gone")),
                     }
                 }
                 Key::Char(c @ '1'..='4') => break c.to_string().parse().ok(),
@@ -296,9 +297,13 @@ fn session(
         };
         let done = review::grade(store, corpus, &item.id, grade, Utc::now(), exam)?;
         graded += 1;
-        out.line(format!("{grade:?} · next {}", when(&done.due)).to_lowercase());
+        out.line(t!(
+            "review-graded",
+            grade = grade_name(grade),
+            when = when(&done.due)
+        ));
     }
     let left = review::due(store, corpus, Utc::now(), end_of_today()).len();
-    out.line(format!("{graded} graded; {left} still due today"));
+    out.line(t!("review-session-done", graded = graded, left = left));
     Ok(Outcome::Found)
 }

@@ -8,15 +8,13 @@ use crate::output::Style;
 use crate::Outcome;
 use anyhow::Context as _;
 use pilgi_core::note::numbered;
+use pilgi_i18n::{t, Message};
 
 /// Arguments of `pilgi search`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// What to look for: words in Korean or English, a command, a flag
-    /// (`--dry-run`), 초성 (`ㅋㅌㅇㄴ`), even typed in the wrong layout.
     #[arg(required = true, allow_hyphen_values = true, value_name = "QUERY")]
     pub query: Vec<String>,
-    /// At most this many results.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
 }
@@ -25,7 +23,7 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let query = args.query.join(" ");
     if query.trim().is_empty() {
-        anyhow::bail!(pilgi_core::Error::Invalid("the query is empty".into()));
+        anyhow::bail!(pilgi_core::Error::Invalid(t!("search-empty-query")));
     }
     let locations = ctx.locations();
     let searched = pilgi_core::library::quick_search_reporting(
@@ -37,23 +35,25 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     ctx.bar.borrow_mut().clear();
     let found = match searched {
         Err(e @ pilgi_core::Error::NotFound(_)) => Err(e)
-            .with_context(|| format!("cannot open notes folder {}", locations.notes.display()))?,
+            .with_context(|| Message::new("cli-cannot-open-notes").arg("dir", &locations.notes))?,
         other => other?,
     };
-    let warnings = found.warnings.iter().map(|(f, w)| (f.as_str(), w.as_str()));
+    let warnings = found.warnings.iter().map(|(f, w)| (f.as_str(), w));
     ctx.report_unread(&found.skipped, warnings);
     if let Some(notice) = &found.notice {
         ctx.out.warn(notice);
     }
     let results = found.results;
     if let Some(p) = results.partial {
-        ctx.out.warn(&format!(
-            "the index is still being built: searched {} of {} sections ({} of {} files)",
-            p.sections_indexed, p.sections_total, p.files_indexed, p.files_total
+        ctx.out.warn(&t!(
+            "search-partial",
+            sections = p.sections_indexed,
+            sections_total = p.sections_total,
+            files = p.files_indexed,
+            files_total = p.files_total,
         ));
     } else if found.busy {
-        ctx.out
-            .warn("the index is being updated by another process; results may be stale");
+        ctx.out.warn(&t!("search-busy"));
     }
     let out = &ctx.out;
     if out.json {
@@ -62,7 +62,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         // Printed at once: one write instead of one per line.
         let mut lines = Vec::new();
         if let Some(reading) = results.interpretations.first() {
-            lines.push(out.paint(Style::Dim, &format!("showing results for {reading}")));
+            lines.push(out.paint(Style::Dim, &t!("search-reading", reading = reading)));
         }
         for hit in &results.hits {
             let s = &hit.section;

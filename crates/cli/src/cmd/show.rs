@@ -11,9 +11,7 @@ use pilgi_core::Section;
 /// Arguments of `pilgi show`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Section id, e.g. `cka-course-notes#13` (see `pilgi timeline`).
     pub id: String,
-    /// Print the body rendered as sanitized HTML.
     #[arg(long)]
     pub html: bool,
 }

@@ -4,6 +4,7 @@ use super::Context;
 use crate::output::{pad, Style};
 use crate::Outcome;
 use pilgi_core::format_duration;
+use pilgi_i18n::t;
 
 /// Arguments of `pilgi timeline`.
 #[derive(clap::Args)]
@@ -34,10 +35,13 @@ pub fn run(_args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 out.paint(Style::Dim, s.kind.as_str()),
             ));
         }
-        let total = format!(
-            "{} sections, {} in all",
-            timeline.sections.len(),
-            format_duration(timeline.total_seconds)
+        let seconds = timeline.total_seconds;
+        let total = t!(
+            "timeline-total",
+            count = timeline.sections.len(),
+            clock = format_duration(seconds),
+            hours = seconds / 3600,
+            minutes = seconds % 3600 / 60,
         );
         out.line(out.paint(Style::Bold, &total));
     }

@@ -42,7 +42,9 @@ fn index_reports_the_legacy_encoding() {
     let v = n.json(&["index"]);
     assert_eq!(
         v["warnings"],
-        serde_json::json!([{ "file": "windows.txt", "message": "decoded as EUC-KR (CP949)" }]),
+        serde_json::json!([{
+            "file": "windows.txt", "id": "warn-decoded-as", "message": "decoded as EUC-KR (CP949)"
+        }]),
         "{v:#}"
     );
 }

@@ -7,6 +7,7 @@ mod crash;
 mod damaged;
 mod encodings;
 mod hostile;
+mod language;
 mod lookup;
 mod markdown;
 mod progress;

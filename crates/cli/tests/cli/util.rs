@@ -29,6 +29,11 @@ impl Notes {
         self.root.path().join("notes")
     }
 
+    /// Pilgi's settings folder (`$XDG_CONFIG_HOME/pilgi`).
+    pub fn config(&self) -> PathBuf {
+        self.root.path().join("config/pilgi")
+    }
+
     /// Writes a note file (bytes, so tests can write broken UTF-8).
     pub fn write(&self, name: &str, content: impl AsRef<[u8]>) -> &Notes {
         let path = self.dir().join(name);
@@ -76,7 +81,8 @@ pub fn isolated(
 
 /// The environment of a test process that runs `pilgi` (directly or from a
 /// script): cache, data and config dirs inside `root`, no `PILGI_NOTES`
-/// from the caller, plain output.
+/// from the caller, plain output, in English whatever the caller's locale
+/// (a test of the Korean interface sets its own).
 pub fn isolated_env<'c>(
     cmd: &'c mut std::process::Command,
     root: &Path,
@@ -86,6 +92,11 @@ pub fn isolated_env<'c>(
         .env("XDG_CONFIG_HOME", root.join("config"))
         .env_remove("PILGI_NOTES")
         .env("NO_COLOR", "1")
+        .env_remove("PILGI_LANG")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
 }
 
 /// A hit's snippet from `--json` (spans of `text`, some `marked`) written

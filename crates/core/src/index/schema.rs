@@ -7,7 +7,7 @@ use tantivy::schema::{
 };
 
 /// The version of the schema and analyzers. Stored in each commit's payload.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Between the headings of a stored [`Fields::trail`].
 pub const TRAIL_SEPARATOR: &str = "\u{1f}";

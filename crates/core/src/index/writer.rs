@@ -16,6 +16,7 @@ use crate::progress::{Progress, Report, Stage};
 use crate::scan::FileStat;
 use crate::shell::extract_section;
 use crate::{Error, Result, Section};
+use pilgi_i18n::Message;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -62,10 +63,10 @@ pub struct Payload {
     /// Files found but not readable as notes (binary, no permission), with
     /// the reason: reported again by a search that reads nothing.
     #[serde(default)]
-    pub unreadable: BTreeMap<String, String>,
+    pub unreadable: BTreeMap<String, Message>,
     /// Warnings of notes read with problems (e.g. invalid UTF-8), likewise.
     #[serde(default)]
-    pub warnings: BTreeMap<String, Vec<String>>,
+    pub warnings: BTreeMap<String, Vec<Message>>,
     /// Set by a checkpoint: how much of the folder the commit holds. A
     /// checkpoint records no folder state (`stats` empty), so nothing takes
     /// it for a current index.
@@ -91,8 +92,8 @@ pub struct Partial {
 #[derive(PartialEq)]
 struct FolderState {
     stats: BTreeMap<String, FileStat>,
-    unreadable: BTreeMap<String, String>,
-    warnings: BTreeMap<String, Vec<String>>,
+    unreadable: BTreeMap<String, Message>,
+    warnings: BTreeMap<String, Vec<Message>>,
 }
 
 impl FolderState {

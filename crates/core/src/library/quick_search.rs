@@ -9,6 +9,7 @@ use crate::paths::Locations;
 use crate::progress::Report;
 use crate::scan::{natural_cmp, natural_order, scan, FileStat, Found, Skipped};
 use crate::{Error, Result};
+use pilgi_i18n::Message;
 use serde::de::IgnoredAny;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -25,7 +26,7 @@ pub struct QuickSearch {
     pub skipped: Vec<Skipped>,
     /// `(file, warning)` of notes read with problems (as
     /// [`Corpus::warnings`]).
-    pub warnings: Vec<(String, String)>,
+    pub warnings: Vec<(String, Message)>,
     /// Why the index was rebuilt, if it was.
     pub notice: Option<String>,
     /// What the sync before the search did; `None` when the folder was
@@ -186,7 +187,7 @@ struct Unchanged<T> {
     /// Files not read as notes, with reasons (as [`Corpus::skipped`]).
     skipped: Vec<Skipped>,
     /// `(file, warning)` of notes read with problems.
-    warnings: Vec<(String, String)>,
+    warnings: Vec<(String, Message)>,
 }
 
 /// Opens the index in `dir` and runs `work` on it while the folder is
@@ -214,9 +215,9 @@ fn open_unchanged<T>(
         #[serde(borrow, default)]
         stats: HashMap<Cow<'a, str>, FileStat>,
         #[serde(default)]
-        unreadable: BTreeMap<String, String>,
+        unreadable: BTreeMap<String, Message>,
         #[serde(default)]
-        warnings: BTreeMap<String, Vec<String>>,
+        warnings: BTreeMap<String, Vec<Message>>,
     }
     let record = Record::read(dir);
     let payload = record
@@ -256,7 +257,7 @@ fn open_unchanged<T>(
             .map(|(file, reason)| Skipped { file, reason }),
     );
     all_skipped.sort_by(|a, b| natural_cmp(&a.file, &b.file));
-    let mut warnings: Vec<(String, String)> = payload
+    let mut warnings: Vec<(String, Message)> = payload
         .warnings
         .into_iter()
         .flat_map(|(file, ws)| ws.into_iter().map(move |w| (file.clone(), w)))

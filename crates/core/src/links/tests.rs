@@ -14,7 +14,7 @@ fn corpus(files: &[(&str, &str)], images: &[&str]) -> Corpus {
         .iter()
         .map(|f| Skipped {
             file: (*f).to_owned(),
-            reason: "not a note file".into(),
+            reason: pilgi_i18n::Message::new("skip-not-note"),
         })
         .collect();
     Corpus::from_notes(Path::new("/home/u/notes"), notes, skipped)

@@ -12,6 +12,7 @@ use super::markup::{self, Style};
 use super::model::{Format, Note, Section, SectionId, SectionKind};
 use super::parser::{file_stem, IdAllocator};
 use crate::analysis::hangul::is_hangul;
+use pilgi_i18n::Message;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The pulldown-cmark extensions Pilgi reads Markdown notes with.
@@ -54,16 +55,16 @@ pub fn parse(file: &str, text: &str) -> Note {
         Ok(Some(block)) => match block.parse() {
             Ok(meta) => (meta, block.lines),
             Err((line, message)) => {
-                warnings.push(format!(
-                    "front matter not read (line {line}): {message}; the rest of the note is"
-                ));
+                warnings.push(
+                    Message::new("warn-front-matter-unread")
+                        .arg("line", line)
+                        .arg("detail", message),
+                );
                 (Meta::default(), block.lines)
             }
         },
         Err(kind) => {
-            warnings.push(format!(
-                "{kind} front matter opened on line 1 is never closed; read as text"
-            ));
+            warnings.push(Message::new("warn-front-matter-unclosed").arg("kind", kind.to_string()));
             (Meta::default(), 0)
         }
     };
@@ -311,10 +312,18 @@ mod tests {
     #[test]
     fn broken_front_matter_warns_and_the_note_is_read() {
         let n = parse("b.md", "---\ntitle: [x\n---\n## 본문\ntext\n");
-        assert!(n.warnings[0].contains("line"), "{:?}", n.warnings);
+        assert!(
+            n.warnings[0].to_string().contains("line"),
+            "{:?}",
+            n.warnings
+        );
         assert_eq!(n.sections[0].title, "본문");
         let n = parse("u.md", "---\ntitle: x\n## 본문\n");
-        assert!(n.warnings[0].contains("never closed"), "{:?}", n.warnings);
+        assert!(
+            n.warnings[0].to_string().contains("never closed"),
+            "{:?}",
+            n.warnings
+        );
         assert_eq!(n.title, "u");
     }
 

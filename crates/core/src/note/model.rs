@@ -1,6 +1,7 @@
 //! The note model: what a notes file is once parsed.
 
 use super::front_matter::Meta;
+use pilgi_i18n::Message;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
@@ -210,7 +211,7 @@ pub struct Note {
     /// The sections in file order.
     pub sections: Vec<Section>,
     /// Problems found while reading that did not stop it (e.g. invalid UTF-8).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 /// A section's name as people say it: `17. Pods` for a numbered lecture,

@@ -10,6 +10,7 @@
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GBK, SHIFT_JIS};
+use pilgi_i18n::Message;
 use unicode_normalization::UnicodeNormalization;
 
 /// The decoded text of a note file and what was odd about it.
@@ -25,7 +26,7 @@ pub struct Decoded {
     /// (lossy decoding) this holds one informational line when a legacy
     /// encoding was used (`decoded as EUC-KR (CP949)`), so every front end
     /// that shows note warnings tells the user without extra plumbing.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 /// Why a file is not read as a note at all.
@@ -109,7 +110,7 @@ enum Line {
 /// Long (~110 lines): one pass over the lines that tells the user exactly
 /// which lines were decoded how (the warning lists line ranges), so the
 /// decoding and its account are written together.
-fn not_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> (String, Option<&'static Encoding>) {
+fn not_utf8(bytes: &[u8], warnings: &mut Vec<Message>) -> (String, Option<&'static Encoding>) {
     let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
     let valid: Vec<Option<&str>> = lines.iter().map(|l| std::str::from_utf8(l).ok()).collect();
     let invalid: Vec<&[u8]> = lines
@@ -118,11 +119,9 @@ fn not_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> (String, Option<&'stati
         .filter(|(_, v)| v.is_none())
         .map(|(l, _)| *l)
         .collect();
-    let lossy = |warnings: &mut Vec<String>| {
+    let lossy = |warnings: &mut Vec<Message>| {
         let first = valid.iter().position(Option::is_none).unwrap_or(0) + 1;
-        warnings.push(format!(
-            "invalid UTF-8 (first at line {first}); bad bytes shown as \u{FFFD}"
-        ));
+        warnings.push(Message::new("warn-invalid-utf8").arg("line", first));
         (String::from_utf8_lossy(bytes).into_owned(), None)
     };
     let Some(legacy) = detect(&invalid) else {
@@ -195,18 +194,21 @@ fn not_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> (String, Option<&'stati
         .zip(&kinds)
         .any(|(l, k)| !l.is_ascii() && matches!(k, Line::Utf8 | Line::BadUtf8));
     if utf8_kept {
-        warnings.push(format!(
-            "mixed encodings: {} decoded as {name}, the rest as UTF-8",
-            ranges(&legacy_lines)
-        ));
+        warnings.push(
+            Message::new("warn-mixed-encodings")
+                .arg("lines", ranges(&legacy_lines))
+                .arg("encoding", name),
+        );
     } else {
-        warnings.push(format!("decoded as {name}"));
+        warnings.push(Message::new("warn-decoded-as").arg("encoding", name));
     }
     for (kind, what) in [(Line::BadLegacy, name), (Line::BadUtf8, "UTF-8")] {
         if let Some(first) = numbers(&[kind]).first() {
-            warnings.push(format!(
-                "invalid {what} (first at line {first}); bad bytes shown as \u{FFFD}"
-            ));
+            warnings.push(
+                Message::new("warn-invalid-encoding")
+                    .arg("encoding", what)
+                    .arg("line", first),
+            );
         }
     }
     (text, Some(legacy))
@@ -319,13 +321,13 @@ fn ranges(numbers: &[usize]) -> String {
     format!("{noun} {}", parts.join(", "))
 }
 
-fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
+fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16, warnings: &mut Vec<Message>) -> String {
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
     let text: String = char::decode_utf16(units)
         .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect();
     if text.contains(char::REPLACEMENT_CHARACTER) || bytes.len() % 2 == 1 {
-        warnings.push("invalid UTF-16 (lone surrogate or odd length); shown as \u{FFFD}".into());
+        warnings.push(Message::new("warn-invalid-utf16"));
     }
     text
 }
@@ -342,6 +344,14 @@ fn normalize_newlines(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The warnings as they read in English (the tests speak it).
+    fn said(warnings: &[Message]) -> Vec<String> {
+        warnings
+            .iter()
+            .map(|w| w.say(pilgi_i18n::Lang::En))
+            .collect()
+    }
+
     #[test]
     fn bom_crlf_and_nfc() {
         // "한" decomposed (macOS style) + CRLF + BOM
@@ -356,7 +366,11 @@ mod tests {
     fn invalid_utf8_is_lossy_with_warning() {
         let d = decode(b"ok\nbad \xFF here\n").unwrap();
         assert_eq!(d.text, "ok\nbad \u{FFFD} here\n");
-        assert!(d.warnings[0].contains("line 2"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].to_string().contains("line 2"),
+            "{:?}",
+            d.warnings
+        );
         assert_eq!(d.warnings.len(), 1);
         assert_eq!(d.encoding, None);
     }
@@ -376,7 +390,7 @@ mod tests {
         let d = decode(&cp949(CKA)).unwrap();
         assert_eq!(d.text, CKA);
         assert_eq!(d.encoding, Some("EUC-KR"));
-        assert_eq!(d.warnings, ["decoded as EUC-KR (CP949)"]);
+        assert_eq!(said(&d.warnings), ["decoded as EUC-KR (CP949)"]);
         // Windows line ends too; and UHC syllables outside KS X 1001 (똠, 햏)
         // need CP949, not strict EUC-KR.
         let d = decode(&cp949("# 똠방각하\r\n햏 파드 정리\r\n")).unwrap();
@@ -401,7 +415,7 @@ mod tests {
         );
         assert_eq!(d.encoding, Some("EUC-KR"));
         assert_eq!(
-            d.warnings,
+            said(&d.warnings),
             [
                 "decoded as EUC-KR (CP949)",
                 "invalid EUC-KR (CP949) (first at line 2); bad bytes shown as \u{FFFD}"
@@ -426,7 +440,7 @@ mod tests {
         );
         assert_eq!(d.encoding, Some("EUC-KR"));
         assert_eq!(
-            d.warnings,
+            said(&d.warnings),
             [
                 "mixed encodings: lines 1-2 decoded as EUC-KR (CP949), the rest as UTF-8",
                 "invalid UTF-8 (first at line 5); bad bytes shown as \u{FFFD}"
@@ -447,7 +461,10 @@ mod tests {
             assert_ne!(guess(&[&cp949(word)]), EUC_KR, "{word}");
             let d = decode(&cp949(word)).unwrap();
             assert_eq!(d.encoding, None, "{word}");
-            assert!(d.warnings[0].starts_with("invalid UTF-8"), "{d:?}");
+            assert!(
+                d.warnings[0].to_string().starts_with("invalid UTF-8"),
+                "{d:?}"
+            );
         }
     }
 
@@ -458,14 +475,14 @@ mod tests {
         assert_eq!(std::str::from_utf8(&cp949("체크")), Ok("üũ"));
         let d = decode(&cp949("# 파드 정리\n체크\n")).unwrap();
         assert_eq!(d.text, "# 파드 정리\n체크\n");
-        assert_eq!(d.warnings, ["decoded as EUC-KR (CP949)"]);
+        assert_eq!(said(&d.warnings), ["decoded as EUC-KR (CP949)"]);
         // Next to real UTF-8 Hangul, valid UTF-8 is believed.
         let mut bytes = "노드\nüũ\n".as_bytes().to_vec();
         bytes.extend(cp949("파드 정리\n"));
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, "노드\nüũ\n파드 정리\n");
         assert_eq!(
-            d.warnings[0],
+            d.warnings[0].to_string(),
             "mixed encodings: line 3 decoded as EUC-KR (CP949), the rest as UTF-8"
         );
     }
@@ -487,7 +504,7 @@ mod tests {
             );
             assert_eq!(d.encoding, None);
             assert_eq!(
-                d.warnings,
+                said(&d.warnings),
                 ["invalid UTF-8 (first at line 3); bad bytes shown as \u{FFFD}"]
             );
         }
@@ -504,7 +521,7 @@ mod tests {
         let (bytes, _, _) = GBK.encode(text);
         let d = decode(&bytes).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (text, Some("GBK")));
-        assert_eq!(d.warnings, ["decoded as GBK"]);
+        assert_eq!(said(&d.warnings), ["decoded as GBK"]);
         let text = "これは日本語の文章です。文字コードの判定をテストします。\n";
         let (bytes, _, _) = SHIFT_JIS.encode(text);
         let d = decode(&bytes).unwrap();

@@ -27,3 +27,5 @@ error-busy = the index is busy: another Pilgi process is updating it
 error-not-found = not found: { $what }
 error-invalid = invalid input: { $detail }
 error-store = { $path }: { $detail }
+
+settings-bad-exam-date = exam_date "{ $date }" in the settings is not a date like 2026-12-20; ignored

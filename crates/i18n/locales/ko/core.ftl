@@ -27,3 +27,5 @@ error-busy = 색인을 사용 중입니다: 다른 Pilgi 프로세스가 갱신�
 error-not-found = 찾을 수 없습니다: { $what }
 error-invalid = 잘못된 입력: { $detail }
 error-store = { $path }: { $detail }
+
+settings-bad-exam-date = 설정의 exam_date "{ $date }"{ PARTICLE($date, "은/는") } 2026-12-20 같은 날짜가 아니라서 무시합니다
