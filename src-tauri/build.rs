@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "set_lookup_shortcut",
     "set_exam_date",
     "open_external",
+    "get_language",
+    "set_language",
 ];
 
 fn main() {

@@ -8,21 +8,18 @@
 /// initialized: tao's own `gtk::init` then returns at once.
 #[cfg(target_os = "linux")]
 pub fn open_or_exit() {
+    use pilgi_i18n::t;
     if gtk::init().is_ok() {
         return;
     }
     let var = |name| std::env::var(name).ok().filter(|v| !v.is_empty());
     let tried = match (var("WAYLAND_DISPLAY"), var("DISPLAY")) {
-        (Some(w), Some(x)) => format!("Wayland {w:?} or X11 {x:?}"),
-        (Some(w), None) => format!("Wayland {w:?}"),
-        (None, Some(x)) => format!("X11 {x:?}"),
-        (None, None) => "none: neither DISPLAY nor WAYLAND_DISPLAY is set".to_owned(),
+        (Some(w), Some(x)) => t!("display-both", wayland = w, x11 = x),
+        (Some(w), None) => t!("display-wayland", wayland = w),
+        (None, Some(x)) => t!("display-x11", x11 = x),
+        (None, None) => t!("display-none"),
     };
-    eprintln!(
-        "pilgi: cannot open the display ({tried}); start Pilgi from a desktop session, \
-         or on a machine without one under `xvfb-run -a -s \"-noreset\" pilgi-app` \
-         (the terminal companion `pilgi` needs no display)"
-    );
+    eprintln!("pilgi: {}", t!("display-cannot-open", tried = tried));
     std::process::exit(1);
 }
 

@@ -22,3 +22,5 @@ pub const BOOKMARKS_CHANGED: &str = "bookmarks-changed";
 pub const LOOKUP_SHOWN: &str = "lookup-shown";
 /// The lookup window asks the main window to open a section (an id).
 pub const OPEN_SECTION: &str = "open-section";
+/// The interface language changed (a `{ lang }`): every window redraws in it.
+pub const LANGUAGE_CHANGED: &str = "language-changed";

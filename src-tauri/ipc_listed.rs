@@ -6,6 +6,8 @@
 //! one side fails only at run time, in a window: an unhandled or refused
 //! call, an event nobody hears.
 
+#![cfg(test)]
+
 use std::collections::BTreeSet;
 use std::path::Path;
 

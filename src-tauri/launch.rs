@@ -30,7 +30,7 @@ pub struct Launch {
 fn token(text: &str) -> Result<String, String> {
     let fits = !text.is_empty() && text.len() <= 256 && text.chars().all(|c| c.is_ascii_graphic());
     fits.then(|| text.to_owned())
-        .ok_or_else(|| "not an activation token".to_owned())
+        .ok_or_else(|| pilgi_i18n::t!("app-not-a-token"))
 }
 
 impl Launch {

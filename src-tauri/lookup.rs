@@ -53,7 +53,7 @@ pub fn toggle(app: &AppHandle, activation: Option<String>) {
 
 fn create(app: &AppHandle, activation: Option<String>) -> tauri::Result<WebviewWindow> {
     let window = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App("lookup.html".into()))
-        .title("Pilgi lookup")
+        .title(pilgi_i18n::t!("lookup-window-title"))
         .inner_size(640.0, 420.0)
         .resizable(false)
         .decorations(false)

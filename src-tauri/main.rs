@@ -8,7 +8,6 @@ mod events;
 mod hotkey;
 mod ipc;
 mod ipc_error;
-#[cfg(test)]
 mod ipc_listed;
 mod launch;
 mod lookup;
@@ -26,6 +25,8 @@ use tauri_plugin_window_state::StateFlags;
 
 fn main() {
     let launch = Launch::from_args();
+    let settings = pilgi_core::Settings::load(&pilgi_core::paths::config_dir());
+    pilgi_i18n::set(settings.interface_language());
     #[cfg(target_os = "linux")]
     renderer::choose();
     display::open_or_exit();
@@ -51,7 +52,7 @@ fn main() {
             // (`"create": false`): a `--lookup` launch starts with it hidden.
             let windows = &app.config().app.windows;
             let main = windows.iter().find(|w| w.label == lookup::MAIN);
-            let main = main.ok_or("tauri.conf.json has no main window")?;
+            let main = main.expect("tauri.conf.json (compiled in) defines the main window");
             WebviewWindowBuilder::from_config(handle, main)?
                 .visible(!launch.lookup)
                 .build()?;
@@ -104,6 +105,8 @@ fn main() {
             ipc::settings::set_lookup_shortcut,
             ipc::settings::set_exam_date,
             ipc::web::open_external,
+            ipc::language::get_language,
+            ipc::language::set_language,
         ])
         .register_asynchronous_uri_scheme_protocol(note_files::SCHEME, note_files::serve)
         .run(tauri::generate_context!())

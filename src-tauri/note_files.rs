@@ -6,6 +6,7 @@
 //! scripts (an SVG shown as `<img>` never runs one anyway).
 
 use crate::state::AppState;
+use pilgi_i18n::t;
 use std::borrow::Cow;
 use tauri::http::{header, Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
@@ -40,24 +41,21 @@ fn respond(root: &std::path::Path, uri_path: &str) -> Response<Cow<'static, [u8]
             .unwrap_or_default()
     };
     let Some(rel) = pilgi_core::links::note_path(uri_path) else {
-        return reply(
-            StatusCode::BAD_REQUEST,
-            "malformed path or one leaving the folder",
-        );
+        return reply(StatusCode::BAD_REQUEST, &t!("image-bad-path"));
     };
     if !pilgi_core::links::contained(root, &rel) {
-        return reply(StatusCode::FORBIDDEN, "outside the notes folder");
+        return reply(StatusCode::FORBIDDEN, &t!("image-outside"));
     }
     let path = root.join(&rel);
     let meta = match std::fs::metadata(&path) {
         Ok(m) if m.is_file() => m,
-        _ => return reply(StatusCode::NOT_FOUND, "no such file in the notes folder"),
+        _ => return reply(StatusCode::NOT_FOUND, &t!("image-missing")),
     };
     if meta.len() > MAX_BYTES {
-        return reply(StatusCode::PAYLOAD_TOO_LARGE, "image larger than 32 MiB");
+        return reply(StatusCode::PAYLOAD_TOO_LARGE, &t!("image-too-large"));
     }
     let Some(mime) = mime_of(&rel) else {
-        return reply(StatusCode::UNSUPPORTED_MEDIA_TYPE, "not an image");
+        return reply(StatusCode::UNSUPPORTED_MEDIA_TYPE, &t!("image-not-image"));
     };
     match std::fs::read(&path) {
         Ok(bytes) => Response::builder()

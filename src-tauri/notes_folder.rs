@@ -8,6 +8,7 @@ use crate::watcher::{self, Watchers};
 use pilgi_core::progress::Progress;
 use pilgi_core::watch_lease::WatchLease;
 use pilgi_core::{Library, Locations};
+use pilgi_i18n::t;
 use std::path::PathBuf;
 use std::time::Instant;
 use tauri::{AppHandle, Emitter, Manager};
@@ -44,7 +45,9 @@ pub fn open(app: &AppHandle, locations: Locations) -> pilgi_core::Result<()> {
                 build_index(&app, lease.as_deref().zip(ticket), !ready);
             }
         })
-        .map_err(|e| pilgi_core::Error::Invalid(format!("cannot start indexing: {e}")))?;
+        .map_err(|e| {
+            pilgi_core::Error::Invalid(t!("app-cannot-start-indexing", error = e.to_string()))
+        })?;
     Ok(())
 }
 

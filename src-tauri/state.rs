@@ -7,6 +7,7 @@ use pilgi_core::index::IndexReport;
 use pilgi_core::library::Change;
 use pilgi_core::watch_lease::WatchLease;
 use pilgi_core::{Corpus, Library};
+use pilgi_i18n::t;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, RwLock};
 
@@ -94,7 +95,10 @@ impl AppState {
     ) -> IpcResult<T> {
         self.notes_read().await;
         let store = self.bookmarks.as_ref().map_err(|why| {
-            IpcError::new("bookmarks", format!("bookmarks are unavailable: {why}"))
+            IpcError::new(
+                "bookmarks",
+                t!("app-bookmarks-unavailable", why = why.to_string()),
+            )
         })?;
         let mut store = store.lock().unwrap_or_else(|e| e.into_inner());
         self.read(|lib| Ok(f(&mut store, lib.corpus())?))

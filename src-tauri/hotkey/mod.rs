@@ -21,6 +21,7 @@ mod shortcut;
 mod x11;
 
 #[cfg(target_os = "linux")]
+use pilgi_i18n::t;
 use shortcut::Shortcut;
 
 use serde::Serialize;
@@ -156,11 +157,7 @@ pub fn register(app: &AppHandle, text: &str) -> Result<(), String> {
     let result = match state.mechanism {
         #[cfg(target_os = "linux")]
         Mechanism::X11 => grab(&mut state, app, text),
-        Mechanism::Portal => Err(format!(
-            "your desktop holds the lookup shortcut: change it in its keyboard settings, \
-             or bind `{}` to a key there.",
-            command()
-        )),
+        Mechanism::Portal => Err(t!("shortcut-portal-holds", command = command())),
         _ => Err(manual_hint()),
     };
     match &result {
@@ -185,10 +182,7 @@ pub fn status() -> Status {
 }
 
 fn manual_hint() -> String {
-    format!(
-        "Pilgi holds no global shortcut on this desktop: bind `{}` to a key in its keyboard settings.",
-        command()
-    )
+    t!("shortcut-manual", command = command())
 }
 
 /// The command that shows or hides the lookup window: `pilgi-app --lookup`
@@ -244,10 +238,10 @@ fn x11_at_launch(app: &AppHandle, text: &str) {
 
 #[cfg(target_os = "linux")]
 fn grab(state: &mut State, app: &AppHandle, text: &str) -> Result<(), String> {
-    let parsed: Shortcut = text
-        .parse()
-        .map_err(|e| format!("“{text}” is not a shortcut: {e} (write it like Ctrl+Shift+K)."))?;
-    let refused = |e: String| format!("could not register {text}: {e}.");
+    let parsed: Shortcut = text.parse().map_err(|e: shortcut::NotAShortcut| {
+        t!("shortcut-not-a-shortcut", text = text, why = e.to_string())
+    })?;
+    let refused = |e: String| t!("shortcut-refused", text = text, why = e);
     // Connected on first use, and again if the connection was lost (a
     // failure is not kept: the next attempt retries).
     if !state.x11.as_ref().is_some_and(x11::Hotkey::is_alive) {
@@ -286,7 +280,7 @@ async fn portal_at_launch(app: AppHandle, text: String) {
         eprintln!("pilgi: the desktop portal stopped delivering the lookup shortcut");
         state.mechanism = Mechanism::Manual;
         state.shortcut = None;
-        state.error = Some("the desktop portal stopped delivering the shortcut".to_owned());
+        state.error = Some(t!("shortcut-portal-stopped"));
     }
 }
 

@@ -11,12 +11,10 @@ use ashpd::desktop::global_shortcuts::{BindShortcutsOptions, GlobalShortcuts, Ne
 use ashpd::desktop::{CreateSessionOptions, ResponseError};
 use ashpd::zbus;
 use futures_util::StreamExt;
+use pilgi_i18n::t;
 
 /// The shortcut's id within Pilgi's portal session.
 pub const ID: &str = "lookup";
-
-/// What the desktop shows the user beside the key.
-const DESCRIPTION: &str = "Show or hide Pilgi's quick lookup";
 
 /// Connects to the session bus and [`listen`]s there.
 pub async fn listen_on_session_bus(
@@ -27,7 +25,7 @@ pub async fn listen_on_session_bus(
 ) {
     match zbus::Connection::session().await {
         Ok(connection) => listen(connection, app_id, trigger, bound, pressed).await,
-        Err(e) => bound(Err(format!("no session bus ({e})"))),
+        Err(e) => bound(Err(t!("portal-no-bus", error = e.to_string()))),
     }
 }
 
@@ -63,7 +61,7 @@ pub async fn listen(
         // Listening before binding: a press right after the user confirms
         // is not lost.
         let presses = portal.receive_activated().await.map_err(unavailable)?;
-        let shortcut = NewShortcut::new(ID, DESCRIPTION).preferred_trigger(trigger);
+        let shortcut = NewShortcut::new(ID, t!("portal-description")).preferred_trigger(trigger);
         let answer = portal
             .bind_shortcuts(&session, &[shortcut], None, BindShortcutsOptions::default())
             .await
@@ -71,16 +69,16 @@ pub async fn listen(
             .response()
             .map_err(|e| match e {
                 ashpd::Error::Response(ResponseError::Cancelled) => {
-                    "the shortcut was not confirmed in the desktop's dialog".to_owned()
+                    t!("portal-declined")
                 }
                 e => unavailable(e),
             })?;
         let ours = answer.shortcuts().iter().find(|s| s.id() == ID);
         let described = ours
-            .ok_or("the desktop portal bound no key for it")?
+            .ok_or_else(|| t!("portal-no-key"))?
             .trigger_description();
         let described = match described.trim() {
-            "" => "set in your desktop's keyboard settings".to_owned(),
+            "" => t!("portal-key-elsewhere"),
             text => text.to_owned(),
         };
         // The session lives as long as its proxy: it is kept with the presses.
@@ -108,7 +106,7 @@ pub async fn listen(
 }
 
 fn unavailable(e: ashpd::Error) -> String {
-    format!("the desktop portal offers no global shortcuts here ({e})")
+    t!("portal-unavailable", error = e.to_string())
 }
 
 /// The e2e tests' private session bus.

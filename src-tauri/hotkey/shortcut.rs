@@ -1,6 +1,7 @@
 //! A shortcut as the user writes it in the settings (`Ctrl+Shift+K`,
 //! `Super+Space`, `F9`): modifiers and one key, named by its X keysym.
 
+use pilgi_i18n::t;
 use std::fmt;
 use std::str::FromStr;
 
@@ -50,19 +51,18 @@ impl FromStr for Shortcut {
             some => some.split('+').map(str::trim).collect(),
         };
         if key.is_empty() {
-            return Err(NotAShortcut("it names no key after the modifiers".into()));
+            return Err(NotAShortcut(t!("shortcut-no-key")));
         }
         let mut bits = 0;
         for name in &modifiers {
             bits |= modifier(name)
-                .ok_or_else(|| NotAShortcut(format!("“{name}” is not a modifier")))?;
+                .ok_or_else(|| NotAShortcut(t!("shortcut-not-a-modifier", name = *name)))?;
         }
-        let keysym = keysym(key).ok_or_else(|| NotAShortcut(format!("“{key}” is not a key")))?;
+        let keysym =
+            keysym(key).ok_or_else(|| NotAShortcut(t!("shortcut-not-a-key", key = key)))?;
         let function_key = (F1..F1 + 24).contains(&keysym);
         if bits & (CONTROL | ALT | SUPER) == 0 && !function_key {
-            return Err(NotAShortcut(
-                "it needs Ctrl, Alt or Super (or an F key): a plain key would be taken from all typing".into(),
-            ));
+            return Err(NotAShortcut(t!("shortcut-needs-modifier")));
         }
         Ok(Shortcut {
             modifiers: bits,

@@ -7,6 +7,7 @@
 //! average, and held the main thread for up to 50 ms per registration.
 
 use super::shortcut::{self, Shortcut};
+use pilgi_i18n::t;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use x11rb::connection::Connection;
@@ -106,7 +107,7 @@ impl Hotkey {
     pub fn grab(&self, shortcut: Shortcut) -> Result<(), String> {
         let (keycode, shifted) = self
             .keycode(shortcut.keysym)?
-            .ok_or("this keyboard has no such key")?;
+            .ok_or_else(|| t!("shortcut-no-such-key"))?;
         // `Ctrl+!` is Ctrl+Shift on the `1` key.
         let shift = if shifted { shortcut::SHIFT } else { 0 };
         let new = Grab {
@@ -134,7 +135,7 @@ impl Hotkey {
                 self.ungrab(new, &LOCKS[..i]);
                 return Err(match e {
                     ReplyError::X11Error(e) if e.error_kind == ErrorKind::Access => {
-                        "another program already uses it".into()
+                        t!("shortcut-taken")
                     }
                     e => x_error(e),
                 });

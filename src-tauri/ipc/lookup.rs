@@ -6,6 +6,7 @@ use crate::events;
 use crate::ipc_error::{IpcError, IpcResult};
 use crate::lookup;
 use crate::state::AppState;
+use pilgi_i18n::t;
 use tauri::{AppHandle, Emitter, State, WebviewWindow};
 
 /// Hides the lookup window (Esc, or after copying). Only the lookup
@@ -13,7 +14,7 @@ use tauri::{AppHandle, Emitter, State, WebviewWindow};
 #[tauri::command]
 pub async fn hide_lookup(window: WebviewWindow) -> IpcResult<()> {
     if window.label() != lookup::LABEL {
-        return Err(IpcError::new("invalid", "not the lookup window".into()));
+        return Err(IpcError::new("invalid", t!("app-not-lookup")));
     }
     lookup::hide(&window);
     Ok(())

@@ -4,6 +4,7 @@
 
 pub mod bookmarks;
 pub mod clipboard;
+pub mod language;
 pub mod lookup;
 pub mod notes;
 pub mod review;
@@ -12,6 +13,7 @@ pub mod settings;
 pub mod web;
 
 use pilgi_core::Error;
+use pilgi_i18n::t;
 
 /// The longest text any command accepts (queries, memos, copied commands).
 const MAX_TEXT: usize = 64 * 1024;
@@ -20,7 +22,7 @@ const MAX_TEXT: usize = 64 * 1024;
 /// before they reach the core. Ids are looked up, never used as paths.
 pub fn valid_id(id: &str) -> Result<&str, Error> {
     if id.is_empty() || id.len() > 1024 || id.chars().any(char::is_control) {
-        return Err(Error::Invalid("malformed section id".into()));
+        return Err(Error::Invalid(t!("app-malformed-id")));
     }
     Ok(id)
 }
@@ -28,7 +30,7 @@ pub fn valid_id(id: &str) -> Result<&str, Error> {
 /// Rejects oversized text arguments.
 pub fn valid_text<'a>(what: &str, text: &'a str) -> Result<&'a str, Error> {
     if text.len() > MAX_TEXT {
-        return Err(Error::Invalid(format!("{what} is longer than 64 KiB")));
+        return Err(Error::Invalid(t!("app-text-too-long", what = what)));
     }
     Ok(text)
 }

@@ -7,6 +7,7 @@ use crate::ipc_error::{IpcError, IpcResult};
 use crate::state::AppState;
 use crate::{hotkey, notes_folder};
 use pilgi_core::{Locations, Settings};
+use pilgi_i18n::t;
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
@@ -46,7 +47,7 @@ pub async fn choose_notes_folder(
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
-        .set_title("Choose your notes folder")
+        .set_title(t!("app-choose-folder"))
         .set_directory(state.read(|lib| lib.locations().notes.clone()))
         .pick_folder(move |folder| {
             let _ = tx.send(folder);
@@ -54,9 +55,12 @@ pub async fn choose_notes_folder(
     let Some(folder) = rx.await.ok().flatten() else {
         return Ok(None);
     };
-    let folder = folder
-        .into_path()
-        .map_err(|e| IpcError::new("invalid", format!("not a local folder: {e}")))?;
+    let folder = folder.into_path().map_err(|e| {
+        IpcError::new(
+            "invalid",
+            t!("app-not-a-local-folder", error = e.to_string()),
+        )
+    })?;
     switch(&app, &state, Some(folder))?;
     Ok(Some(view(&app, &state)))
 }
@@ -80,7 +84,7 @@ pub async fn set_lookup_shortcut(
 ) -> IpcResult<SettingsView> {
     let text = shortcut.trim();
     if text.len() > 64 {
-        return Err(IpcError::new("invalid", "that shortcut is too long".into()));
+        return Err(IpcError::new("invalid", t!("shortcut-too-long")));
     }
     hotkey::register(&app, text).map_err(|e| IpcError::new("invalid", e))?;
     update(&state, |s| s.lookup_shortcut = Some(text.to_owned()))?;
@@ -111,8 +115,8 @@ pub async fn set_exam_date(
 fn switch(app: &AppHandle, state: &AppState, folder: Option<PathBuf>) -> IpcResult<()> {
     if let Some(folder) = &folder {
         if !folder.is_dir() {
-            let shown = folder.display();
-            return Err(IpcError::new("invalid", format!("{shown} is not a folder")));
+            let not = t!("app-not-a-folder", folder = folder);
+            return Err(IpcError::new("invalid", not));
         }
     }
     let config = state.read(|lib| lib.locations().config.clone());
@@ -123,7 +127,8 @@ fn switch(app: &AppHandle, state: &AppState, folder: Option<PathBuf>) -> IpcResu
 
 /// Changes one setting. A settings file that cannot be read is not
 /// overwritten: the user may be editing it by hand.
-fn update(state: &AppState, change: impl FnOnce(&mut Settings)) -> IpcResult<()> {
+/// Changes the saved settings (a corrupt file is an error, not replaced).
+pub(super) fn update(state: &AppState, change: impl FnOnce(&mut Settings)) -> IpcResult<()> {
     let config = state.read(|lib| lib.locations().config.clone());
     let mut settings = Settings::read(&config)?;
     change(&mut settings);

@@ -3,6 +3,7 @@
 
 use crate::ipc_error::IpcResult;
 use pilgi_core::Error;
+use pilgi_i18n::t;
 
 /// Opens an `http(s)://` or `mailto:` URL in the system browser.
 #[tauri::command]
@@ -13,9 +14,7 @@ pub async fn open_external(url: String) -> IpcResult<()> {
         .iter()
         .any(|s| lower.starts_with(s));
     if !web || url.chars().any(char::is_control) || url.starts_with('-') {
-        return Err(
-            Error::Invalid("only http(s) and mailto links open outside Pilgi".into()).into(),
-        );
+        return Err(Error::Invalid(t!("app-link-not-web")).into());
     }
     std::process::Command::new("xdg-open")
         .arg(url)
@@ -23,6 +22,6 @@ pub async fn open_external(url: String) -> IpcResult<()> {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .map_err(|e| Error::Invalid(format!("cannot start the browser (xdg-open): {e}")))?;
+        .map_err(|e| Error::Invalid(t!("app-no-browser", error = e.to_string())))?;
     Ok(())
 }

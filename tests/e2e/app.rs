@@ -433,13 +433,20 @@ impl Drop for App {
 /// The environment of an app whose notes, data, cache and config live in
 /// `root` and whose session bus is `bus`: the one a launch through
 /// WebDriver gets, and the one a second launch needs to meet it.
-pub fn app_env(root: &Path, bus: &SessionBus) -> [(&'static str, std::ffi::OsString); 5] {
+pub fn app_env(root: &Path, bus: &SessionBus) -> [(&'static str, std::ffi::OsString); 10] {
     [
         ("PILGI_NOTES", root.join("notes").into()),
         ("XDG_DATA_HOME", root.join("data").into()),
         ("XDG_CACHE_HOME", root.join("cache").into()),
         ("XDG_CONFIG_HOME", root.join("config").into()),
         ("DBUS_SESSION_BUS_ADDRESS", bus.address.clone().into()),
+        // English whatever the caller's locale (an empty variable says
+        // nothing); a test of the Korean interface sets its own LANG.
+        ("LANG", "en_US.UTF-8".into()),
+        ("LANGUAGE", "".into()),
+        ("LC_ALL", "".into()),
+        ("LC_MESSAGES", "".into()),
+        ("PILGI_LANG", "".into()),
     ]
 }
 

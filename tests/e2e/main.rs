@@ -6,6 +6,7 @@ mod app;
 mod bench;
 mod bookmarks;
 mod bus;
+mod language;
 mod large;
 mod live;
 mod lookup;

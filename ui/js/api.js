@@ -35,6 +35,7 @@ export const APP_EVENTS = Object.freeze({
   BOOKMARKS_CHANGED: 'bookmarks-changed',
   LOOKUP_SHOWN: 'lookup-shown',
   OPEN_SECTION: 'open-section',
+  LANGUAGE_CHANGED: 'language-changed',
 });
 
 const appEvents = new Set(Object.values(APP_EVENTS));
@@ -66,3 +67,9 @@ export const chooseNotesFolder = () => call('choose_notes_folder');
 export const useBundledNotes = () => call('use_bundled_notes');
 export const setLookupShortcut = (shortcut) => call('set_lookup_shortcut', { shortcut });
 export const setExamDate = (date) => call('set_exam_date', { date });
+/** The interface language: `{ lang, chosen, env_override, source }`
+ *  (`source`: the UI's Fluent catalog in that language). */
+export const getLanguage = () => call('get_language');
+/** Chooses the interface language (`'ko'`, `'en'`, or `null` to follow
+ *  the system); every window hears `language-changed`. */
+export const setLanguage = (lang) => call('set_language', { lang });

@@ -6,7 +6,8 @@ import {
 } from './api.js';
 import { el, Marks, status } from './dom.js';
 import { EVENTS, emit } from './events.js';
-import { sectionName } from './names.js';
+import { t } from './i18n.js';
+import { labelName, sectionName } from './names.js';
 import { STATE, get, set, subscribe } from './store.js';
 import { VirtualList } from './virtual_list.js';
 
@@ -37,16 +38,21 @@ export async function refreshBookmarks() {
   drawn = json;
   set(STATE.BOOKMARKS, new Map(view.bookmarks.filter((b) => b.section).map((b) => [b.section.id, b])));
   showRows([
-    ...view.notices.map((n) => ({
-      kind: 'notice',
-      text: `Bookmarks were recovered${n.restored_from_backup ? ' from the backup' : ''}: ${n.reason}`
-        + (n.set_aside ? ` (the damaged file is kept as ${n.set_aside})` : ''),
-    })),
+    ...view.notices.map((n) => ({ kind: 'notice', text: recovered(n) })),
     ...suggestionRows(view.suggestions),
     ...labelRows(view.bookmarks),
     ...(view.bookmarks.length ? []
-      : [{ kind: 'empty', text: 'No bookmarks yet. Press b on a section you found confusing.' }]),
+      : [{ kind: 'empty', text: t('bookmarks-empty') }]),
   ]);
+}
+
+/** What a repair of the bookmarks file says (its reason comes from the
+ *  Rust side, already in the interface's language). */
+function recovered(n) {
+  const said = n.restored_from_backup
+    ? t('bookmarks-recovered-backup', { reason: n.reason })
+    : t('bookmarks-recovered', { reason: n.reason });
+  return n.set_aside ? `${said} ${t('bookmarks-set-aside', { file: n.set_aside })}` : said;
 }
 
 /** Shows the rows, drawn as a window of the whole list (a big vault can
@@ -59,7 +65,7 @@ function showRows(rows) {
       focusable: (row) => row.kind === 'bookmark' || row.kind === 'suggestion',
       text: (row) => row.section?.title ?? '',
       activate: (row) => row.section && emit(EVENTS.OPEN, { id: row.section.id }),
-      label: 'Bookmarks',
+      label: t('bookmarks-list'),
       testid: 'bookmarks',
     });
     panel().replaceChildren(list.element);
@@ -70,7 +76,7 @@ function showRows(rows) {
 function suggestionRows(suggestions) {
   if (!suggestions.length) return [];
   return [
-    { kind: 'group', title: `Suggested (${suggestions.length})` },
+    { kind: 'group', title: t('bookmarks-suggested', { count: suggestions.length }) },
     ...suggestions.map((s) => ({ kind: 'suggestion', s, section: s.section })),
   ];
 }
@@ -82,7 +88,7 @@ function labelRows(bookmarks) {
     groups.get(b.label).push(b);
   }
   return [...groups].filter(([, rows]) => rows.length).flatMap(([label, rows]) => [
-    { kind: 'group', title: `${label} (${rows.length})` },
+    { kind: 'group', title: `${labelName(label)} (${rows.length})` },
     ...rows.map((b) => ({ kind: 'bookmark', b, section: b.section })),
   ]);
 }
@@ -101,8 +107,8 @@ function renderRow(row) {
 }
 
 function suggestionItem(s) {
-  const accept = el('button', { class: 'small', type: 'button', 'data-testid': 'accept-suggestion' }, 'Bookmark');
-  const dismiss = el('button', { class: 'small ghost', type: 'button' }, 'Dismiss');
+  const accept = el('button', { class: 'small', type: 'button', 'data-testid': 'accept-suggestion' }, t('bookmarks-accept'));
+  const dismiss = el('button', { class: 'small ghost', type: 'button' }, t('bookmarks-dismiss'));
   accept.addEventListener('click', () => act(acceptSuggestion(s.section.id)));
   dismiss.addEventListener('click', () => act(dismissSuggestion(s.section.id)));
   return el('div', { class: 'bm-item suggestion', 'data-testid': 'suggestion', role: 'listitem' },
@@ -119,13 +125,24 @@ function sectionLine(section, fallbackTitle) {
 }
 
 function bookmarkItem(b) {
-  const badge = b.status === 'ok' ? null : el('span', { class: `badge ${b.status}` }, b.status);
-  const remove = el('button', { class: 'small ghost', type: 'button', 'aria-label': 'Remove bookmark' }, 'Remove');
+  const badge = b.status === 'ok' ? null : el('span', { class: `badge ${b.status}` }, statusName(b.status));
+  const remove = el('button', {
+    class: 'small ghost', type: 'button', 'aria-label': t('bookmarks-remove-label'),
+  }, t('bookmarks-remove'));
   remove.addEventListener('click', () => act(removeBookmark(b.id)));
   return el('div', { class: 'bm-item', 'data-testid': 'bookmark-item', role: 'listitem', dataset: { id: b.section?.id ?? b.id } },
     el('div', { class: 'bm-head' }, sectionLine(b.section, b.anchor.title), badge),
     b.memo ? el('p', { class: 'bm-memo-text', title: b.memo }, b.memo) : null,
     el('div', { class: 'bm-actions' }, remove));
+}
+
+/** Where a bookmark stands now that its section moved or went. */
+function statusName(status) {
+  switch (status) {
+    case 'moved': return t('bookmark-moved');
+    case 'orphaned': return t('bookmark-orphaned');
+    default: return status;
+  }
 }
 
 async function act(promise) {
@@ -144,14 +161,14 @@ export function bookmarkControls(sectionId) {
   const b = get(STATE.BOOKMARKS).get(sectionId);
   const star = el('button', {
     class: `star${b ? ' on' : ''}`, type: 'button', 'data-testid': 'bookmark-toggle',
-    'aria-pressed': String(Boolean(b)), title: 'Bookmark this section (b)',
-  }, b ? '★ Bookmarked' : '☆ Bookmark');
+    'aria-pressed': String(Boolean(b)), title: t('bookmark-toggle-title'),
+  }, b ? t('bookmark-on') : t('bookmark-off'));
   star.addEventListener('click', () => toggle(sectionId));
   if (!b) return el('div', { class: 'bm-controls' }, star);
-  const label = el('select', { class: 'bm-label', 'aria-label': 'Label', 'data-testid': 'bookmark-label' },
-    [...new Set([...LABELS, b.label])].map((l) => el('option', { value: l, selected: l === b.label }, l)));
+  const label = el('select', { class: 'bm-label', 'aria-label': t('bookmark-label'), 'data-testid': 'bookmark-label' },
+    [...new Set([...LABELS, b.label])].map((l) => el('option', { value: l, selected: l === b.label }, labelName(l))));
   const memo = el('textarea', {
-    class: 'bm-memo', rows: '2', placeholder: '메모 · why was this confusing?', 'aria-label': 'Memo',
+    class: 'bm-memo', rows: '2', placeholder: t('bookmark-memo-placeholder'), 'aria-label': t('bookmark-memo'),
     'data-testid': 'bookmark-memo',
   });
   memo.value = b.memo;
@@ -165,7 +182,7 @@ export function bookmarkControls(sectionId) {
 export async function toggle(sectionId) {
   try {
     const on = await toggleBookmark(sectionId);
-    status(on ? 'Bookmarked' : 'Bookmark removed');
+    status(on ? t('status-bookmarked') : t('status-bookmark-removed'));
   } catch (e) {
     status(e.message);
   }

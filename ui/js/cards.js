@@ -4,6 +4,7 @@
 // made is a review item of its own (review.js).
 import { addCard, removeCard, sectionCards } from './api.js';
 import { el, status } from './dom.js';
+import { t } from './i18n.js';
 
 /** The cards box of section `id`, or null when it offers none. */
 export async function cardsBox(id) {
@@ -23,14 +24,14 @@ export async function cardsBox(id) {
 function draw(box, id, offers) {
   const made = offers.filter((o) => o.card).length;
   box.replaceChildren(
-    el('summary', {}, `Cards from this section: ${offers.length} offered${made ? `, ${made} made` : ''}`),
+    el('summary', {}, t('cards-summary', { offered: offers.length, made })),
     el('ul', {}, offers.map((o) => offer(box, id, o))));
 }
 
 function offer(box, id, o) {
   const button = el('button', {
-    type: 'button', class: o.card ? 'small ghost' : 'small', 'data-testid': o.card ? 'card-remove' : 'card-add',
-  }, o.card ? '✓ Card · remove' : '+ Card');
+    type: 'button', class: `small${o.card ? ' ghost' : ''}`, 'data-testid': o.card ? 'card-remove' : 'card-add',
+  }, o.card ? t('card-remove') : t('card-add'));
   const item = el('li', { 'data-testid': 'card-offer', dataset: { made: String(Boolean(o.card)) } },
     el('span', { class: 'front' }, o.front),
     el('span', { class: 'back' }, `→ ${o.back}`),
@@ -40,7 +41,7 @@ function offer(box, id, o) {
     try {
       if (o.card) await removeCard(o.card);
       else await addCard(id, o.front, o.back);
-      status(o.card ? 'Card removed' : 'Card made: it is due in Review now');
+      status(o.card ? t('status-card-removed') : t('status-card-made'));
       draw(box, id, await sectionCards(id));
       box.querySelectorAll('li button')[at]?.focus();
     } catch (e) {

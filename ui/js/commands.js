@@ -9,6 +9,7 @@ import { listCommands } from './api.js';
 import { copy } from './copy.js';
 import { composing, el, status } from './dom.js';
 import { EVENTS, emit } from './events.js';
+import { t, ungrouped } from './i18n.js';
 import { latest } from './latest.js';
 import { sectionName } from './names.js';
 import { VirtualList } from './virtual_list.js';
@@ -38,8 +39,8 @@ export async function renderCommands() {
 
 function build() {
   filter = el('input', {
-    class: 'filter', type: 'text', role: 'searchbox', placeholder: 'Filter commands · 명령어 찾기', 'aria-label': 'Filter commands',
-    'data-testid': 'command-filter',
+    class: 'filter', type: 'text', role: 'searchbox', placeholder: t('commands-filter'),
+    'aria-label': t('commands-filter'), 'data-testid': 'command-filter',
   });
   const redraw = latest(draw);
   filter.addEventListener('input', redraw);
@@ -53,7 +54,7 @@ function build() {
       e.preventDefault();
     }
   });
-  hint = el('p', { class: 'hint', hidden: true }, 'No command matches.');
+  hint = el('p', { class: 'hint', hidden: true }, t('commands-none'));
   list = new VirtualList({
     height,
     render: (row) => (row.place ? placeItem(row) : row.more ? moreItem(row) : commandItem(row.hit)),
@@ -61,7 +62,7 @@ function build() {
     focusable: (row) => !row.more,
     activate: (row, i) => (row.place ? emit(EVENTS.OPEN, { id: row.place.section.id }) : copyRow(row, i)),
     widthChanged: () => { charWidth = 0; },
-    label: 'Commands',
+    label: t('commands-list'),
     testid: 'commands',
   });
   panel().replaceChildren(filter, hint, list.element);
@@ -129,9 +130,9 @@ function measureChar() {
 function commandItem(hit) {
   const c = hit.command;
   const button = el('button', {
-    class: 'copy', type: 'button', 'data-testid': 'copy-command', 'aria-label': `Copy ${c.text}`,
+    class: 'copy', type: 'button', 'data-testid': 'copy-command', 'aria-label': t('commands-copy-label', { command: c.text }),
     tabindex: '-1', dataset: { copy: c.text },
-  }, 'copy');
+  }, t('copy-button'));
   button.addEventListener('click', () => copy(c.text, button));
   const where = el('button', { class: 'place-title', type: 'button', tabindex: '-1' },
     sectionName(hit.section.number, hit.section.title));
@@ -150,7 +151,7 @@ function placesToggle(hit) {
   const toggle = el('button', {
     class: 'places-toggle', type: 'button', tabindex: '-1', 'aria-expanded': String(open),
     'data-testid': 'command-places',
-  }, `${hit.uses} places ${open ? '▾' : '▸'}`);
+  }, `${t('commands-places', { count: ungrouped(hit.uses) })} ${open ? '▾' : '▸'}`);
   toggle.addEventListener('click', () => {
     if (open) unfolded.delete(key);
     else unfolded.add(key);
@@ -168,8 +169,7 @@ function placeItem({ place }) {
 }
 
 function moreItem({ more }) {
-  return el('div', { class: 'place-item more', role: 'listitem' },
-    `… and ${more} more (pilgi commands --json lists them all)`);
+  return el('div', { class: 'place-item more', role: 'listitem' }, t('commands-more', { count: ungrouped(more) }));
 }
 
 function copyRow(row, i) {

@@ -1,9 +1,10 @@
 // The quick-lookup window (global shortcut): one box, commands first then
 // sections. Enter copies the chosen command and hides the window, or opens
 // the chosen section in the main window; Esc hides. IME-safe like the main
-// search box.
+// search box. Speaks the app's language, and reloads when it changes.
 import { APP_EVENTS, copyText, hideLookup, listCommands, on, openInMain, search } from './api.js';
 import { composing, el, listScroll, status } from './dom.js';
+import { followLanguage, keyHints, loadLanguage, t } from './i18n.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
 import { sectionName } from './names.js';
@@ -72,8 +73,8 @@ const kinds = {
     },
   },
   hint: {
-    create: ({ query }) => el('li', { class: 'hint' }, `Nothing matches “${query}”`),
-    update: (row, { query }) => setText(row, `Nothing matches “${query}”`),
+    create: ({ query }) => el('li', { class: 'hint' }, t('search-nothing', { query })),
+    update: (row, { query }) => setText(row, t('search-nothing', { query })),
   },
 };
 
@@ -82,7 +83,7 @@ async function choose(row) {
   try {
     if (row.dataset.command) {
       await copyText(row.dataset.command);
-      status(`Copied: ${row.dataset.command}`);
+      status(t('status-copied', { text: row.dataset.command }));
       await hideLookup();
     } else {
       await openInMain(row.dataset.id);
@@ -112,6 +113,17 @@ const ready = () => {
   box.focus();
   box.select();
 };
+
+/** The key hint under the list (the status line, until something is said). */
+function showKeys() {
+  document.getElementById('status').replaceChildren(keyHints('lookup-keys', {
+    up: '↑', down: '↓', enter: t('key-enter'), esc: t('key-esc'),
+  }));
+}
+
+await loadLanguage();
+showKeys();
 on(APP_EVENTS.LOOKUP_SHOWN, ready);
+followLanguage();
 window.addEventListener('focus', ready);
 box.focus();

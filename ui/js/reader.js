@@ -10,6 +10,8 @@ import { cardsBox } from './cards.js';
 import { copy } from './copy.js';
 import { el, formatDuration, status } from './dom.js';
 import { EVENTS, emit } from './events.js';
+import { keyHints, t, withKeys } from './i18n.js';
+import { kindName } from './names.js';
 import { parseFragment } from './safe_html.js';
 import { STATE, get, set, subscribe } from './store.js';
 import { opened } from './study.js';
@@ -38,9 +40,9 @@ export async function openSection(id, query, { keepScroll = false } = {}) {
   const s = view.section;
   const header = el('header', { class: 'reader-head' },
     el('div', { class: 'meta' },
-      el('span', { class: `kind kind-${s.kind}` }, view.whole_note ? 'note' : s.kind.replace('_', ' ')),
+      el('span', { class: `kind kind-${s.kind}` }, kindName(view.whole_note ? 'note' : s.kind)),
       s.duration_seconds == null ? null : el('span', { class: 'dur' }, formatDuration(s.duration_seconds)),
-      s.preview ? el('span', { class: 'preview' }, 'Preview') : null,
+      s.preview ? el('span', { class: 'preview' }, t('reader-preview')) : null,
       el('span', { class: 'file' }, `${s.file}:${s.line_start}`)),
     trail(view),
     view.warnings.length
@@ -50,7 +52,7 @@ export async function openSection(id, query, { keepScroll = false } = {}) {
     bookmarkSlot(s.id));
   const body = el('div', { class: 'reader-body' }, parseFragment(view.html));
   const footer = el('footer', { class: 'reader-nav' },
-    navButton(view.prev, '← Previous', 'prev'), navButton(view.next, 'Next →', 'next'));
+    navButton(view.prev, t('reader-previous'), 'prev'), navButton(view.next, t('reader-next'), 'next'));
   const cards = el('div', { class: 'cards-slot' });
   reader().replaceChildren(...[header, cards, outline(view), body, backlinks(view), footer].filter(Boolean));
   reader().dataset.sectionId = s.id;
@@ -85,17 +87,19 @@ function trail(view) {
 function outline(view) {
   if (!view.whole_note || view.outline.length < 2) return null;
   return el('details', { class: 'outline', 'data-testid': 'outline', open: view.outline.length <= 30 },
-    el('summary', {}, `Outline (${view.outline.length})`),
-    el('ol', {}, view.outline.map((h) => el('li', {
-      class: h.id === view.section.id ? 'current' : '', style: `padding-left: ${Math.max(0, h.level - 1) * 12}px`,
-    }, noteLink(h.id, h.title)))));
+    el('summary', {}, t('reader-outline', { count: view.outline.length })),
+    el('ol', {}, view.outline.map((h) => {
+      const item = el('li', { class: h.id === view.section.id ? 'current' : '' }, noteLink(h.id, h.title));
+      item.style.paddingLeft = `${Math.max(0, h.level - 1) * 12}px`;
+      return item;
+    })));
 }
 
 /** The sections of other notes that link to this one. */
 function backlinks(view) {
   if (!view.backlinks.length) return null;
   return el('section', { class: 'backlinks', 'data-testid': 'backlinks' },
-    el('h2', {}, `Linked from ${view.backlinks.length} ${view.backlinks.length === 1 ? 'place' : 'places'}`),
+    el('h2', {}, t('reader-backlinks', { count: view.backlinks.length })),
     el('ul', {}, view.backlinks.map((b) => el('li', {}, noteLink(b.id, b.title), ' ', el('span', { class: 'file' }, b.file)))));
 }
 
@@ -113,6 +117,16 @@ function bookmarkSlot(id) {
   const b = get(STATE.BOOKMARKS).get(id);
   return el('div', { class: 'bm-slot', dataset: { state: JSON.stringify(b ? [b.label, b.memo] : null) } },
     bookmarkControls(id));
+}
+
+/** The reader before a section is open: how to start, and the keys. */
+export function showEmpty() {
+  reader().replaceChildren(el('div', { class: 'empty' },
+    el('p', {}, withKeys('reader-empty-start', { slash: '/' })),
+    el('p', { class: 'keys' }, keyHints('reader-empty-keys', {
+      up: '↑', down: '↓', enter: t('key-enter'), esc: t('key-esc'), copy: 'c', prev: '[', next: ']',
+      alt: t('key-alt'), first: '1', last: '5',
+    }))));
 }
 
 /** The section open when the app was last closed. */
@@ -143,12 +157,12 @@ function wire(body) {
     if (link.dataset.target) emit(EVENTS.OPEN, { id: link.dataset.target });
     else if (link.dataset.footnote) document.getElementById(link.dataset.footnote)?.scrollIntoView({ block: 'center' });
     else if (link.dataset.external) openExternal(link.dataset.external).catch((err) => status(err.message));
-    else if (link.classList.contains('unresolved')) status(link.title || 'This link leads to no note in the folder');
+    else if (link.classList.contains('unresolved')) status(link.title || t('reader-link-unresolved'));
   });
   // An image the app will not serve (too large, gone) shows its alt text.
   for (const img of body.querySelectorAll('img')) {
     img.addEventListener('error', () => {
-      img.replaceWith(el('span', { class: 'image-refused', title: 'image not shown: missing, too large or not an image' }, img.alt || 'image'));
+      img.replaceWith(el('span', { class: 'image-refused', title: t('reader-image-refused') }, img.alt || t('reader-image')));
     }, { once: true });
   }
   for (const b of body.querySelectorAll('button.copy[data-copy]')) b.setAttribute('data-testid', 'copy-command');
@@ -161,7 +175,7 @@ export function copyFocusedCommand() {
   const block = focused ?? reader().querySelector('.command');
   const button = block?.querySelector('button.copy[data-copy]');
   if (button) copy(button.dataset.copy, button);
-  else status('No command in this section');
+  else status(t('reader-no-command'));
 }
 
 /** Toggles the open section's bookmark (`b`). */

@@ -7,9 +7,11 @@
 import { gradeReview, reviewQueue } from './api.js';
 import { el, status } from './dom.js';
 import { EVENTS, emit } from './events.js';
+import { date, t } from './i18n.js';
 import { sectionName } from './names.js';
 
-const GRADES = [['again', 'Again'], ['hard', 'Hard'], ['good', 'Good'], ['easy', 'Easy']];
+// The grades, in the order of their keys 1–4.
+const GRADES = ['again', 'hard', 'good', 'easy'];
 const panel = () => document.getElementById('panel-review');
 const tab = () => document.querySelector('[data-testid="nav-review"]');
 // The first items due now, how many are due in all, and whether the first
@@ -37,35 +39,48 @@ export async function refreshReview() {
   panel().replaceChildren(due.length ? card(due[0]) : empty(queue));
 }
 
-/** The local time of a stored one, as `21:38` today or `12-03 09:00`. */
+/** A grade as the interface says it. */
+function gradeName(grade) {
+  switch (grade) {
+    case 'again': return t('grade-again');
+    case 'hard': return t('grade-hard');
+    case 'good': return t('grade-good');
+    default: return t('grade-easy');
+  }
+}
+
+// When a review is due, on the 24-hour clock in either language.
+const TIME = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const DAY_TIME = { month: 'short', day: 'numeric', ...TIME };
+
+/** The local time of a stored one: `21:38` today, else with its day
+ *  (`Dec 3, 09:00`, `12월 3일 09:00`). */
 function when(iso) {
-  const t = new Date(iso);
-  const today = t.toDateString() === new Date().toDateString();
-  const hm = t.toTimeString().slice(0, 5);
-  return today ? hm : `${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')} ${hm}`;
+  const today = new Date(iso).toDateString() === new Date().toDateString();
+  return date(iso, today ? TIME : DAY_TIME);
 }
 
 function empty(queue) {
-  const text = queue.next
-    ? `Nothing due now. Next review at ${when(queue.next)}${queue.later_today ? ` (${queue.later_today} more today)` : ''}.`
-    : 'Nothing to review. Bookmark a section as confusing or review (b), or make cards of its definitions in the reader, to add it.';
+  let text = t('review-nothing');
+  if (queue.next && queue.later_today) text = t('review-next-more', { when: when(queue.next), count: queue.later_today });
+  else if (queue.next) text = t('review-next', { when: when(queue.next) });
   return el('p', { class: 'hint', 'data-testid': 'review-empty' }, text);
 }
 
 function card(item) {
   const s = item.section;
-  const show = el('button', { class: 'small', type: 'button', 'data-testid': 'review-show' }, 'Show (Space)');
+  const show = el('button', { class: 'small', type: 'button', 'data-testid': 'review-show' }, t('review-show'));
   show.addEventListener('click', reveal);
-  const grades = el('div', { class: 'review-grades' }, GRADES.map(([grade, name], i) => {
+  const grades = el('div', { class: 'review-grades' }, GRADES.map((which, i) => {
     const b = el('button', {
-      class: 'small', type: 'button', 'data-testid': `grade-${grade}`, disabled: !revealed,
-    }, `${i + 1} ${name}`);
-    b.addEventListener('click', () => grade(grade));
+      class: 'small', type: 'button', 'data-testid': `grade-${which}`, disabled: !revealed,
+    }, `${i + 1} ${gradeName(which)}`);
+    b.addEventListener('click', () => grade(which));
     return b;
   }));
   const name = sectionName(s.number, s.title);
   const prompt = item.cloze
-    ? [el('p', { class: 'review-path' }, `Card · ${name}`),
+    ? [el('p', { class: 'review-path' }, t('review-card', { name })),
       el('p', { class: 'review-cloze', 'data-testid': 'review-cloze' }, item.cloze.front),
       el('p', { class: 'review-answer', 'data-testid': 'review-answer', hidden: !revealed }, item.cloze.back)]
     : [el('h2', {}, name),
@@ -73,7 +88,7 @@ function card(item) {
       item.memo ? el('p', { class: 'review-memo' }, item.memo) : null,
       item.prompt ? el('blockquote', {}, item.prompt) : null];
   return el('div', { class: 'review-card', 'data-testid': 'review-item', dataset: { id: item.id } },
-    el('p', { class: 'review-count' }, `${dueCount} due now`),
+    el('p', { class: 'review-count' }, t('review-due', { count: dueCount })),
     prompt,
     el('div', { class: 'review-actions' }, show, grades));
 }
@@ -93,7 +108,7 @@ async function grade(name) {
   if (!item || !revealed) return;
   try {
     const done = await gradeReview(item.id, name);
-    status(`${GRADES.find(([g]) => g === name)[1]} · next review ${when(done.due)}`);
+    status(t('review-graded', { grade: gradeName(name), when: when(done.due) }));
   } catch (e) {
     status(e.message);
   }
@@ -106,7 +121,7 @@ async function grade(name) {
 export function reviewKey(key) {
   if (panel().hidden) return false;
   if (key === ' ') reveal();
-  else if (/^[1-4]$/.test(key)) grade(GRADES[Number(key) - 1][0]);
+  else if (/^[1-4]$/.test(key)) grade(GRADES[Number(key) - 1]);
   else return false;
   return true;
 }

@@ -5,6 +5,7 @@
 import { search } from './api.js';
 import { composing, el, formatDuration, listScroll, status } from './dom.js';
 import { EVENTS, emit, listen } from './events.js';
+import { t } from './i18n.js';
 import { KeyedList, setText } from './keyed_list.js';
 import { latest } from './latest.js';
 import { measure, measurePainted } from './perf.js';
@@ -90,7 +91,7 @@ async function run(text) {
   } catch (e) {
     if (mine !== seq) return;
     pendingIndex = e.kind === 'indexing';
-    status(pendingIndex ? 'Indexing your notes…' : e.message);
+    status(pendingIndex ? t('search-indexing') : e.message);
     return;
   }
   if (mine !== seq) return; // a newer keystroke already asked
@@ -116,9 +117,9 @@ function show(results) {
   const bookmarks = get(STATE.BOOKMARKS);
   const hits = onlyBookmarked ? results.hits.filter((h) => bookmarks.has(h.id)) : results.hits;
   const parts = resultsPanel();
-  setText(parts.count, hits.length ? `${hits.length} result${hits.length > 1 ? 's' : ''}` : 'No results');
+  setText(parts.count, t('search-count', { count: hits.length }));
   setText(parts.interpretation, results.interpretations.length
-    ? `showing results for ${results.interpretations.join(', ')}` : '');
+    ? t('search-interpretation', { terms: results.interpretations.join(', ') }) : '');
   parts.interpretation.hidden = !results.interpretations.length;
   showPartial(parts.partial, results.partial);
   const rows = parts.rows.render(hits);
@@ -128,7 +129,7 @@ function show(results) {
   parts.selection.show(rows);
   emit(EVENTS.VIEW, { view: 'results' });
   set(STATE.RESULTS, { query: results.query, ids: hits.map((h) => h.id) });
-  status(hits.length ? '↑↓ to choose, Enter to open, Esc to clear' : `Nothing matches “${results.query}”`);
+  status(hits.length ? t('search-keys') : t('search-nothing', { query: results.query }));
 }
 
 /** Says when the results come from an index still being built (its
@@ -138,9 +139,7 @@ function showPartial(box, partial) {
   box.hidden = !partial;
   if (!partial) return;
   pendingIndex = true;
-  const count = (n) => n.toLocaleString('en-US');
-  setText(box, `Still indexing: searched ${count(partial.sections_indexed)} of `
-    + `${count(partial.sections_total)} sections`);
+  setText(box, t('search-partial', { indexed: partial.sections_indexed, total: partial.sections_total }));
 }
 
 /** The results panel's parts, built on first use and kept: a keystroke
@@ -148,7 +147,7 @@ function showPartial(box, partial) {
 function resultsPanel() {
   if (panelParts) return panelParts;
   const filter = el('label', { class: 'only-bookmarked' },
-    el('input', { type: 'checkbox', 'data-testid': 'only-bookmarked' }), ' ★ only');
+    el('input', { type: 'checkbox', 'data-testid': 'only-bookmarked' }), ' ', t('search-only-bookmarked'));
   filter.querySelector('input').addEventListener('change', (e) => {
     onlyBookmarked = e.target.checked;
     show(lastResults);

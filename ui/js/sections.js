@@ -5,6 +5,7 @@
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { EVENTS, emit } from './events.js';
+import { t } from './i18n.js';
 import { STATE, get, subscribe } from './store.js';
 import { needsWork, studyMarks } from './study.js';
 import { VirtualList } from './virtual_list.js';
@@ -53,13 +54,13 @@ function createList() {
     activate: (row) => (row.kind === 'section' ? open(row.s.id) : toggle(row)),
     keys: onKey,
     role: 'tree',
-    label: 'Sections',
+    label: t('sections-list'),
     testid: 'sections',
     className: 'tree',
   });
   filter = el('button', {
     type: 'button', class: 'small ghost filter', 'data-testid': 'filter-needs-work', 'aria-pressed': 'false',
-    title: 'Show only the sections bookmarked as confusing that you have not yet retained',
+    title: t('sections-filter-title'),
   });
   filter.addEventListener('click', () => {
     filtering = !filtering;
@@ -83,7 +84,7 @@ function rows() {
     if (shown.length) shownFiles.set(file, shown);
   }
   const count = [...study.values()].filter(needsWork).length;
-  filter.textContent = `Confusing, not retained (${count})`;
+  filter.textContent = t('sections-filter', { count });
   // Nothing to narrow to: a click would only blank the tree.
   filter.disabled = count === 0 && !filtering;
   const out = [];

@@ -1,9 +1,12 @@
 // The settings sheet: which notes folder is open (chosen in a native
 // dialog on the Rust side; no path is typed or sent from here), the
-// quick-lookup shortcut and the exam date the review schedule respects.
-// Opened with the gear button or Ctrl+,.
-import { chooseNotesFolder, copyText, getSettings, setExamDate, setLookupShortcut, useBundledNotes } from './api.js';
+// quick-lookup shortcut, the exam date the review schedule respects and
+// the interface language. Opened with the gear button or Ctrl+,.
+import {
+  chooseNotesFolder, copyText, getLanguage, getSettings, setExamDate, setLanguage, setLookupShortcut, useBundledNotes,
+} from './api.js';
 import { composing, el } from './dom.js';
+import { t, withKeys } from './i18n.js';
 
 const sheet = () => document.getElementById('settings');
 let returnFocus = null;
@@ -26,10 +29,14 @@ export function initSettings() {
 /** Shows the sheet with what is in effect now. */
 export async function openSettings() {
   returnFocus = document.activeElement;
-  draw(await getSettings(), '');
+  const [settings, language] = await Promise.all([getSettings(), getLanguage()]);
+  draw({ ...settings, language }, '');
   sheet().hidden = false;
   sheet().querySelector('button').focus();
 }
+
+/** Whether the sheet is open (a language switch reopens it). */
+export const settingsOpen = () => !sheet().hidden;
 
 function closeSettings() {
   sheet().hidden = true;
@@ -43,65 +50,81 @@ function closeSettings() {
  *  command is shown in all three: any desktop can bind it. */
 function lookupShortcut(settings, input, save) {
   const command = settings.lookup_command;
-  const copy = el('button', { type: 'button', 'data-testid': 'copy-bind-command' }, 'Copy');
-  copy.addEventListener('click', () => copyText(command).then(() => { copy.textContent = 'Copied'; }, () => {}));
+  const copy = el('button', { type: 'button', 'data-testid': 'copy-bind-command' }, t('settings-copy'));
+  copy.addEventListener('click', () => copyText(command).then(() => { copy.textContent = t('settings-copied'); }, () => {}));
   const bind = el('div', { class: 'row' }, el('code', { class: 'path', 'data-testid': 'bind-command' }, command), copy);
-  const where = el('p', { class: 'hint' },
-    'GNOME: Settings › Keyboard › View and Customize Shortcuts › Custom Shortcuts. ',
-    'KDE: System Settings › Shortcuts › Add New › Command or Script.');
+  const where = el('p', { class: 'hint' }, t('settings-bind-gnome'), ' ', t('settings-bind-kde'));
   switch (settings.lookup_mechanism) {
     case 'x11':
-      return [el('div', { class: 'row' }, input, save),
-        el('p', { class: 'hint' }, 'Works from any app, e.g. Ctrl+Shift+K or Alt+Space. Or bind a key to this command yourself:'),
-        bind];
+      return [el('div', { class: 'row' }, input, save), el('p', { class: 'hint' }, t('settings-shortcut-x11')), bind];
     case 'portal':
       return [el('p', { 'data-testid': 'shortcut-portal' },
         settings.lookup_shortcut
-          ? ['Registered with your desktop: ', el('kbd', {}, settings.lookup_shortcut), '. Change it in the desktop’s keyboard settings.']
-          : 'Waiting for your desktop to confirm the shortcut…'),
-      el('p', { class: 'hint' }, 'Or bind a key to this command:'), bind];
+          ? withKeys('settings-shortcut-portal', { shortcut: settings.lookup_shortcut })
+          : t('settings-shortcut-portal-waiting')),
+      el('p', { class: 'hint' }, t('settings-shortcut-portal-bind')), bind];
     default:
-      return [el('p', { 'data-testid': 'shortcut-manual' },
-        'Pilgi holds no global shortcut on this desktop. Bind a key to this command in its keyboard settings:'),
-      bind, where,
-      settings.shortcut_error ? el('p', { class: 'hint', 'data-testid': 'shortcut-why' }, `Why: ${settings.shortcut_error}`) : null];
+      return [el('p', { 'data-testid': 'shortcut-manual' }, t('settings-shortcut-manual')),
+        bind, where,
+        settings.shortcut_error
+          ? el('p', { class: 'hint', 'data-testid': 'shortcut-why' }, t('settings-shortcut-why', { reason: settings.shortcut_error }))
+          : null];
   }
+}
+
+/** The interface language: follow the system, or one chosen; each choice
+ *  is written in its own language (`한국어`, `English`). The switch
+ *  reloads every window (i18n.js's followLanguage); PILGI_LANG, when set,
+ *  decides over any choice. */
+function languageChoice(language, chosen) {
+  const choices = [[null, 'system', t('settings-language-system')],
+    ['ko', 'ko', t('language-ko')], ['en', 'en', t('language-en')]];
+  const row = el('div', { class: 'row wrap', role: 'group', 'aria-label': t('settings-language') },
+    choices.map(([value, name, text]) => {
+      const button = el('button', {
+        type: 'button', 'data-testid': `language-${name}`, 'aria-pressed': String(language.chosen === value),
+        lang: value ?? false,
+      }, text);
+      button.addEventListener('click', () => chosen(value));
+      return button;
+    }));
+  return [row, language.env_override ? el('p', { class: 'hint', 'data-testid': 'language-env' }, t('settings-language-env')) : null];
 }
 
 /** Draws the sheet; `typed` is a shortcut the user typed that was refused
  *  (kept in the box to be fixed, with the one still in effect named). */
 function draw(settings, message, kind = 'error', typed = null) {
-  const folder = el('button', { type: 'button', 'data-testid': 'choose-notes' }, 'Choose folder…');
+  const folder = el('button', { type: 'button', 'data-testid': 'choose-notes' }, t('settings-choose-folder'));
   const bundled = el('button', { type: 'button', 'data-testid': 'use-bundled', disabled: settings.bundled },
-    'Use the bundled notes');
+    t('settings-use-bundled'));
   const shortcut = el('input', {
     type: 'text', value: typed ?? settings.lookup_shortcut ?? '', 'data-testid': 'shortcut-input', spellcheck: 'false',
-    'aria-label': 'Lookup shortcut', placeholder: 'Ctrl+Shift+K',
+    'aria-label': t('settings-shortcut-label'), placeholder: t('settings-shortcut-placeholder'),
   });
-  const save = el('button', { type: 'button', 'data-testid': 'shortcut-save' }, 'Save');
+  const save = el('button', { type: 'button', 'data-testid': 'shortcut-save' }, t('settings-save'));
   const exam = el('input', {
-    type: 'date', value: settings.exam_date ?? '', 'data-testid': 'exam-date', 'aria-label': 'Exam date',
+    type: 'date', value: settings.exam_date ?? '', 'data-testid': 'exam-date', 'aria-label': t('settings-exam'),
   });
-  const saveExam = el('button', { type: 'button', 'data-testid': 'exam-save' }, 'Save');
-  const close = el('button', { type: 'button', class: 'close', 'data-testid': 'close-settings' }, 'Done');
+  const saveExam = el('button', { type: 'button', 'data-testid': 'exam-save' }, t('settings-save'));
+  const close = el('button', { type: 'button', class: 'close', 'data-testid': 'close-settings' }, t('settings-done'));
   // Only a key Pilgi grabs can fail on a user's action; the other
   // mechanisms say why within their own section.
   const error = settings.lookup_mechanism === 'x11' ? settings.shortcut_error ?? '' : '';
   sheet().replaceChildren(el('div', { class: 'sheet' },
-    el('h2', {}, 'Settings'),
-    el('h3', {}, 'Notes folder'),
+    el('h2', {}, t('settings-title')),
+    el('h3', {}, t('settings-notes')),
     el('p', { class: 'path', 'data-testid': 'notes-dir' }, settings.notes_dir,
-      settings.bundled ? el('span', { class: 'tag' }, 'bundled') : null),
-    settings.env_override
-      ? el('p', { class: 'hint' }, 'PILGI_NOTES is set, so Pilgi opens that folder at launch whatever is chosen here.')
-      : null,
-    el('div', { class: 'row' }, folder, bundled),
-    el('p', { class: 'hint' }, 'Pilgi only reads this folder; bookmarks live in your data folder.'),
-    el('h3', {}, 'Quick lookup shortcut'),
+      settings.bundled ? el('span', { class: 'tag' }, t('settings-bundled')) : null),
+    settings.env_override ? el('p', { class: 'hint' }, t('settings-notes-env')) : null,
+    el('div', { class: 'row wrap' }, folder, bundled),
+    el('p', { class: 'hint' }, t('settings-notes-hint')),
+    el('h3', {}, t('settings-shortcut')),
     ...lookupShortcut(settings, shortcut, save),
-    el('h3', {}, 'Exam date'),
+    el('h3', {}, t('settings-exam')),
     el('div', { class: 'row' }, exam, saveExam),
-    el('p', { class: 'hint' }, 'Reviews are scheduled before it, never on or after it. Leave it empty for none.'),
+    el('p', { class: 'hint' }, t('settings-exam-hint')),
+    el('h3', {}, t('settings-language')),
+    ...languageChoice(settings.language, chooseLanguage),
     el('p', { class: message ? kind : 'error', 'data-testid': 'settings-message', role: 'alert' }, message || error),
     el('div', { class: 'row end' }, close)));
   folder.addEventListener('click', () => act(chooseNotesFolder, true));
@@ -114,16 +137,23 @@ function draw(settings, message, kind = 'error', typed = null) {
   saveExam.addEventListener('click', () => act(() => setExamDate(exam.value), false));
   close.addEventListener('click', closeSettings);
 
+  // Another language reloads the page (followLanguage); the same one
+  // spoken, only the choice changed, is drawn here.
+  async function chooseLanguage(lang) {
+    await act(async () => ({ ...settings, language: await setLanguage(lang) }), false);
+    sheet().querySelector('[data-testid^="language-"][aria-pressed="true"]')?.focus();
+  }
+
   async function act(call, reloads, typed = null) {
     try {
       const next = await call();
       if (!next) return; // dialog cancelled
       if (reloads) window.location.reload(); // another folder: start fresh
-      else draw(next, 'Saved.', 'ok');
+      else draw({ language: settings.language, ...next }, t('settings-saved'), 'ok');
     } catch (e) {
       // Asked again: what is in effect now, not when the sheet opened.
-      const now = await getSettings().catch(() => settings);
-      const kept = typed !== null && now.lookup_shortcut ? ` ${now.lookup_shortcut} still works.` : '';
+      const now = { ...await getSettings().catch(() => settings), language: settings.language };
+      const kept = typed !== null && now.lookup_shortcut ? ` ${t('settings-shortcut-kept', { shortcut: now.lookup_shortcut })}` : '';
       draw(now, e.message + kept, 'error', typed);
       if (typed !== null) sheet().querySelector('[data-testid="shortcut-input"]').focus();
     }

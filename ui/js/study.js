@@ -4,6 +4,8 @@
 // timeline doubles as a map of what is left to learn.
 import { markOpened, studyMap } from './api.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
+import { labelName } from './names.js';
 import { STATE, set } from './store.js';
 
 /** Loads the study map into the STUDY state. */
@@ -32,21 +34,21 @@ export function studyMarks(study) {
   const marks = [];
   if (study.opened) {
     marks.push(el('span', { class: 'opened', 'aria-hidden': 'true' }, '●'));
-    said.push('opened');
+    said.push(t('study-opened'));
   }
   if (study.label) {
     marks.push(el('span', { class: 'labelled', 'aria-hidden': 'true' }, '★'));
-    said.push(`bookmarked ${study.label}`);
+    said.push(t('study-bookmarked', { label: labelName(study.label) }));
   }
-  if (study.cards) said.push(`${study.cards} ${study.cards === 1 ? 'card' : 'cards'}`);
+  if (study.cards) said.push(t('study-cards', { count: study.cards }));
   if (study.reviews) {
     marks.push(el('span', { class: 'reviews', 'aria-hidden': 'true' }, `↻${study.reviews}`));
-    said.push(`reviewed ${study.reviews}×`);
+    said.push(t('study-reviewed', { count: study.reviews }));
   }
   if (study.retrievability != null) {
     const percent = Math.round(study.retrievability * 100);
-    marks.push(el('span', { class: study.retained ? 'recall retained' : 'recall', 'aria-hidden': 'true' }, `${percent}%`));
-    said.push(`${percent}% likely recalled${study.retained ? ', retained' : ''}`);
+    marks.push(el('span', { class: `recall${study.retained ? ' retained' : ''}`, 'aria-hidden': 'true' }, `${percent}%`));
+    said.push(study.retained ? t('study-retained', { percent }) : t('study-recall', { percent }));
   }
   const state = [study.opened && 'opened', study.label && 'bookmarked', study.reviews && 'reviewed',
     study.retained && 'retained'].filter(Boolean).join(' ');

@@ -7,6 +7,8 @@
 import { bookmarkMarks } from './bookmarks.js';
 import { el, formatDuration, Marks } from './dom.js';
 import { EVENTS, emit } from './events.js';
+import { duration, t } from './i18n.js';
+import { kindName } from './names.js';
 import { STATE, get, subscribe } from './store.js';
 import { studyMarks } from './study.js';
 import { VirtualList } from './virtual_list.js';
@@ -14,7 +16,6 @@ import { VirtualList } from './virtual_list.js';
 const PX_PER_MINUTE = 6;
 const MIN_PX = 22;
 const KINDS = ['lecture', 'demo', 'practice_test', 'solution', 'other'];
-const BASIS = { front_matter: 'date in front matter', file_name: 'date in file name', modified: 'file modified' };
 // Heights in pixels of the rows that are not a timed section.
 const HEIGHT = { legend: 36, end: 36, days: 44, day: 32, note: 26 };
 
@@ -34,7 +35,7 @@ export function renderTimeline(timeline) {
       focusable: (row) => row.id !== undefined,
       text: (row) => row.title ?? '',
       activate: (row) => emit(EVENTS.OPEN, { id: row.id }),
-      label: 'Timeline',
+      label: t('timeline-list'),
       testid: 'timeline',
       className: 'timeline',
     });
@@ -74,11 +75,11 @@ function renderRow(row) {
   switch (row.kind) {
     case 'legend':
       return el('div', { class: 'legend', role: 'presentation' },
-        KINDS.map((k) => el('span', { class: `chip kind-${k}` }, k.replace('_', ' '))));
+        KINDS.map((k) => el('span', { class: `chip kind-${k}` }, kindName(k))));
     case 'end':
-      return el('div', { class: 'timeline-end', role: 'listitem' }, `${formatDuration(row.total)} in all`);
+      return el('div', { class: 'timeline-end', role: 'listitem' }, t('timeline-total', { duration: duration(row.total) }));
     case 'days':
-      return el('h2', { class: 'days-title' }, 'Notes by date');
+      return el('h2', { class: 'days-title' }, t('timeline-by-date'));
     case 'day':
       return el('h3', { class: 'day-date' }, row.date);
     case 'note':
@@ -91,7 +92,7 @@ function renderRow(row) {
 function timelineItem(s) {
   const item = el('div', {
     class: `timeline-item kind-${s.kind}`, 'data-testid': 'timeline-item', role: 'listitem',
-    dataset: { id: s.id }, title: `${s.title} — ${s.kind.replace('_', ' ')}`,
+    dataset: { id: s.id }, title: `${s.title} — ${kindName(s.kind)}`,
   },
   el('span', { class: 'at' }, formatDuration(s.start_seconds)),
   el('span', { class: 'bar' }),
@@ -110,11 +111,20 @@ function dayItem(n) {
   },
   el('span', { class: 'title' }, n.title),
   el('span', { class: 'file' }, n.file),
-  el('span', { class: 'basis', title: 'where the date came from' }, BASIS[n.basis]),
+  el('span', { class: 'basis', title: t('timeline-basis-title') }, basisName(n.basis)),
   studyMarks(get(STATE.STUDY).get(n.id)));
   item.addEventListener('click', () => emit(EVENTS.OPEN, { id: n.id }));
   current.paint(item, n.id);
   return item;
+}
+
+/** Where a note's date came from. */
+function basisName(basis) {
+  switch (basis) {
+    case 'front_matter': return t('timeline-basis-front-matter');
+    case 'file_name': return t('timeline-basis-file-name');
+    default: return t('timeline-basis-modified');
+  }
 }
 
 /** Lights up search hits and marks the open section. */

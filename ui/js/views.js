@@ -23,6 +23,9 @@ export function initViews() {
   listen(EVENTS.VIEW, ({ view }) => show(view === 'back' ? current : view));
 }
 
+/** The tab shown (under the search results, if they cover it). */
+export const currentView = () => current;
+
 /** Shows one view. Search results cover the open tab rather than replace
  *  it: hiding a list of thousands of sections and showing it again costs
  *  hundreds of milliseconds, far more than a keystroke may take. */

@@ -13,6 +13,9 @@ import { composing } from './dom.js';
 import { isShortcut } from './keys.js';
 import { Layout } from './list_layout.js';
 
+// The keys that leave a control inside a row for the next row.
+const LEAVING = { ArrowDown: true, ArrowUp: true, PageDown: true, PageUp: true };
+
 /** A scrolling list of rows drawn as a window of the whole.
  *
  *  - `height(row)`: the row's height in pixels (the row is drawn that tall);
@@ -185,7 +188,7 @@ export class VirtualList {
     // Keys typed on a control inside a row (a button, a field) are its own,
     // but the arrows that leave it.
     const onRow = e.target === at;
-    if (!onRow && !['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp'].includes(e.key)) return;
+    if (!onRow && !Object.hasOwn(LEAVING, e.key)) return;
     if (onRow && this.options.keys(e, this.rows[i], i)) {
       e.preventDefault();
       return;

@@ -29,7 +29,8 @@ pub fn after<'p>(word: &str, pair: &'p str) -> &'p str {
 
 /// How `word` sounds at its end: the last Hangul syllable's final
 /// consonant, a number read in Korean (`3` 삼, `10` 십), a Latin word by
-/// its last letter (`pod` 팟, `node` 노드, `kubectl` …틀); closing
+/// its last letter (`pod` 팟, `node` 노드, `kubectl` …틀), a letter or an
+/// acronym by the last letter's name (`K` 케이, `HTML` …엘); closing
 /// punctuation is looked through.
 fn ending(word: &str) -> Ending {
     let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -45,6 +46,20 @@ fn ending(word: &str) -> Ending {
     }
     if last.is_ascii_digit() {
         return number(word);
+    }
+    let letters: Vec<char> = word
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    if letters.len() == 1 || letters.iter().all(char::is_ascii_uppercase) {
+        // A letter or an acronym is read letter by letter (`K` 케이, `HTML`
+        // …엘, `JSON` …엔 as a word): the last letter's name decides.
+        return match last.to_ascii_uppercase() {
+            'L' => Ending::Rieul,
+            'M' | 'N' => Ending::Consonant,
+            _ => Ending::Vowel,
+        };
     }
     match last.to_ascii_lowercase() {
         'l' => Ending::Rieul,
