@@ -442,7 +442,7 @@ pub fn app_env(root: &Path, bus: &SessionBus) -> [(&'static str, std::ffi::OsStr
         ("DBUS_SESSION_BUS_ADDRESS", bus.address.clone().into()),
         // English whatever the caller's locale (an empty variable says
         // nothing); a test of the Korean interface sets its own LANG.
-        ("LANG", "en_US.UTF-8".into()),
+        ("LANG", "C.UTF-8".into()),
         ("LANGUAGE", "".into()),
         ("LC_ALL", "".into()),
         ("LC_MESSAGES", "".into()),

@@ -94,7 +94,7 @@ impl Out {
     }
 
     /// A warning line on stderr.
-    pub fn warn(&self, text: &str) {
+    pub fn warn(&self, text: impl std::fmt::Display) {
         eprintln!("{}", self.paint(Style::Warn, &format!("pilgi: {text}")));
     }
 }

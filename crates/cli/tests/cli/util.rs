@@ -96,7 +96,7 @@ pub fn isolated_env<'c>(
         .env_remove("LANGUAGE")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", "en_US.UTF-8")
+        .env("LANG", "C.UTF-8")
 }
 
 /// A hit's snippet from `--json` (spans of `text`, some `marked`) written

@@ -37,6 +37,7 @@ use crate::analysis::tokenizer;
 use crate::corpus::Corpus;
 use crate::progress::Report;
 use crate::{Error, Result};
+use pilgi_i18n::Message;
 use schema::{Fields, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -52,7 +53,7 @@ pub struct SearchIndex {
     dir: Option<PathBuf>,
     reader: IndexReader,
     fields: Fields,
-    notice: Option<String>,
+    notice: Option<Message>,
     /// What the searched commit holds while it is a checkpoint of a build
     /// (a build in progress, or one killed before it ended).
     partial: Arc<Mutex<Option<Partial>>>,
@@ -123,7 +124,7 @@ impl SearchIndex {
             Ok(Some(opened)) => opened,
             Ok(None) => (Index::create_in_dir(dir, schema)?, None),
             Err(reason) => {
-                notice = Some(format!("rebuilt the search index: {reason}"));
+                notice = Some(rebuilt(reason));
                 clear(dir)?;
                 (Index::create_in_dir(dir, schema)?, None)
             }
@@ -138,12 +139,7 @@ impl SearchIndex {
                 clear(dir)?;
                 let (schema, fields) = schema::build();
                 let index = Index::create_in_dir(dir, schema)?;
-                SearchIndex::with(
-                    index,
-                    Some(dir),
-                    fields,
-                    Some(format!("rebuilt the search index: {e}")),
-                )
+                SearchIndex::with(index, Some(dir), fields, Some(rebuilt(e.to_string())))
             }
             Err(e) => Err(e),
         }
@@ -164,7 +160,7 @@ impl SearchIndex {
         index: Index,
         dir: Option<&Path>,
         fields: Fields,
-        notice: Option<String>,
+        notice: Option<Message>,
     ) -> Result<SearchIndex> {
         tokenizer::register(index.tokenizers());
         let reader = index
@@ -193,8 +189,8 @@ impl SearchIndex {
     }
 
     /// Why the index was rebuilt when opened, if it was.
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+    pub fn notice(&self) -> Option<&Message> {
+        self.notice.as_ref()
     }
 
     /// Whether the index holds exactly these files at these hashes.
@@ -248,19 +244,25 @@ impl SearchIndex {
     }
 }
 
+/// Says that the index was rebuilt, and why (the reason in the words of
+/// the check or the library that failed).
+fn rebuilt(reason: String) -> Message {
+    Message::new("index-rebuilt").arg("reason", reason)
+}
+
 /// Runs `f` on the index in `dir`; if tantivy panicked on damaged files,
 /// clears the index and runs `f` once more (on a fresh, empty index that
 /// `f` fills), telling `note` why. A second panic is an error, not a crash.
 pub fn rebuild_if_damaged<T>(
     dir: &Path,
     mut f: impl FnMut() -> Result<T>,
-    note: impl FnOnce(&mut T, String),
+    note: impl FnOnce(&mut T, Message),
 ) -> Result<T> {
     match catch_damage(&mut f) {
         Err(Error::Index(why)) if why.starts_with(DAMAGED) => {
             clear(dir)?;
             let mut done = catch_damage(&mut f)?;
-            note(&mut done, format!("rebuilt the search index: {why}"));
+            note(&mut done, rebuilt(why));
             Ok(done)
         }
         other => other,

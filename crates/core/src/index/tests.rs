@@ -68,7 +68,9 @@ fn damaged_or_outdated_index_is_rebuilt_with_a_notice() {
     std::fs::write(dir.path().join("meta.json"), "{not json").expect("damage");
     std::fs::write(dir.path().join("keep.txt"), "not ours").expect("write");
     let index = SearchIndex::open(dir.path()).expect("rebuilt");
-    assert!(index.notice().is_some_and(|n| n.contains("rebuilt")));
+    assert!(index
+        .notice()
+        .is_some_and(|n| n.to_string().contains("rebuilt")));
     assert!(
         dir.path().join("keep.txt").exists(),
         "only index files are cleared"
@@ -92,7 +94,9 @@ fn damaged_or_outdated_index_is_rebuilt_with_a_notice() {
     drop(writer);
     drop(index);
     let index = SearchIndex::open(dir.path()).expect("rebuilt");
-    assert!(index.notice().is_some_and(|n| n.contains("version 0")));
+    assert!(index
+        .notice()
+        .is_some_and(|n| n.to_string().contains("version 0")));
 }
 
 #[test]
@@ -246,7 +250,9 @@ fn on_disk_the_record_lives_beside_meta_json() {
     }
     let index = SearchIndex::open(dir.path()).expect("rebuilt");
     assert!(
-        index.notice().is_some_and(|n| n.contains("rebuilt")),
+        index
+            .notice()
+            .is_some_and(|n| n.to_string().contains("rebuilt")),
         "{:?}",
         index.notice()
     );
@@ -257,7 +263,9 @@ fn on_disk_the_record_lives_beside_meta_json() {
     let current = states(dir.path()).pop().expect("state");
     std::fs::write(dir.path().join(current), "{\"version\":").expect("damage");
     let index = SearchIndex::open(dir.path()).expect("rebuilt");
-    assert!(index.notice().is_some_and(|n| n.contains("rebuilt")));
+    assert!(index
+        .notice()
+        .is_some_and(|n| n.to_string().contains("rebuilt")));
     assert_eq!(index.sync(&same).expect("sync").added, 2);
     assert_eq!(
         index.search("pods", 5).expect("search").hits[0]

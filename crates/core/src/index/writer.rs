@@ -215,7 +215,7 @@ pub struct IndexReport {
     /// Wall time of the sync in milliseconds.
     pub millis: u64,
     /// Why the index was rebuilt from scratch when opened, if it was.
-    pub rebuilt: Option<String>,
+    pub rebuilt: Option<Message>,
     /// The index commit (tantivy opstamp) the sync left: what the watching
     /// app's lease (a layer up, in `watch_lease`) vouches for.
     pub opstamp: u64,

@@ -28,7 +28,7 @@ pub struct QuickSearch {
     /// [`Corpus::warnings`]).
     pub warnings: Vec<(String, Message)>,
     /// Why the index was rebuilt, if it was.
-    pub notice: Option<String>,
+    pub notice: Option<Message>,
     /// What the sync before the search did; `None` when the folder was
     /// unchanged since the index was written and no note was read.
     pub synced: Option<IndexReport>,
@@ -99,7 +99,7 @@ fn quick_search_once(
     });
     let (index, (synced, busy), notice) = match opened {
         Ok((index, synced)) => {
-            let notice = index.notice().map(str::to_owned);
+            let notice = index.notice().cloned();
             (index, synced, notice)
         }
         // The cache cannot be written (read-only, full, not a folder):
@@ -107,7 +107,7 @@ fn quick_search_once(
         Err(e) => {
             let index = SearchIndex::in_ram()?;
             let report = index.sync(&corpus)?;
-            let notice = format!("cannot use the search index ({e}); searched the notes in memory");
+            let notice = Message::new("index-unusable").arg("error", e.to_string());
             (index, (Some(report), false), Some(notice))
         }
     };

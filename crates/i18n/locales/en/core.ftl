@@ -29,3 +29,6 @@ error-invalid = invalid input: { $detail }
 error-store = { $path }: { $detail }
 
 settings-bad-exam-date = exam_date "{ $date }" in the settings is not a date like 2026-12-20; ignored
+
+index-rebuilt = rebuilt the search index: { $reason }
+index-unusable = cannot use the search index ({ $error }); searched the notes in memory

@@ -29,3 +29,6 @@ error-invalid = 잘못된 입력: { $detail }
 error-store = { $path }: { $detail }
 
 settings-bad-exam-date = 설정의 exam_date "{ $date }"{ PARTICLE($date, "은/는") } 2026-12-20 같은 날짜가 아니라서 무시합니다
+
+index-rebuilt = 검색 색인을 새로 만들었습니다: { $reason }
+index-unusable = 검색 색인을 쓸 수 없어({ $error }) 메모리에서 노트를 찾았습니다
