@@ -21,9 +21,9 @@ mod shortcut;
 mod x11;
 
 #[cfg(target_os = "linux")]
-use pilgi_i18n::t;
 use shortcut::Shortcut;
 
+use pilgi_i18n::t;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

@@ -93,7 +93,7 @@ fn act(
                 if out.json {
                     out.json(&serde_json::json!({ "removed": null }))?;
                 }
-                out.warn(&t!("bookmark-not-bookmarked", id = &id));
+                out.warn(t!("bookmark-not-bookmarked", id = &id));
                 Ok(Outcome::Nothing)
             }
         },
@@ -172,7 +172,7 @@ fn list(
     }
     // Moves were shown once; save them so anchors stay fresh.
     if let Err(e) = store.reanchor(corpus) {
-        out.warn(&t!("bookmark-reanchor-failed", error = e.to_string()));
+        out.warn(t!("bookmark-reanchor-failed", error = e.to_string()));
     }
     Ok(found(!listed.is_empty()))
 }

@@ -47,7 +47,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     if args.copy {
         if let Some(first) = hits.first() {
             if let Err(why) = copy(&first.command.text) {
-                out.warn(&t!("commands-no-clipboard", why = why));
+                out.warn(t!("commands-no-clipboard", why = why));
             }
         }
     }

@@ -64,11 +64,11 @@ impl Context {
     ) {
         for s in skipped {
             self.out
-                .warn(&t!("cli-skipped", file = &s.file, reason = &s.reason));
+                .warn(t!("cli-skipped", file = &s.file, reason = &s.reason));
         }
         for (file, warning) in warnings {
             self.out
-                .warn(&t!("cli-note-warning", file = file, warning = warning));
+                .warn(t!("cli-note-warning", file = file, warning = warning));
         }
     }
 

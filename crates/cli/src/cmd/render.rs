@@ -40,7 +40,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     for w in &decoded.warnings {
         let file = args.file.display().to_string();
         ctx.out
-            .warn(&t!("cli-note-warning", file = file, warning = w));
+            .warn(t!("cli-note-warning", file = file, warning = w));
     }
     let note = parse(&note_name(&args.file, ctx), &decoded.text);
     let opts = RenderOptions {

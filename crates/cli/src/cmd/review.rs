@@ -178,7 +178,7 @@ fn exam(library: &Library, ctx: &Context) -> Option<chrono::NaiveDate> {
     Settings::load(&library.locations().config)
         .exam()
         .unwrap_or_else(|problem| {
-            ctx.out.warn(&problem.to_string());
+            ctx.out.warn(problem);
             None
         })
 }
@@ -284,7 +284,7 @@ fn session(
                     }
                     match corpus.section(item.section.id.as_str()) {
                         Some(section) => show::print(section, out),
-                        None => out.warn(&t!("review-section-gone")),
+                        None => out.warn(t!("review-section-gone")),
                     }
                 }
                 Key::Char(c @ '1'..='4') => break c.to_string().parse().ok(),

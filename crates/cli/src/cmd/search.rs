@@ -45,7 +45,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     let results = found.results;
     if let Some(p) = results.partial {
-        ctx.out.warn(&t!(
+        ctx.out.warn(t!(
             "search-partial",
             sections = p.sections_indexed,
             sections_total = p.sections_total,
@@ -53,7 +53,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             files_total = p.files_total,
         ));
     } else if found.busy {
-        ctx.out.warn(&t!("search-busy"));
+        ctx.out.warn(t!("search-busy"));
     }
     let out = &ctx.out;
     if out.json {
