@@ -43,10 +43,15 @@ export const duration = (seconds) => current.duration(seconds);
 /** A date or time in prose (`Intl.DateTimeFormat` options). */
 export const date = (value, options) => current.date(value, options);
 
+// The attributes `data-l10n-attrs` may name: words a person reads, never
+// one that runs or loads something.
+const WORDS = new Set(['placeholder', 'title', 'aria-label']);
+
 /** Fills the elements under `root` that the HTML marks: `data-l10n="id"`
  *  sets the text to the message's value (when it has one) and
  *  `data-l10n-attrs="placeholder aria-label"` those attributes from the
- *  message's `.placeholder` and `.aria-label`. */
+ *  message's `.placeholder` and `.aria-label`. The pages mark their
+ *  elements so, and the renderer its copy buttons and refused images. */
 export function localize(root) {
   for (const node of root.querySelectorAll('[data-l10n]')) {
     const id = node.dataset.l10n;
@@ -56,7 +61,7 @@ export function localize(root) {
       continue;
     }
     if (message.value !== null) node.textContent = message.value;
-    for (const name of (node.dataset.l10nAttrs ?? '').split(/\s+/).filter(Boolean)) {
+    for (const name of (node.dataset.l10nAttrs ?? '').split(/\s+/).filter((a) => WORDS.has(a))) {
       node.setAttribute(name, message.attributes[name] ?? `${id}.${name}`);
     }
   }

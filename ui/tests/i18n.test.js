@@ -73,12 +73,14 @@ function usedIds() {
   const used = new Map();
   const scan = (dir, pattern) => {
     for (const name of readdirSync(new URL(dir, root))) {
-      if (!/\.(js|html)$/.test(name)) continue;
-      for (const m of read(`${dir}${name}`).matchAll(pattern)) used.set(m[1], `${dir}${name}`);
+      if (!/\.(js|html|rs)$/.test(name)) continue;
+      for (const m of read(`${dir}${name}`).matchAll(pattern)) used.set(m[1] ?? m[2], `${dir}${name}`);
     }
   };
   scan('ui/js/', /\b(?:t|withKeys|keyHints)\(\s*'([^']+)'/g);
   scan('ui/', /\bdata-l10n="([^"]+)"/g);
+  // The renderer's marked words: `data-l10n=\"note-…\"` and its copy buttons' ids.
+  scan('crates/core/src/render/', /data-l10n=\\"(note-[a-z-]+)\\"|=> "(note-copy-[a-z]+)"/g);
   return used;
 }
 

@@ -48,7 +48,7 @@ mod tests {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         assert_eq!(
             html,
-            "<div class=\"code-block\" data-lang=\"bash\"><span class=\"code-lang\">Bash {.x}</span><pre class=\"code\"><code>ls</code></pre><button class=\"copy\" type=\"button\" data-copy=\"ls\" aria-label=\"Copy code\" title=\"Copy code\">copy</button></div>\n"
+            "<div class=\"code-block\" data-lang=\"bash\"><span class=\"code-lang\">Bash {.x}</span><pre class=\"code\"><code>ls</code></pre><button class=\"copy\" type=\"button\" data-copy=\"ls\" aria-label=\"Copy code\" title=\"Copy code\" data-l10n=\"note-copy-code\" data-l10n-attrs=\"title aria-label\">copy</button></div>\n"
         );
         assert_eq!(fence_lang("shell,bash"), "shell");
         assert_eq!(fence_lang(""), "");

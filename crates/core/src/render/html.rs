@@ -41,9 +41,16 @@ pub fn code(t: impl Into<String>) -> Event<'static> {
 }
 
 /// The copy action the UI hooks: a button carrying the exact text to copy.
+/// Its words are English here (the CLI's `--html`); the app says them in
+/// the user's language from the catalog message `data-l10n` names.
 pub fn copy_button(what: &str, payload: &str) -> Event<'static> {
+    let id = match what {
+        "command" => "note-copy-command",
+        "YAML" => "note-copy-yaml",
+        _ => "note-copy-code",
+    };
     raw(format!(
-        "<button class=\"copy\" type=\"button\" data-copy=\"{}\" aria-label=\"Copy {what}\" title=\"Copy {what}\">copy</button>",
+        "<button class=\"copy\" type=\"button\" data-copy=\"{}\" aria-label=\"Copy {what}\" title=\"Copy {what}\" data-l10n=\"{id}\" data-l10n-attrs=\"title aria-label\">copy</button>",
         escape(payload)
     ))
 }

@@ -105,7 +105,7 @@ pub fn image_events(
             ))]
         }
         ImageTarget::Refused => vec![
-            inline("<span class=\"image-refused\" title=\"outside the notes folder\">"),
+            inline("<span class=\"image-refused\" title=\"outside the notes folder\" data-l10n=\"note-image-refused\" data-l10n-attrs=\"title\">"),
             text(label),
             inline("</span>"),
         ],
@@ -134,10 +134,10 @@ mod tests {
         );
         assert_eq!(
             html("![](../../../etc/passwd)"),
-            "<p><span class=\"image-refused\" title=\"outside the notes folder\">../../../etc/passwd</span></p>\n"
+            "<p><span class=\"image-refused\" title=\"outside the notes folder\" data-l10n=\"note-image-refused\" data-l10n-attrs=\"title\">../../../etc/passwd</span></p>\n"
         );
         assert!(html("![cat](/etc/passwd)")
-            .contains("image-refused\" title=\"outside the notes folder\">cat</span>"));
+            .contains("image-refused\" title=\"outside the notes folder\" data-l10n=\"note-image-refused\" data-l10n-attrs=\"title\">cat</span>"));
         assert_eq!(
             html("![cat](https://evil.example/cat.png)"),
             "<p><span class=\"remote-image\">cat <small>remote image</small></span></p>\n"
@@ -151,7 +151,7 @@ mod tests {
         // Not in the folder's image list: beside the note.
         assert!(html("![[img.png]]")
             .contains("<img src=\"pilgi-note://localhost/notes/img.png\" alt=\"img.png\""));
-        assert!(html("![[Some note]]").contains("<a class=\"note-link unresolved\" title=\"not found in the notes folder: Some note\">Some note</a>"));
+        assert!(html("![[Some note]]").contains("<a class=\"note-link unresolved\" title=\"not found in the notes folder: Some note\" data-l10n=\"note-link-unresolved\" data-l10n-attrs=\"title\">Some note</a>"));
         assert!(html("![a ![b](c.png)](d.png)").contains("alt=\"a b\""));
     }
 }

@@ -63,7 +63,7 @@ pub fn open_tag(link: &Link, title: &str) -> Option<String> {
             escape(id)
         ),
         Link::Unresolved(dest) => format!(
-            "<a class=\"note-link unresolved\" title=\"not found in the notes folder: {}\">",
+            "<a class=\"note-link unresolved\" title=\"not found in the notes folder: {}\" data-l10n=\"note-link-unresolved\" data-l10n-attrs=\"title\">",
             escape(dest)
         ),
         Link::Refused => return None,
@@ -135,9 +135,9 @@ mod tests {
         assert_eq!(html("[x](//evil.example)"), "<p>x</p>\n");
         assert_eq!(
             html("[[Gone|label]]"),
-            "<p><a class=\"note-link unresolved\" title=\"not found in the notes folder: Gone\">label</a></p>\n"
+            "<p><a class=\"note-link unresolved\" title=\"not found in the notes folder: Gone\" data-l10n=\"note-link-unresolved\" data-l10n-attrs=\"title\">label</a></p>\n"
         );
         assert!(html("[p](../../../etc/passwd)").contains("note-link unresolved"));
-        assert!(html("[[Note#Part]] [[#Here]]").contains(">Note › Part</a> <a class=\"note-link unresolved\" title=\"not found in the notes folder: #Here\">Here</a>"));
+        assert!(html("[[Note#Part]] [[#Here]]").contains(">Note › Part</a> <a class=\"note-link unresolved\" title=\"not found in the notes folder: #Here\" data-l10n=\"note-link-unresolved\" data-l10n-attrs=\"title\">Here</a>"));
     }
 }

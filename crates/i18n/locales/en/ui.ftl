@@ -243,3 +243,19 @@ settings-done = Done
 # Each language is named in its own language, in both catalogs.
 language-ko = 한국어
 language-en = English
+
+## The renderer's own words in a note (crates/core/src/render/: data-l10n)
+
+note-copy-code = copy
+    .title = Copy code
+    .aria-label = Copy code
+note-copy-command = copy
+    .title = Copy command
+    .aria-label = Copy command
+note-copy-yaml = copy
+    .title = Copy YAML
+    .aria-label = Copy YAML
+note-image-refused =
+    .title = outside the notes folder
+note-link-unresolved =
+    .title = not found in the notes folder

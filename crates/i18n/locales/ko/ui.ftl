@@ -219,3 +219,19 @@ settings-done = 완료
 # Each language is named in its own language, in both catalogs.
 language-ko = 한국어
 language-en = English
+
+## 노트 안에 렌더러가 넣는 말 (crates/core/src/render/: data-l10n)
+
+note-copy-code = 복사
+    .title = 코드 복사
+    .aria-label = 코드 복사
+note-copy-command = 복사
+    .title = 명령어 복사
+    .aria-label = 명령어 복사
+note-copy-yaml = 복사
+    .title = YAML 복사
+    .aria-label = YAML 복사
+note-image-refused =
+    .title = 노트 폴더 밖의 파일이라 보여 주지 않습니다
+note-link-unresolved =
+    .title = 노트 폴더에서 찾을 수 없습니다
