@@ -29,13 +29,11 @@ fn with_texts(mut cmd: Command, path: &str) -> Command {
     let args: Vec<(String, String, bool)> = cmd
         .get_arguments()
         .map(|a| {
-            let id = a.get_id().to_string();
-            let key = match id.as_str() {
-                "help" | "version" => format!("help-flag-{id}"),
-                _ if a.is_global_set() => format!("help-pilgi-{id}"),
-                _ => format!("help-{path}-{id}"),
-            };
-            (id, key, a.is_positional())
+            (
+                a.get_id().to_string(),
+                arg_help_id(a, path),
+                a.is_positional(),
+            )
         })
         .collect();
     for (id, key, positional) in args {
@@ -62,6 +60,17 @@ fn with_texts(mut cmd: Command, path: &str) -> Command {
     cmd
 }
 
+/// The catalog id of an argument's help in command `path`: clap's own
+/// `--help`/`--version` and the global flags have one text everywhere.
+fn arg_help_id(arg: &clap::Arg, path: &str) -> String {
+    let id = arg.get_id().as_str();
+    match id {
+        "help" | "version" => format!("help-flag-{id}"),
+        _ if arg.is_global_set() => format!("help-pilgi-{id}"),
+        _ => format!("help-{path}-{id}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,14 +79,7 @@ mod tests {
     /// Every command and argument's text id, as `with_texts` looks them up.
     fn ids(cmd: &Command, path: &str, into: &mut Vec<String>) {
         into.push(format!("help-{path}"));
-        for a in cmd.get_arguments() {
-            let id = a.get_id().as_str();
-            into.push(match id {
-                "help" | "version" => format!("help-flag-{id}"),
-                _ if a.is_global_set() => format!("help-pilgi-{id}"),
-                _ => format!("help-{path}-{id}"),
-            });
-        }
+        into.extend(cmd.get_arguments().map(|a| arg_help_id(a, path)));
         for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
             let sub = match path {
                 "pilgi" => s.get_name().to_owned(),
